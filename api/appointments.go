@@ -1,0 +1,315 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/zimun-app/zimun/model"
+)
+
+// wireTime is the seed's timestamp form: UTC, whole seconds, "Z".
+func wireTime(t time.Time) string { return t.UTC().Truncate(time.Second).Format(time.RFC3339) }
+
+type holdBody struct {
+	OrganizationID      string `json:"organization_id"`
+	ServiceID           string `json:"service_id"`
+	LocationID          string `json:"location_id,omitempty"`
+	AppointmentTime     string `json:"appointment_time"`
+	AppointmentDuration int    `json:"appointment_duration"`
+}
+
+type wireHold struct {
+	HoldID              string   `json:"hold_id"`
+	ID                  string   `json:"id"`
+	Status              string   `json:"status"`
+	ServiceID           string   `json:"service_id"`
+	LocationID          string   `json:"location_id"`
+	AppointmentTime     flexTime `json:"appointment_time"`
+	AppointmentDuration flexInt  `json:"appointment_duration"`
+	ExpiresAt           flexTime `json:"expires_at"`
+}
+
+// Hold reserves a slot for a few minutes. The returned Deadline is the
+// expiry moved onto the local clock using the skew measured on this very
+// response, so the countdown is right even when the clocks disagree.
+func (c *Client) Hold(ctx context.Context, r HoldRequest) (model.Hold, error) {
+	org, err := c.organizationID(ctx)
+	if err != nil {
+		return model.Hold{}, err
+	}
+	key := r.IdempotencyKey
+	if key == "" {
+		key = NewIdempotencyKey()
+	}
+	res, err := c.do(ctx, call{op: opHold, method: http.MethodPost, path: "/appointments/hold", key: key,
+		body: holdBody{
+			OrganizationID:      org,
+			ServiceID:           r.ServiceID,
+			LocationID:          r.LocationID,
+			AppointmentTime:     wireTime(r.Time),
+			AppointmentDuration: r.DurationMinutes,
+		}})
+	if err != nil {
+		return model.Hold{}, err
+	}
+	var w wireHold
+	if err := decodeJSON(opHold, res.body, &w); err != nil {
+		return model.Hold{}, err
+	}
+	h := model.Hold{
+		ID:              str(w.HoldID),
+		Status:          str(w.Status),
+		ServiceID:       str(w.ServiceID),
+		LocationID:      str(w.LocationID),
+		Time:            w.AppointmentTime.Time,
+		DurationMinutes: int(w.AppointmentDuration),
+		ExpiresAt:       w.ExpiresAt.Time,
+	}
+	if h.ID == "" {
+		h.ID = str(w.ID)
+	}
+	if h.ID == "" {
+		return model.Hold{}, fmt.Errorf("api: %s: the response has no hold id", opHold)
+	}
+	if h.Status == "" {
+		h.Status = model.StatusHeld
+	}
+	if h.ServiceID == "" {
+		h.ServiceID = r.ServiceID
+	}
+	if h.LocationID == "" {
+		h.LocationID = r.LocationID
+	}
+	if h.Time.IsZero() {
+		h.Time = r.Time
+	}
+	if h.DurationMinutes == 0 {
+		h.DurationMinutes = r.DurationMinutes
+	}
+	skew := c.ClockSkew()
+	if res.hasSkew {
+		skew = res.skew
+	}
+	if h.ExpiresAt.IsZero() {
+		h.Deadline = c.now().Add(model.HoldTTL)
+		h.ExpiresAt = h.Deadline.Add(skew)
+	} else {
+		h.Deadline = h.ExpiresAt.Add(-skew)
+	}
+	return h, nil
+}
+
+// ReleaseHold gives a held slot back early. Zimun documents no such call:
+// a server answering 404 or 405 cannot release, and the hold simply expires.
+func (c *Client) ReleaseHold(ctx context.Context, holdID string) error {
+	_, err := c.do(ctx, call{op: opRelease, method: http.MethodDelete, path: "/appointments/hold/" + url.PathEscape(holdID)})
+	if hasStatus(err, http.StatusNotFound, http.StatusMethodNotAllowed) {
+		return nil
+	}
+	return err
+}
+
+type confirmBody struct {
+	HoldID       string `json:"hold_id"`
+	ContactName  string `json:"contact_name"`
+	ContactEmail string `json:"contact_email"`
+	ContactPhone string `json:"contact_phone,omitempty"`
+	Notes        string `json:"notes,omitempty"`
+}
+
+// Confirm turns a hold into an appointment. Retrying with the same
+// IdempotencyKey after a failure never books twice.
+func (c *Client) Confirm(ctx context.Context, r ConfirmRequest) (model.Appointment, error) {
+	key := r.IdempotencyKey
+	if key == "" {
+		key = NewIdempotencyKey()
+	}
+	ct := r.Contact.Normalized()
+	res, err := c.do(ctx, call{op: opConfirm, method: http.MethodPost, path: "/appointments/confirm", key: key,
+		body: confirmBody{
+			HoldID:       r.HoldID,
+			ContactName:  ct.Name,
+			ContactEmail: ct.Email,
+			ContactPhone: ct.Phone,
+			Notes:        ct.Notes,
+		}})
+	if err != nil {
+		return model.Appointment{}, err
+	}
+	return decodeAppointment(opConfirm, res.body)
+}
+
+type rescheduleBody struct {
+	BookingID       string `json:"booking_id,omitempty"`
+	AppointmentTime string `json:"appointment_time"`
+}
+
+// Reschedule moves an appointment to a new start time.
+func (c *Client) Reschedule(ctx context.Context, r RescheduleRequest) (model.Appointment, error) {
+	t := wireTime(r.Time)
+	return c.modify(ctx, opReschedule, &c.reschedulePost, r.AppointmentID, r.IdempotencyKey,
+		rescheduleBody{AppointmentTime: t},
+		"/appointments/reschedule", rescheduleBody{BookingID: r.AppointmentID, AppointmentTime: t})
+}
+
+type cancelBody struct {
+	BookingID string `json:"booking_id,omitempty"`
+	Status    string `json:"status,omitempty"`
+	Reason    string `json:"reason,omitempty"`
+}
+
+// Cancel cancels an appointment; cancelling twice is not an error.
+func (c *Client) Cancel(ctx context.Context, r CancelRequest) (model.Appointment, error) {
+	return c.modify(ctx, opCancel, &c.cancelPost, r.AppointmentID, r.IdempotencyKey,
+		cancelBody{Status: model.StatusCancelled, Reason: r.Reason},
+		"/appointments/cancel", cancelBody{BookingID: r.AppointmentID, Reason: r.Reason})
+}
+
+// modify sends the seed's PATCH /appointments/{id}, falling back to the
+// newer POST route when PATCH is not routed; once the POST has worked,
+// later calls go straight to it. Both use the same idempotency key, so a
+// retry of the logical call cannot apply it twice.
+func (c *Client) modify(ctx context.Context, op string, usePost *atomic.Bool, id, key string, patch any, postPath string, post any) (model.Appointment, error) {
+	if id == "" {
+		return model.Appointment{}, fmt.Errorf("api: %s: no appointment id", op)
+	}
+	if key == "" {
+		key = NewIdempotencyKey()
+	}
+	if !usePost.Load() {
+		res, err := c.do(ctx, call{op: op, method: http.MethodPatch, path: "/appointments/" + url.PathEscape(id), body: patch, key: key})
+		if err == nil {
+			return decodeAppointment(op, res.body)
+		}
+		if !routeMissing(err) {
+			return model.Appointment{}, err
+		}
+	}
+	res, err := c.do(ctx, call{op: op, method: http.MethodPost, path: postPath, body: post, key: key})
+	if err != nil {
+		return model.Appointment{}, err
+	}
+	usePost.Store(true)
+	return decodeAppointment(op, res.body)
+}
+
+// routeMissing tells "no such route" (405, or a 404 that is not about the
+// appointment) from "no such appointment".
+func routeMissing(err error) bool {
+	e, ok := asError(err)
+	return ok && (e.Status == http.StatusMethodNotAllowed ||
+		e.Status == http.StatusNotFound && e.Code != codeAppointmentNotFound)
+}
+
+// Appointments lists one page of appointments matching f.
+func (c *Client) Appointments(ctx context.Context, f AppointmentFilter) (AppointmentPage, error) {
+	q := url.Values{}
+	if !f.From.IsZero() {
+		q.Set("from", f.From.UTC().Format(time.RFC3339))
+	}
+	if !f.To.IsZero() {
+		q.Set("to", f.To.UTC().Format(time.RFC3339))
+	}
+	if f.Status != "" {
+		q.Set("status", f.Status)
+	}
+	if f.Query != "" {
+		q.Set("q", f.Query)
+	}
+	if f.PageSize > 0 {
+		q.Set("page_size", strconv.Itoa(f.PageSize))
+	}
+	if f.PageToken != "" {
+		q.Set("page_token", f.PageToken)
+	}
+	var p page[wireAppointment]
+	if err := c.getJSON(ctx, opList, "/appointments", q, &p); err != nil {
+		return AppointmentPage{}, err
+	}
+	out := AppointmentPage{NextPageToken: p.NextPageToken, Items: make([]model.Appointment, 0, len(p.Items))}
+	for _, w := range p.Items {
+		out.Items = append(out.Items, w.model())
+	}
+	return out, nil
+}
+
+// Appointment fetches one appointment by id.
+func (c *Client) Appointment(ctx context.Context, id string) (model.Appointment, error) {
+	if id == "" {
+		return model.Appointment{}, errors.New("api: appointment: no id")
+	}
+	res, err := c.do(ctx, call{op: opAppointment, method: http.MethodGet, path: "/appointments/" + url.PathEscape(id)})
+	if err != nil {
+		return model.Appointment{}, err
+	}
+	return decodeAppointment(opAppointment, res.body)
+}
+
+// wireAppointment is the canonical flat appointment; "id" is accepted for
+// the id, and a nested "contact" for the contact fields.
+type wireAppointment struct {
+	AppointmentID       string         `json:"appointment_id"`
+	ID                  string         `json:"id"`
+	BookingID           string         `json:"booking_id"`
+	Status              string         `json:"status"`
+	ServiceID           string         `json:"service_id"`
+	LocationID          string         `json:"location_id"`
+	AppointmentTime     flexTime       `json:"appointment_time"`
+	AppointmentDuration flexInt        `json:"appointment_duration"`
+	ContactName         string         `json:"contact_name"`
+	ContactEmail        string         `json:"contact_email"`
+	ContactPhone        string         `json:"contact_phone"`
+	Notes               string         `json:"notes"`
+	Contact             *model.Contact `json:"contact"`
+	CreatedAt           flexTime       `json:"created_at"`
+	UpdatedAt           flexTime       `json:"updated_at"`
+}
+
+func (w wireAppointment) model() model.Appointment {
+	ct := model.Contact{Name: w.ContactName, Email: w.ContactEmail, Phone: w.ContactPhone, Notes: w.Notes}
+	if w.Contact != nil && ct == (model.Contact{}) {
+		ct = *w.Contact
+	}
+	a := model.Appointment{
+		ID:              str(w.AppointmentID),
+		BookingID:       str(w.BookingID),
+		Status:          str(w.Status),
+		ServiceID:       str(w.ServiceID),
+		LocationID:      str(w.LocationID),
+		Time:            w.AppointmentTime.Time,
+		DurationMinutes: int(w.AppointmentDuration),
+		Contact: model.Contact{
+			Name:  str(ct.Name),
+			Email: str(ct.Email),
+			Phone: str(ct.Phone),
+			Notes: model.SanitizeMultiline(ct.Notes),
+		},
+		CreatedAt: w.CreatedAt.Time,
+		UpdatedAt: w.UpdatedAt.Time,
+	}
+	if a.ID == "" {
+		a.ID = str(w.ID)
+	}
+	if a.ID == "" {
+		a.ID = a.BookingID
+	}
+	return a
+}
+
+func decodeAppointment(op string, body []byte) (model.Appointment, error) {
+	var w wireAppointment
+	if err := decodeJSON(op, body, &w); err != nil {
+		return model.Appointment{}, err
+	}
+	a := w.model()
+	if a.ID == "" {
+		return model.Appointment{}, fmt.Errorf("api: %s: the response has no appointment id", op)
+	}
+	return a, nil
+}

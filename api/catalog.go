@@ -1,0 +1,153 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/zimun-app/zimun/model"
+)
+
+// maxPages stops a server that keeps handing out page tokens.
+const maxPages = 200
+
+type wireOrganization struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Timezone string `json:"timezone"`
+}
+
+// Organization is the account the credentials belong to.
+func (c *Client) Organization(ctx context.Context) (model.Organization, error) {
+	var w wireOrganization
+	if err := c.getJSON(ctx, opOrganization, "/organization", nil, &w); err != nil {
+		return model.Organization{}, err
+	}
+	return model.Organization{ID: str(w.ID), Name: str(w.Name), Timezone: str(w.Timezone)}, nil
+}
+
+// organizationID is Config.OrganizationID, or the token's organisation
+// fetched once; a failed fetch is not cached.
+func (c *Client) organizationID(ctx context.Context) (string, error) {
+	c.orgMu.Lock()
+	defer c.orgMu.Unlock()
+	if c.orgID != "" {
+		return c.orgID, nil
+	}
+	org, err := c.Organization(ctx)
+	if err != nil {
+		return "", err
+	}
+	c.orgID = org.ID
+	return c.orgID, nil
+}
+
+type wireLocation struct {
+	ID       string          `json:"id"`
+	Name     string          `json:"name"`
+	Address  json.RawMessage `json:"address"`
+	Timezone string          `json:"timezone"`
+	Active   *bool           `json:"active"`
+}
+
+// Locations lists every location, all pages.
+func (c *Client) Locations(ctx context.Context) ([]model.Location, error) {
+	var out []model.Location
+	err := getAll(ctx, c, opLocations, "/locations", func(w wireLocation) {
+		out = append(out, model.Location{
+			ID:       str(w.ID),
+			Name:     str(w.Name),
+			Address:  address(w.Address),
+			Timezone: str(w.Timezone),
+			Active:   w.Active == nil || *w.Active, // unsaid means bookable
+		})
+	})
+	return out, err
+}
+
+// address reads a string, or joins the parts of a structured address.
+func address(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return str(s)
+	}
+	var parts map[string]string
+	if json.Unmarshal(raw, &parts) != nil {
+		return ""
+	}
+	var kept []string
+	for _, k := range []string{"line1", "line2", "street", "postal_code", "city", "region", "country"} {
+		if v := str(parts[k]); v != "" {
+			kept = append(kept, v)
+		}
+	}
+	return strings.Join(kept, ", ")
+}
+
+type wireService struct {
+	ID              string   `json:"id"`
+	Name            string   `json:"name"`
+	Description     string   `json:"description"`
+	DurationMinutes flexInt  `json:"duration_minutes"`
+	Duration        flexInt  `json:"duration"`
+	LocationIDs     []string `json:"location_ids"`
+}
+
+// Services lists every bookable service, all pages.
+func (c *Client) Services(ctx context.Context) ([]model.Service, error) {
+	var out []model.Service
+	err := getAll(ctx, c, opServices, "/services", func(w wireService) {
+		s := model.Service{
+			ID:              str(w.ID),
+			Name:            str(w.Name),
+			Description:     str(w.Description),
+			DurationMinutes: int(w.DurationMinutes),
+		}
+		if s.DurationMinutes == 0 {
+			s.DurationMinutes = int(w.Duration)
+		}
+		for _, id := range w.LocationIDs {
+			s.LocationIDs = append(s.LocationIDs, str(id))
+		}
+		if s.DurationMinutes > 0 {
+			c.durations.Store(s.ID, s.Duration())
+		}
+		out = append(out, s)
+	})
+	return out, err
+}
+
+// getAll follows next_page_token until the last page.
+func getAll[T any](ctx context.Context, c *Client, op, path string, each func(T)) error {
+	q := url.Values{"page_size": {"50"}}
+	seen := map[string]bool{}
+	for range maxPages {
+		var p page[T]
+		if err := c.getJSON(ctx, op, path, q, &p); err != nil {
+			return err
+		}
+		for _, item := range p.Items {
+			each(item)
+		}
+		if p.NextPageToken == "" {
+			return nil
+		}
+		if seen[p.NextPageToken] {
+			return fmt.Errorf("api: %s: the server repeated a page token", op)
+		}
+		seen[p.NextPageToken] = true
+		q.Set("page_token", p.NextPageToken)
+	}
+	return fmt.Errorf("api: %s: more than %d pages", op, maxPages)
+}
+
+func (c *Client) getJSON(ctx context.Context, op, path string, q url.Values, v any) error {
+	res, err := c.do(ctx, call{op: op, method: http.MethodGet, path: path, query: q})
+	if err != nil {
+		return err
+	}
+	return decodeJSON(op, res.body, v)
+}

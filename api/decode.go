@@ -1,0 +1,159 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zimun-app/zimun/model"
+)
+
+// decodeJSON reads a success body; the error never quotes the body.
+func decodeJSON(op string, body []byte, v any) error {
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("api: %s: unreadable response: %s", op, clean(err.Error()))
+	}
+	return nil
+}
+
+// flexTime accepts an RFC 3339 string, "" or null: optional timestamps are
+// often sent empty.
+type flexTime struct{ time.Time }
+
+func (t *flexTime) UnmarshalJSON(b []byte) error {
+	var s string
+	if bytes.Equal(b, []byte("null")) {
+		return nil
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s == "" {
+		return nil
+	}
+	p, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return fmt.Errorf("time %q is not RFC 3339", clean(s))
+	}
+	t.Time = p
+	return nil
+}
+
+// flexInt accepts a number or a numeric string.
+type flexInt int
+
+func (n *flexInt) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		return nil
+	}
+	b = bytes.Trim(b, `"`)
+	if len(b) == 0 {
+		return nil
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return fmt.Errorf("%q is not a number", clean(string(b)))
+	}
+	*n = flexInt(f)
+	return nil
+}
+
+// page is the list envelope shared by every paginated endpoint.
+type page[T any] struct {
+	Items         []T    `json:"items"`
+	NextPageToken string `json:"next_page_token"`
+}
+
+// maxErrorBody is all of an error body worth reading.
+const maxErrorBody = 64 << 10
+
+// decodeError reads any of the error shapes Zimun-like servers send:
+// {"error":{"code","message"}}, {"error":"..."}, {"message":"..."}, OAuth's
+// {"error","error_description"}, or plain text.
+func decodeError(op string, status int, h http.Header, body []byte, redact func(string) string) *Error {
+	e := &Error{Status: status, RequestID: clean(h.Get("X-Request-Id")), op: op}
+	var env struct {
+		Error       json.RawMessage `json:"error"`
+		Description string          `json:"error_description"`
+		Message     string          `json:"message"`
+		Code        string          `json:"code"`
+	}
+	if json.Unmarshal(body, &env) == nil {
+		var nested struct{ Code, Message string }
+		var flat string
+		switch {
+		case json.Unmarshal(env.Error, &nested) == nil:
+			e.Code, e.Message = nested.Code, nested.Message
+		case json.Unmarshal(env.Error, &flat) == nil:
+			if looksLikeCode(flat) {
+				e.Code = flat
+			} else {
+				e.Message = flat
+			}
+		}
+		if e.Code == "" {
+			e.Code = env.Code
+		}
+		for _, m := range []string{env.Description, env.Message} {
+			if e.Message == "" {
+				e.Message = m
+			}
+		}
+	} else if mt, _, _ := mime.ParseMediaType(h.Get("Content-Type")); mt != "text/html" {
+		line, _, _ := strings.Cut(strings.TrimSpace(string(body)), "\n")
+		e.Message = line
+	}
+	e.Code = clean(e.Code)
+	e.Message = clean(redact(e.Message))
+	if e.Message == "" {
+		e.Message = humanize(e.Code)
+	}
+	if e.Message == "" {
+		e.Message = statusMessage(status)
+	}
+	return e
+}
+
+// looksLikeCode tells a machine code ("invalid_client") from a sentence.
+func looksLikeCode(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '.' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// retryAfter parses Retry-After as seconds or an HTTP-date; a date is read
+// against the response's own Date when present, to dodge local clock skew.
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.Atoi(v); err == nil {
+		return max(time.Duration(min(secs, maxRetryAfterSecs))*time.Second, 0)
+	}
+	at, err := http.ParseTime(v)
+	if err != nil {
+		return 0
+	}
+	if date, err := http.ParseTime(h.Get("Date")); err == nil {
+		now = date
+	}
+	return max(at.Sub(now), 0)
+}
+
+// maxRetryAfterSecs keeps a hostile Retry-After from overflowing Duration.
+const maxRetryAfterSecs = 24 * 60 * 60
+
+// str sanitises a single-line string from the server.
+func str(s string) string { return strings.TrimSpace(model.Sanitize(s)) }

@@ -1,0 +1,141 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/zimun-app/zimun/model"
+)
+
+// Error is a failed API call: the server (or the token endpoint) answered
+// with an error status. Message is sanitised and always readable.
+type Error struct {
+	Status     int
+	Code       string
+	Message    string
+	RequestID  string        // X-Request-Id, for support
+	RetryAfter time.Duration // from Retry-After, when the server sent one
+
+	op string // which call failed; a 409 means "slot taken" only for some
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// NetworkError is a call that got no usable answer: the connection failed,
+// broke, or an attempt timed out. The caller cancelling its context is not a
+// NetworkError; that error wraps the context's error instead.
+type NetworkError struct {
+	Op  string
+	Err error
+
+	detail string // sanitised, computed once so Error never leaks raw text
+}
+
+func (e *NetworkError) Error() string {
+	return "cannot reach the Zimun API (" + e.Op + "): " + e.detail
+}
+
+func (e *NetworkError) Unwrap() error { return e.Err }
+
+// ErrResponseTooLarge is returned when a success body exceeds 4 MiB.
+var ErrResponseTooLarge = errors.New("api: response too large")
+
+// Error codes the client reacts to.
+const (
+	codeSlotUnavailable      = "slot_unavailable"
+	codeHoldExpired          = "hold_expired"
+	codeAppointmentNotFound  = "appointment_not_found"
+	codeAppointmentCancelled = "appointment_cancelled"
+)
+
+func asError(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+func hasStatus(err error, statuses ...int) bool {
+	e, ok := asError(err)
+	if !ok {
+		return false
+	}
+	for _, s := range statuses {
+		if e.Status == s {
+			return true
+		}
+	}
+	return false
+}
+
+// IsSlotTaken reports that the slot is no longer free: a 409
+// slot_unavailable, or any 409 on a hold or a reschedule.
+func IsSlotTaken(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status == http.StatusConflict && e.Code != codeAppointmentCancelled &&
+		(e.Code == codeSlotUnavailable || e.op == opHold || e.op == opReschedule)
+}
+
+// IsHoldExpired reports that the hold lapsed before it was confirmed.
+func IsHoldExpired(err error) bool {
+	e, ok := asError(err)
+	return ok && (e.Status == http.StatusGone || e.Code == codeHoldExpired)
+}
+
+// IsNotFound reports a 404: no such appointment, hold or service.
+func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// IsUnauthorized reports a 401: bad client credentials (Code
+// "invalid_client"), or a token refused even after a fresh one.
+func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
+
+// IsForbidden reports a 403: the credentials lack the scope for the call.
+func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
+
+// IsRateLimited reports a 429 that outlasted the retries; see RetryAfter.
+func IsRateLimited(err error) bool { return hasStatus(err, http.StatusTooManyRequests) }
+
+// IsInvalid reports a rejected request (400 or 422): bad contact, a slot
+// off the grid, a reused idempotency key.
+func IsInvalid(err error) bool {
+	return hasStatus(err, http.StatusBadRequest, http.StatusUnprocessableEntity)
+}
+
+// IsNetwork reports a transport failure or an attempt timeout, worth
+// retrying later; never true for the caller's own cancellation.
+func IsNetwork(err error) bool {
+	var ne *NetworkError
+	return errors.As(err, &ne)
+}
+
+const maxMessageRunes = 300
+
+// clean makes server text safe and short enough for one line of UI.
+func clean(s string) string {
+	s = strings.TrimSpace(model.Sanitize(s))
+	if utf8.RuneCountInString(s) <= maxMessageRunes {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxMessageRunes-1]) + "…"
+}
+
+// humanize turns a code like "slot_unavailable" into "Slot unavailable".
+func humanize(code string) string {
+	s := strings.NewReplacer("_", " ", "-", " ", ".", " ").Replace(code)
+	if s == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// statusMessage is the last-resort readable text for a status.
+func statusMessage(status int) string {
+	if t := http.StatusText(status); t != "" {
+		return t
+	}
+	return "Unexpected response from the server"
+}

@@ -1,0 +1,273 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+const (
+	maxBody      = 4 << 20 // success bodies; more is an error, not a truncation
+	backoffBase  = 200 * time.Millisecond
+	backoffCap   = 5 * time.Second
+	maxRetryWait = 30 * time.Second // cap on a server's Retry-After
+	retryBudget  = 45 * time.Second // all attempts and waits of one call
+)
+
+// Operation names, used in errors and to read a 409 in context.
+const (
+	opToken        = "sign-in"
+	opOrganization = "organization"
+	opLocations    = "locations"
+	opServices     = "services"
+	opAvailability = "availability"
+	opHold         = "hold"
+	opRelease      = "release hold"
+	opConfirm      = "confirm"
+	opReschedule   = "reschedule"
+	opCancel       = "cancel"
+	opList         = "appointments"
+	opAppointment  = "appointment"
+)
+
+// call is one logical API call; do may send it several times.
+type call struct {
+	op     string
+	method string
+	path   string // under /api/v1
+	query  url.Values
+	body   any    // sent as JSON when non-nil
+	key    string // Idempotency-Key: the same on every attempt
+}
+
+// response is a received answer, body already read.
+type response struct {
+	status  int
+	header  http.Header
+	body    []byte
+	skew    time.Duration // server minus local clock, from this response's Date
+	hasSkew bool
+}
+
+// do sends cl, retrying what is safe to retry: network errors, 429 and
+// 502/503/504, for GET/DELETE and for writes carrying an idempotency key.
+// A 401 gets one fresh token and one more try, outside the retry count.
+func (c *Client) do(ctx context.Context, cl call) (*response, error) {
+	var payload []byte
+	if cl.body != nil {
+		b, err := json.Marshal(cl.body)
+		if err != nil {
+			return nil, fmt.Errorf("api: %s: %w", cl.op, err)
+		}
+		payload = b
+	}
+	start := c.now()
+	refreshed := false
+	for attempt := 1; ; {
+		res, tok, err := c.attempt(ctx, &cl, payload)
+		if err == nil {
+			if res.status < 300 {
+				return res, nil
+			}
+			if res.status == http.StatusUnauthorized && !refreshed {
+				refreshed = true
+				c.auth.invalidate(tok)
+				continue
+			}
+			e := decodeError(cl.op, res.status, res.header, res.body, c.auth.redact)
+			e.RetryAfter = retryAfter(res.header, c.now())
+			err = e
+		}
+		wait, ok := c.retryWait(&cl, err, attempt)
+		if !ok || attempt >= c.cfg.MaxRetries || c.now().Sub(start)+wait > retryBudget || !fits(ctx, wait) {
+			return nil, err
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, fmt.Errorf("api: %s: %w", cl.op, err)
+		}
+		attempt++
+	}
+}
+
+// retryWait says whether err is worth another attempt, and after how long.
+func (c *Client) retryWait(cl *call, err error, attempt int) (time.Duration, bool) {
+	if cl.method != http.MethodGet && cl.method != http.MethodDelete && cl.key == "" {
+		return 0, false
+	}
+	var ne *NetworkError
+	if errors.As(err, &ne) {
+		return backoff(attempt), true
+	}
+	e, ok := asError(err)
+	if !ok {
+		return 0, false
+	}
+	switch e.Status {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		if e.RetryAfter > 0 {
+			return min(e.RetryAfter, maxRetryWait), true
+		}
+		return backoff(attempt), true
+	}
+	return 0, false
+}
+
+// backoff is exponential with full jitter: uniform in [0, min(cap, base·2^n)).
+func backoff(attempt int) time.Duration {
+	ceiling := backoffCap
+	if attempt-1 < 16 {
+		ceiling = min(backoffCap, backoffBase<<(attempt-1))
+	}
+	return rand.N(ceiling)
+}
+
+// fits reports whether ctx leaves time for a wait: better to return the
+// server's error now than a bare deadline later.
+func fits(ctx context.Context, wait time.Duration) bool {
+	dl, ok := ctx.Deadline()
+	return !ok || time.Until(dl) > wait
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// attempt sends cl once. It returns the token it used so a 401 can
+// invalidate exactly that token.
+func (c *Client) attempt(ctx context.Context, cl *call, payload []byte) (*response, string, error) {
+	tok, err := c.auth.token(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, "", fmt.Errorf("api: %s: %w", cl.op, ctx.Err())
+		}
+		return nil, "", err
+	}
+	timeout := c.cfg.RequestTimeout
+	if cl.method != http.MethodGet {
+		timeout = c.cfg.WriteTimeout
+	}
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	var body io.Reader
+	if payload != nil {
+		body = bytes.NewReader(payload) // sets GetBody, so Go's own retry can replay it
+	}
+	req, err := http.NewRequestWithContext(actx, cl.method, c.endpoint(cl), body)
+	if err != nil {
+		return nil, tok, fmt.Errorf("api: %s: %w", cl.op, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if cl.key != "" {
+		req.Header.Set("Idempotency-Key", cl.key)
+	}
+
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, tok, c.transportError(ctx, cl.op, err)
+	}
+	defer resp.Body.Close()
+	res := &response{status: resp.StatusCode, header: resp.Header}
+	res.skew, res.hasSkew = c.measureSkew(resp.Header)
+
+	limit := int64(maxBody)
+	if resp.StatusCode >= 300 {
+		limit = maxErrorBody
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, tok, c.transportError(ctx, cl.op, err)
+	}
+	if int64(len(b)) > limit {
+		if resp.StatusCode < 300 {
+			return nil, tok, fmt.Errorf("%w: %s sent more than %d MiB", ErrResponseTooLarge, cl.op, maxBody>>20)
+		}
+		b = b[:limit]
+	}
+	res.body = b
+	return res, tok, nil
+}
+
+func (c *Client) endpoint(cl *call) string {
+	u := c.baseURL + "/api/v1" + cl.path
+	if len(cl.query) > 0 {
+		u += "?" + cl.query.Encode()
+	}
+	return u
+}
+
+// transportError tells the caller's cancellation (returned as such) from a
+// network failure or an attempt timeout (a NetworkError, retryable).
+func (c *Client) transportError(ctx context.Context, op string, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("api: %s: %w", op, ctx.Err())
+	}
+	return newNetworkError(op, err, c.auth.redact)
+}
+
+func newNetworkError(op string, err error, redact func(string) string) *NetworkError {
+	detail := err.Error()
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		detail = ue.Err.Error() // the URL may carry a customer's name in q=
+	}
+	if isTimeout(err) {
+		detail = "timed out"
+	}
+	return &NetworkError{Op: op, Err: err, detail: clean(redact(detail))}
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
+}
+
+func isTransport(err error) bool {
+	var ue *url.Error
+	var ne net.Error
+	return errors.As(err, &ue) || errors.As(err, &ne)
+}
+
+// measureSkew records server-minus-local time from a Date header. Date has
+// one-second resolution, which is plenty for a ten-minute hold.
+func (c *Client) measureSkew(h http.Header) (time.Duration, bool) {
+	date, err := http.ParseTime(h.Get("Date"))
+	if err != nil {
+		return 0, false
+	}
+	skew := date.Sub(c.now())
+	c.skew.Store(int64(skew))
+	return skew, true
+}
+
+// userAgentTransport names us on token requests too.
+type userAgentTransport struct {
+	base http.RoundTripper
+	ua   string
+}
+
+func (t userAgentTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("User-Agent", t.ua)
+	return t.base.RoundTrip(r)
+}

@@ -1,0 +1,412 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+const orgJSON = `{"id":"o_1","name":"Clinic","timezone":"Europe/Paris"}`
+
+func TestTokenGrantedOnceAndSentAsBearer(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		if got := r.Header.Get("Authorization"); got != "Bearer t1" {
+			t.Errorf("Authorization = %q", got)
+		}
+		if got := r.Header.Get("User-Agent"); got != "zimun/test (+https://github.com/zimun-app/zimun)" {
+			t.Errorf("User-Agent = %q", got)
+		}
+		if got := r.Header.Get("Accept"); got != "application/json" {
+			t.Errorf("Accept = %q", got)
+		}
+		writeJSON(w, 200, orgJSON)
+	})
+	c := f.client()
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			if _, err := c.Organization(t.Context()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := f.grants.Load(); n != 1 {
+		t.Errorf("token grants = %d, want 1", n)
+	}
+}
+
+func TestUnauthorizedRefetchesTokenAndRetriesOnce(t *testing.T) {
+	var calls atomic.Int32
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		if bearer(r) == "t1" {
+			writeJSON(w, 401, `{"error":{"code":"unauthorized","message":"token revoked"}}`)
+			return
+		}
+		writeJSON(w, 200, orgJSON)
+	})
+	c := f.client()
+	if _, err := c.Organization(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if g, n := f.grants.Load(), calls.Load(); g != 2 || n != 2 {
+		t.Errorf("grants = %d, calls = %d; want 2 and 2", g, n)
+	}
+}
+
+func TestUnauthorizedTwiceGivesUp(t *testing.T) {
+	var calls atomic.Int32
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		writeJSON(w, 401, `{"error":{"code":"unauthorized","message":"no"}}`)
+	})
+	_, err := f.client().Organization(t.Context())
+	if !IsUnauthorized(err) {
+		t.Fatalf("err = %v, want unauthorized", err)
+	}
+	if g, n := f.grants.Load(), calls.Load(); g != 2 || n != 2 {
+		t.Errorf("grants = %d, calls = %d; want 2 and 2", g, n)
+	}
+}
+
+func TestConcurrentUnauthorizedCauseOneRefetch(t *testing.T) {
+	var refused sync.WaitGroup
+	refused.Add(10)
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		if bearer(r) == "t1" {
+			refused.Done()
+			refused.Wait() // every call holds t1 before any is refused
+			writeJSON(w, 401, `{"error":{"code":"unauthorized","message":"revoked"}}`)
+			return
+		}
+		writeJSON(w, 200, orgJSON)
+	})
+	c := f.client()
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			if _, err := c.Organization(t.Context()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if g := f.grants.Load(); g != 2 {
+		t.Errorf("token grants = %d, want 2", g)
+	}
+}
+
+func TestRetriesReadsOnGatewayErrors(t *testing.T) {
+	var calls atomic.Int32
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		switch calls.Add(1) {
+		case 1:
+			writeJSON(w, 502, `{"error":{"code":"upstream","message":"bad gateway"}}`)
+		case 2:
+			writeJSON(w, 504, ``)
+		default:
+			writeJSON(w, 200, orgJSON)
+		}
+	})
+	if _, err := f.client().Organization(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	s := f.sleeps()
+	if len(s) != 2 || s[0] >= backoffBase || s[1] >= 2*backoffBase || s[0] < 0 || s[1] < 0 {
+		t.Errorf("backoff sleeps = %v, want full jitter under 200ms then 400ms", s)
+	}
+}
+
+func TestRetriesAreBounded(t *testing.T) {
+	var calls atomic.Int32
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		writeJSON(w, 503, `{"error":{"code":"service_unavailable","message":"down for maintenance"}}`)
+	})
+	_, err := f.client().Organization(t.Context())
+	var e *Error
+	if !errors.As(err, &e) || e.Status != 503 || e.Message != "down for maintenance" {
+		t.Fatalf("err = %#v", err)
+	}
+	if n := calls.Load(); n != DefaultMaxRetries {
+		t.Errorf("attempts = %d, want %d", n, DefaultMaxRetries)
+	}
+	calls.Store(0)
+	_, err = f.client(func(c *Config) { c.MaxRetries = 5 }).Organization(t.Context())
+	if err == nil || calls.Load() != 5 {
+		t.Errorf("MaxRetries 5: attempts = %d, err = %v", calls.Load(), err)
+	}
+}
+
+func TestNoRetryOnClientErrors(t *testing.T) {
+	for _, status := range []int{400, 403, 404, 409, 410, 422, 500} {
+		var calls atomic.Int32
+		f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+			calls.Add(1)
+			writeJSON(w, status, `{"error":{"code":"x","message":"no"}}`)
+		})
+		_, err := f.client().Organization(t.Context())
+		if err == nil || calls.Load() != 1 {
+			t.Errorf("%d: attempts = %d, err = %v; want 1 attempt", status, calls.Load(), err)
+		}
+	}
+}
+
+func TestRateLimitHonoursRetryAfter(t *testing.T) {
+	serverNow := time.Now().Add(time.Hour).UTC().Truncate(time.Second)
+	for _, tc := range []struct {
+		name, header string
+		want         time.Duration
+	}{
+		{"seconds", "2", 2 * time.Second},
+		{"http date", serverNow.Add(7 * time.Second).Format(http.TimeFormat), 7 * time.Second},
+		{"capped", "120", maxRetryWait},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var calls atomic.Int32
+			f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+				if calls.Add(1) == 1 {
+					w.Header().Set("Date", serverNow.Format(http.TimeFormat))
+					w.Header().Set("Retry-After", tc.header)
+					writeJSON(w, 429, `{"error":{"code":"rate_limited","message":"slow down"}}`)
+					return
+				}
+				writeJSON(w, 200, orgJSON)
+			})
+			if _, err := f.client().Organization(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			if s := f.sleeps(); len(s) != 1 || s[0] != tc.want {
+				t.Errorf("sleeps = %v, want [%v]", s, tc.want)
+			}
+		})
+	}
+}
+
+func TestRateLimitErrorCarriesRetryAfter(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3")
+		writeJSON(w, 429, `{"error":{"code":"rate_limited","message":"slow down"}}`)
+	})
+	_, err := f.client(func(c *Config) { c.MaxRetries = 1 }).Organization(t.Context())
+	e, ok := asError(err)
+	if !IsRateLimited(err) || !ok || e.RetryAfter != 3*time.Second {
+		t.Fatalf("err = %#v", err)
+	}
+}
+
+func TestWritesReuseIdempotencyKeyAcrossRetries(t *testing.T) {
+	var (
+		mu     sync.Mutex
+		keys   []string
+		bodies []string
+	)
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		keys = append(keys, r.Header.Get("Idempotency-Key"))
+		bodies = append(bodies, string(b))
+		n := len(keys)
+		mu.Unlock()
+		switch n {
+		case 1:
+			writeJSON(w, 503, ``)
+		case 2: // processed, but the answer is lost
+			conn, _, _ := http.NewResponseController(w).Hijack()
+			conn.Close()
+		default:
+			writeJSON(w, 201, `{"appointment_id":"a_1","status":"confirmed"}`)
+		}
+	})
+	c := f.client()
+	if _, err := c.Confirm(t.Context(), ConfirmRequest{HoldID: "h_1", Contact: contact()}); err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 3 || keys[0] == "" || keys[0] != keys[1] || keys[1] != keys[2] {
+		t.Errorf("keys = %q, want one key on all three attempts", keys)
+	}
+	if bodies[0] == "" || bodies[0] != bodies[1] || bodies[1] != bodies[2] {
+		t.Errorf("bodies differ between attempts: %q", bodies)
+	}
+
+	keys = nil
+	if _, err := c.Confirm(t.Context(), ConfirmRequest{HoldID: "h_1", Contact: contact(), IdempotencyKey: "mine"}); err != nil {
+		t.Fatal(err)
+	}
+	if keys[0] != "mine" {
+		t.Errorf("key = %q, want the caller's", keys[0])
+	}
+}
+
+func TestNetworkErrorsAndCancellation(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		conn, _, _ := http.NewResponseController(w).Hijack()
+		conn.Close()
+	})
+	c := f.client()
+	_, err := c.Organization(t.Context())
+	if !IsNetwork(err) {
+		t.Fatalf("dropped connection: err = %v, want network", err)
+	}
+	if len(f.sleeps()) != DefaultMaxRetries-1 {
+		t.Errorf("sleeps = %v, want %d retries", f.sleeps(), DefaultMaxRetries-1)
+	}
+
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, err = c.Organization(ctx)
+	if !errors.Is(err, context.Canceled) || IsNetwork(err) {
+		t.Errorf("cancelled: err = %v; want context.Canceled and not network", err)
+	}
+}
+
+func TestAttemptTimeoutIsNetworkAndRetried(t *testing.T) {
+	var calls atomic.Int32
+	var slow atomic.Bool
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 || slow.Load() {
+			select {
+			case <-r.Context().Done():
+			case <-time.After(5 * time.Second):
+			}
+			return
+		}
+		writeJSON(w, 200, orgJSON)
+	})
+	c := f.client(func(c *Config) { c.RequestTimeout = 100 * time.Millisecond })
+	if _, err := c.Organization(t.Context()); err != nil {
+		t.Fatalf("err = %v, want success after a timed-out attempt", err)
+	}
+
+	slow.Store(true)
+	_, err := c.Organization(t.Context())
+	if !IsNetwork(err) || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("err = %v, want a network timeout", err)
+	}
+}
+
+func TestBodyCap(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id":"o_1","name":"%s"}`, strings.Repeat("x", maxBody))
+	})
+	_, err := f.client().Organization(t.Context())
+	if !errors.Is(err, ErrResponseTooLarge) {
+		t.Errorf("err = %v, want ErrResponseTooLarge", err)
+	}
+}
+
+func TestClockSkewFromDateHeader(t *testing.T) {
+	local := time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC)
+	server := local.Add(3 * time.Minute)
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Date", server.Format(http.TimeFormat))
+		switch r.URL.Path {
+		case "/api/v1/appointments/hold":
+			writeJSON(w, 201, fmt.Sprintf(`{"hold_id":"h_1","status":"held","expires_at":%q}`,
+				server.Add(10*time.Minute).Format(time.RFC3339)))
+		default:
+			writeJSON(w, 200, orgJSON)
+		}
+	})
+	c := f.client(func(c *Config) { c.Now = func() time.Time { return local } })
+	h, err := c.Hold(t.Context(), HoldRequest{ServiceID: "s_1", Time: local.Add(time.Hour), DurationMinutes: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.ClockSkew(); got != 3*time.Minute {
+		t.Errorf("ClockSkew = %v, want 3m", got)
+	}
+	if got := c.ServerNow(); !got.Equal(server) {
+		t.Errorf("ServerNow = %v, want %v", got, server)
+	}
+	if !h.ExpiresAt.Equal(server.Add(10 * time.Minute)) {
+		t.Errorf("ExpiresAt = %v, want the server's", h.ExpiresAt)
+	}
+	if want := local.Add(10 * time.Minute); !h.Deadline.Equal(want) {
+		t.Errorf("Deadline = %v, want %v (local clock)", h.Deadline, want)
+	}
+	if r := h.Remaining(local); r != 10*time.Minute {
+		t.Errorf("Remaining = %v, want 10m", r)
+	}
+}
+
+func TestHoldWithoutExpiryUsesTTL(t *testing.T) {
+	local := time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC)
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 201, `{"hold_id":"h_1"}`)
+	})
+	c := f.client(func(c *Config) { c.Now = func() time.Time { return local } })
+	h, err := c.Hold(t.Context(), HoldRequest{ServiceID: "s_1", Time: local, DurationMinutes: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := local.Add(10 * time.Minute); !h.Deadline.Equal(want) || h.Status != "held" || h.ServiceID != "s_1" {
+		t.Errorf("hold = %+v, want deadline %v", h, want)
+	}
+}
+
+func TestDefaultTransport(t *testing.T) {
+	c, err := New(t.Context(), Config{ClientID: "a", ClientSecret: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, ok := c.http.Transport.(*http.Transport)
+	if !ok || tr.MaxIdleConnsPerHost != 64 || tr == http.DefaultTransport {
+		t.Errorf("transport = %#v", c.http.Transport)
+	}
+	if c.baseURL != DefaultBaseURL {
+		t.Errorf("baseURL = %q", c.baseURL)
+	}
+}
+
+func TestBaseURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://api.zimun.online":         "https://api.zimun.online",
+		"https://api.zimun.online/":        "https://api.zimun.online",
+		"https://api.zimun.online/api/v1":  "https://api.zimun.online",
+		"https://api.zimun.online/api/v1/": "https://api.zimun.online",
+		"http://127.0.0.1:8080/zimun":      "http://127.0.0.1:8080/zimun",
+	} {
+		if got, err := normalizeBaseURL(in); err != nil || got != want {
+			t.Errorf("normalizeBaseURL(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"api.zimun.online", "ftp://x", "http://"} {
+		if _, err := normalizeBaseURL(bad); err == nil {
+			t.Errorf("normalizeBaseURL(%q) accepted", bad)
+		}
+	}
+	if _, err := New(t.Context(), Config{ClientID: "a"}); err == nil {
+		t.Error("New without a secret succeeded")
+	}
+}
+
+// A token endpoint that cannot be reached is a network error, and retried.
+func TestTokenEndpointUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	c, err := New(t.Context(), Config{BaseURL: "http://" + addr, ClientID: "a", ClientSecret: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var slept int
+	c.sleep = func(context.Context, time.Duration) error { slept++; return nil }
+	_, err = c.Organization(t.Context())
+	if !IsNetwork(err) || slept != DefaultMaxRetries-1 {
+		t.Errorf("err = %v after %d sleeps; want a network error after %d", err, slept, DefaultMaxRetries-1)
+	}
+}
