@@ -1,0 +1,381 @@
+// Package config resolves zimun's settings from defaults, a TOML file, the
+// environment and command-line flags, in that order of increasing weight.
+// Loading is pure: the environment and the flags are passed in, so tests
+// and SSH sessions never share state.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/zimun-app/zimun/api"
+)
+
+// Config is the resolved configuration. Printing it, in any verb or
+// through slog, never shows the client secret.
+type Config struct {
+	API     API     `toml:"api"`
+	Booking Booking `toml:"booking"`
+	UI      UI      `toml:"ui"`
+	Kiosk   Kiosk   `toml:"kiosk"`
+	Sandbox Sandbox `toml:"sandbox"`
+
+	// Path is the file that was read, or "" when none was.
+	Path string `toml:"-"`
+}
+
+// API says how to reach the Zimun API.
+type API struct {
+	BaseURL        string        `toml:"base_url"`
+	ClientID       string        `toml:"client_id"`
+	ClientSecret   Secret        `toml:"client_secret"`
+	OrganizationID string        `toml:"organization_id"`
+	Timeout        time.Duration `toml:"timeout"`
+}
+
+// Booking holds the booking screens' preferences.
+type Booking struct {
+	Service   string `toml:"service"`
+	Location  string `toml:"location"`
+	DaysAhead int    `toml:"days_ahead"`
+	WeekStart string `toml:"week_start"`
+	Clock     string `toml:"clock"`
+}
+
+// UI holds the look of the terminal UI.
+type UI struct {
+	Theme   string `toml:"theme"`
+	NoColor bool   `toml:"no_color"`
+}
+
+// Kiosk configures the SSH kiosk server.
+type Kiosk struct {
+	Listen      string        `toml:"listen"`
+	HostKeyPath string        `toml:"host_key_path"`
+	IdleTimeout time.Duration `toml:"idle_timeout"`
+	MaxSessions int           `toml:"max_sessions"`
+}
+
+// Sandbox holds the defaults of `zimun sandbox` and of the demo sandbox.
+type Sandbox struct {
+	HoldTTL  time.Duration `toml:"hold_ttl"`
+	Seed     int64         `toml:"seed"`
+	DataFile string        `toml:"data_file"`
+}
+
+// Themes are the accepted ui.theme values.
+var Themes = []string{"auto", "dark", "light", "high-contrast"}
+
+// Default returns the built-in settings.
+func Default() Config {
+	return Config{
+		API: API{
+			BaseURL: api.DefaultBaseURL,
+			Timeout: 10 * time.Second,
+		},
+		Booking: Booking{DaysAhead: 30, WeekStart: "monday", Clock: "24h"},
+		UI:      UI{Theme: "auto"},
+		Kiosk: Kiosk{
+			Listen:      "127.0.0.1:2222",
+			IdleTimeout: 5 * time.Minute,
+			MaxSessions: 10,
+		},
+		Sandbox: Sandbox{HoldTTL: 10 * time.Minute},
+	}
+}
+
+// Options says where Load finds its inputs.
+type Options struct {
+	// Path is the --config flag; "" means $ZIMUN_CONFIG, then DefaultPath.
+	// An explicit path must exist; the default one may be missing.
+	Path string
+	// Getenv reads the environment; nil means an empty one.
+	Getenv func(string) string
+	// Flags applies the command-line overrides, after the environment.
+	Flags func(*Config)
+}
+
+// Load resolves the configuration: defaults, then the file, then the
+// environment, then opts.Flags, then validation. The warnings are for the
+// user (stderr), not errors.
+func Load(opts Options) (Config, []string, error) {
+	getenv := opts.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	cfg := Default()
+	path, explicit := opts.Path, opts.Path != ""
+	if !explicit {
+		path = getenv("ZIMUN_CONFIG")
+		explicit = path != ""
+	}
+	if !explicit {
+		var err error
+		if path, err = DefaultPath(getenv); err != nil {
+			// No home directory: run on defaults rather than refuse to start.
+			path = ""
+		}
+	}
+	var warnings []string
+	if path != "" {
+		w, err := readFile(path, explicit, &cfg)
+		if err != nil {
+			return Config{}, nil, err
+		}
+		warnings = append(warnings, w...)
+	}
+	applyEnv(&cfg, getenv)
+	if opts.Flags != nil {
+		opts.Flags(&cfg)
+	}
+	if err := cfg.Validate(); err != nil {
+		return Config{}, warnings, err
+	}
+	return cfg, warnings, nil
+}
+
+// readFile decodes path over cfg. A missing file is fine unless the user
+// named it.
+func readFile(path string, explicit bool, cfg *Config) ([]string, error) {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) && !explicit {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	md, err := toml.DecodeFile(path, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		names := make([]string, len(keys))
+		for i, k := range keys {
+			names[i] = k.String()
+		}
+		return nil, fmt.Errorf("config %s: unknown key %s", path, strings.Join(names, ", "))
+	}
+	cfg.Path = path
+	// Mode bits mean nothing on Windows; elsewhere a secret others can read
+	// is worth a nudge, not a refusal.
+	if cfg.API.ClientSecret != "" && md.IsDefined("api", "client_secret") && runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
+		return []string{fmt.Sprintf("%s holds api.client_secret but other users can read it (mode %#o); run: chmod 600 %s",
+			path, info.Mode().Perm(), path)}, nil
+	}
+	return nil, nil
+}
+
+func applyEnv(cfg *Config, getenv func(string) string) {
+	set := func(dst *string, name string) {
+		if v := getenv(name); v != "" {
+			*dst = v
+		}
+	}
+	set(&cfg.API.BaseURL, "ZIMUN_BASE_URL")
+	set(&cfg.API.ClientID, "ZIMUN_CLIENT_ID")
+	set((*string)(&cfg.API.ClientSecret), "ZIMUN_CLIENT_SECRET")
+	set(&cfg.API.OrganizationID, "ZIMUN_ORGANIZATION_ID")
+	// https://no-color.org: set and not empty.
+	if getenv("NO_COLOR") != "" {
+		cfg.UI.NoColor = true
+	}
+}
+
+// DefaultPath is config.toml in the user's config directory. On Unix-like
+// systems it reads XDG_CONFIG_HOME and HOME through getenv, as
+// os.UserConfigDir does, so tests never see the real user's file.
+func DefaultPath(getenv func(string) string) (string, error) {
+	var dir string
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "plan9":
+		d, err := os.UserConfigDir()
+		if err != nil {
+			return "", err
+		}
+		dir = d
+	default:
+		if d := getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
+			dir = d
+		} else if home := getenv("HOME"); home != "" {
+			dir = filepath.Join(home, ".config")
+		} else {
+			return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME is set")
+		}
+	}
+	return filepath.Join(dir, "zimun", "config.toml"), nil
+}
+
+// StateDir is where drafts and the desk journal live:
+// $XDG_STATE_HOME/zimun, by default ~/.local/state/zimun.
+func StateDir(getenv func(string) string) (string, error) {
+	if d := getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "zimun"), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		var err error
+		if home, err = os.UserHomeDir(); err != nil {
+			return "", err
+		}
+	}
+	return filepath.Join(home, ".local", "state", "zimun"), nil
+}
+
+// HasCredentials reports whether both the client id and secret are set.
+func (c Config) HasCredentials() bool {
+	return c.API.ClientID != "" && c.API.ClientSecret != ""
+}
+
+// Validate checks every key and reports each bad one by its TOML name.
+func (c Config) Validate() error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+	}
+
+	if u, err := url.Parse(c.API.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad("api.base_url", "must be an http(s) URL like %s, got %q", api.DefaultBaseURL, c.API.BaseURL)
+	}
+	switch {
+	case c.API.ClientID != "" && c.API.ClientSecret == "":
+		bad("api.client_secret", "missing while api.client_id is set (or set ZIMUN_CLIENT_SECRET)")
+	case c.API.ClientID == "" && c.API.ClientSecret != "":
+		bad("api.client_id", "missing while api.client_secret is set (or set ZIMUN_CLIENT_ID)")
+	}
+	if t := c.API.Timeout; t < time.Second || t > 5*time.Minute {
+		bad("api.timeout", "must be between 1s and 5m, got %s", t)
+	}
+
+	if d := c.Booking.DaysAhead; d < 1 || d > 90 {
+		bad("booking.days_ahead", "must be 1..90, got %d", d)
+	}
+	if _, err := ParseWeekday(c.Booking.WeekStart); err != nil {
+		bad("booking.week_start", "%v", err)
+	}
+	if c.Booking.Clock != "24h" && c.Booking.Clock != "12h" {
+		bad("booking.clock", `must be "24h" or "12h", got %q`, c.Booking.Clock)
+	}
+
+	if !isTheme(c.UI.Theme) {
+		bad("ui.theme", "must be one of %s, got %q", strings.Join(Themes, ", "), c.UI.Theme)
+	}
+
+	if err := checkListen(c.Kiosk.Listen); err != nil {
+		bad("kiosk.listen", "%v", err)
+	}
+	if c.Kiosk.IdleTimeout < 0 {
+		bad("kiosk.idle_timeout", "must not be negative, got %s", c.Kiosk.IdleTimeout)
+	}
+	if n := c.Kiosk.MaxSessions; n < 1 || n > 1000 {
+		bad("kiosk.max_sessions", "must be 1..1000, got %d", n)
+	}
+
+	if t := c.Sandbox.HoldTTL; t < time.Second || t > 24*time.Hour {
+		bad("sandbox.hold_ttl", "must be between 1s and 24h, got %s", t)
+	}
+	return errors.Join(errs...)
+}
+
+func isTheme(s string) bool {
+	for _, t := range Themes {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}
+
+func checkListen(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("want host:port, got %q", addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("port must be 0..65535, got %q", port)
+	}
+	return nil
+}
+
+// ParseWeekday reads a weekday name, full or three letters, any case.
+func ParseWeekday(s string) (time.Weekday, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		if s == name || s == name[:3] {
+			return d, nil
+		}
+	}
+	return 0, fmt.Errorf(`must be a weekday like "monday" or "sunday", got %q`, s)
+}
+
+// WeekStartDay is booking.week_start as a time.Weekday; valid after Load.
+func (b Booking) WeekStartDay() time.Weekday {
+	d, _ := ParseWeekday(b.WeekStart)
+	return d
+}
+
+// Clock24 reports whether times are shown on the 24-hour clock.
+func (b Booking) Clock24() bool { return b.Clock != "12h" }
+
+// String renders the configuration as TOML with the secret masked.
+func (c Config) String() string {
+	var b strings.Builder
+	// Encoding plain structs cannot fail.
+	_ = toml.NewEncoder(&b).Encode(c)
+	return b.String()
+}
+
+// GoString keeps %#v from showing the secret.
+func (c Config) GoString() string {
+	type plain Config // drops the methods, so Sprintf does not recurse
+	return fmt.Sprintf("config.Config%+v", plain(c))
+}
+
+// LogValue lets slog log the configuration without the secret.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("path", c.Path),
+		slog.String("api.base_url", c.API.BaseURL),
+		slog.String("api.client_id", c.API.ClientID),
+		slog.Any("api.client_secret", c.API.ClientSecret),
+		slog.String("api.organization_id", c.API.OrganizationID),
+		slog.Duration("api.timeout", c.API.Timeout),
+		slog.String("booking.service", c.Booking.Service),
+		slog.String("booking.location", c.Booking.Location),
+		slog.Int("booking.days_ahead", c.Booking.DaysAhead),
+		slog.String("booking.week_start", c.Booking.WeekStart),
+		slog.String("booking.clock", c.Booking.Clock),
+		slog.String("ui.theme", c.UI.Theme),
+		slog.Bool("ui.no_color", c.UI.NoColor),
+	)
+}
+
+// Secret is a string that prints masked in every format (%v, %s, %#v, JSON,
+// TOML, slog). Convert with string(s) where the real value is needed.
+type Secret string
+
+const masked = "********"
+
+func (s Secret) mask() string {
+	if s == "" {
+		return ""
+	}
+	return masked
+}
+
+func (s Secret) String() string               { return s.mask() }
+func (s Secret) GoString() string             { return strconv.Quote(s.mask()) }
+func (s Secret) LogValue() slog.Value         { return slog.StringValue(s.mask()) }
+func (s Secret) MarshalText() ([]byte, error) { return []byte(s.mask()), nil }
