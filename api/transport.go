@@ -248,14 +248,21 @@ func isTransport(err error) bool {
 	return errors.As(err, &ue) || errors.As(err, &ne)
 }
 
-// measureSkew records server-minus-local time from a Date header. Date has
-// one-second resolution, which is plenty for a ten-minute hold.
+// measureSkew records server-minus-local time from a Date header. Date is
+// truncated to the second, so the server's clock at receipt lies within a
+// second after it: clocks that agree within that second count as equal, and
+// otherwise the later bound is taken, so a hold's countdown never promises
+// more time than the server will give.
 func (c *Client) measureSkew(h http.Header) (time.Duration, bool) {
 	date, err := http.ParseTime(h.Get("Date"))
 	if err != nil {
 		return 0, false
 	}
-	skew := date.Sub(c.now())
+	lo := date.Sub(c.now())
+	skew := lo + time.Second
+	if lo <= 0 && skew > 0 {
+		skew = 0
+	}
 	c.skew.Store(int64(skew))
 	return skew, true
 }

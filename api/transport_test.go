@@ -307,36 +307,47 @@ func TestBodyCap(t *testing.T) {
 
 func TestClockSkewFromDateHeader(t *testing.T) {
 	local := time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC)
-	server := local.Add(3 * time.Minute)
-	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Date", server.Format(http.TimeFormat))
-		switch r.URL.Path {
-		case "/api/v1/appointments/hold":
-			writeJSON(w, 201, fmt.Sprintf(`{"hold_id":"h_1","status":"held","expires_at":%q}`,
-				server.Add(10*time.Minute).Format(time.RFC3339)))
-		default:
-			writeJSON(w, 200, orgJSON)
-		}
-	})
-	c := f.client(func(c *Config) { c.Now = func() time.Time { return local } })
-	h, err := c.Hold(t.Context(), HoldRequest{ServiceID: "s_1", Time: local.Add(time.Hour), DurationMinutes: 30})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := c.ClockSkew(); got != 3*time.Minute {
-		t.Errorf("ClockSkew = %v, want 3m", got)
-	}
-	if got := c.ServerNow(); !got.Equal(server) {
-		t.Errorf("ServerNow = %v, want %v", got, server)
-	}
-	if !h.ExpiresAt.Equal(server.Add(10 * time.Minute)) {
-		t.Errorf("ExpiresAt = %v, want the server's", h.ExpiresAt)
-	}
-	if want := local.Add(10 * time.Minute); !h.Deadline.Equal(want) {
-		t.Errorf("Deadline = %v, want %v (local clock)", h.Deadline, want)
-	}
-	if r := h.Remaining(local); r != 10*time.Minute {
-		t.Errorf("Remaining = %v, want 10m", r)
+	for _, tc := range []struct {
+		name     string
+		server   time.Time     // the server's true clock when it answers
+		skew     time.Duration // what the client should measure
+		deadline time.Duration // local deadline minus local now
+	}{
+		// Date has one-second resolution: the later bound is taken, so the
+		// countdown can only err on the short side.
+		{"server ahead", local.Add(3 * time.Minute), 3*time.Minute + time.Second, 10*time.Minute - time.Second},
+		{"server behind", local.Add(-2*time.Minute - 300*time.Millisecond), -2 * time.Minute, 10*time.Minute - 300*time.Millisecond},
+		{"same second", local.Add(400 * time.Millisecond), 0, 10*time.Minute + 400*time.Millisecond},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Date", tc.server.Format(http.TimeFormat))
+				switch r.URL.Path {
+				case "/api/v1/appointments/hold":
+					writeJSON(w, 201, fmt.Sprintf(`{"hold_id":"h_1","status":"held","expires_at":%q}`,
+						tc.server.Add(10*time.Minute).Format(time.RFC3339Nano)))
+				default:
+					writeJSON(w, 200, orgJSON)
+				}
+			})
+			c := f.client(func(c *Config) { c.Now = func() time.Time { return local } })
+			h, err := c.Hold(t.Context(), HoldRequest{ServiceID: "s_1", Time: local.Add(time.Hour), DurationMinutes: 30})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.ClockSkew(); got != tc.skew {
+				t.Errorf("ClockSkew = %v, want %v", got, tc.skew)
+			}
+			if got := c.ServerNow(); !got.Equal(local.Add(tc.skew)) {
+				t.Errorf("ServerNow = %v, want %v", got, local.Add(tc.skew))
+			}
+			if !h.ExpiresAt.Equal(tc.server.Add(10 * time.Minute)) {
+				t.Errorf("ExpiresAt = %v, want the server's", h.ExpiresAt)
+			}
+			if got := h.Deadline.Sub(local); got != tc.deadline {
+				t.Errorf("Deadline is %v ahead, want %v (local clock)", got, tc.deadline)
+			}
+		})
 	}
 }
 

@@ -17,10 +17,10 @@ var allScopes = []string{"org:read", "availability:read", "appointments:read", "
 
 const (
 	tokenLifetime = time.Hour
-	// rateLimit and rateBurst are per token and generous: an interactive
-	// client never meets them, a runaway loop does.
-	rateLimit = 50.0
-	rateBurst = 100.0
+	// defaultRateLimit (requests per second per token, with a burst of
+	// twice that) is generous: an interactive client never meets it, a
+	// runaway loop does.
+	defaultRateLimit = 50.0
 )
 
 type client struct {
@@ -42,16 +42,21 @@ type bucket struct {
 	last   time.Time
 }
 
-// take spends one request, or says how long to wait for the next one.
-func (b *bucket) take(t time.Time) (ok bool, wait time.Duration) {
+// take spends one request at rate per second, or says how long to wait for
+// the next one. A rate below zero means no limit.
+func (b *bucket) take(t time.Time, rate float64) (ok bool, wait time.Duration) {
+	if rate < 0 {
+		return true, 0
+	}
+	burst := 2 * rate
 	if b.last.IsZero() {
-		b.tokens = rateBurst
+		b.tokens = burst
 	} else {
-		b.tokens = math.Min(rateBurst, b.tokens+t.Sub(b.last).Seconds()*rateLimit)
+		b.tokens = math.Min(burst, b.tokens+t.Sub(b.last).Seconds()*rate)
 	}
 	b.last = t
 	if b.tokens < 1 {
-		return false, time.Duration((1 - b.tokens) / rateLimit * float64(time.Second))
+		return false, time.Duration((1 - b.tokens) / rate * float64(time.Second))
 	}
 	b.tokens--
 	return true, 0
@@ -149,7 +154,7 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, rt *route,
 			"this call needs the scope %s; the token has %q", strings.Join(rt.scopes, " or "), strings.Join(tok.scopes, " ")))
 		return "", false
 	}
-	if allowed, wait := tok.limiter.take(time.Now()); !allowed {
+	if allowed, wait := tok.limiter.take(time.Now(), s.opts.RateLimit); !allowed {
 		w.Header().Set("Retry-After", fmt.Sprint(max(1, int(math.Ceil(wait.Seconds())))))
 		writeError(w, errorf(http.StatusTooManyRequests, "rate_limited", "too many requests; slow down and retry later"))
 		return "", false

@@ -204,11 +204,11 @@ func TestDroppedReply(t *testing.T) {
 }
 
 func TestRateLimitAnswer(t *testing.T) {
-	e := newEnv(t, sandbox.Options{})
-	// The limiter allows a burst of 100 per token; well past it, one of
+	e := newEnv(t, sandbox.Options{RateLimit: 5})
+	// The limiter allows a burst of 10 per token; well past it, one of
 	// these must be refused with a Retry-After.
 	var limited *response
-	for range 400 {
+	for range 100 {
 		r := e.call("GET", "/api/v1/organization", nil)
 		if r.status == 429 {
 			limited = &r
@@ -216,7 +216,7 @@ func TestRateLimitAnswer(t *testing.T) {
 		}
 	}
 	if limited == nil {
-		t.Fatal("400 quick requests never met the rate limit")
+		t.Fatal("100 quick requests never met the rate limit")
 	}
 	wantError(t, *limited, 429, "rate_limited")
 	if limited.header.Get("Retry-After") == "" {
@@ -225,5 +225,14 @@ func TestRateLimitAnswer(t *testing.T) {
 	var body map[string]any
 	if json.Unmarshal(limited.body, &body) != nil {
 		t.Error("429 body is not JSON")
+	}
+}
+
+func TestRateLimitOff(t *testing.T) {
+	e := newEnv(t, sandbox.Options{RateLimit: -1})
+	for i := range 300 {
+		if r := e.call("GET", "/api/v1/organization", nil); r.status != 200 {
+			t.Fatalf("request %d: status %d with the limit off", i, r.status)
+		}
 	}
 }

@@ -32,6 +32,9 @@ type Options struct {
 	// atomically after every change; "" keeps everything in memory.
 	DataFile string
 	Logger   *slog.Logger // default discards; outbox emails are logged too
+	// RateLimit is requests per second per token (burst: twice that);
+	// 0 means 50, below zero no limit (for benchmarks).
+	RateLimit float64
 }
 
 // Fault makes the sandbox misbehave on purpose for Times matching requests.
@@ -83,6 +86,9 @@ func New(opts Options) (*Server, error) {
 	}
 	if opts.ClientSecret == "" {
 		opts.ClientSecret = "demo-secret"
+	}
+	if opts.RateLimit == 0 {
+		opts.RateLimit = defaultRateLimit
 	}
 	if opts.HoldTTL <= 0 {
 		opts.HoldTTL = 10 * time.Minute
