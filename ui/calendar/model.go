@@ -1,0 +1,324 @@
+// Package calendar is the month grid: how free each day is, holidays and
+// closures, and the window of days that can be booked.
+package calendar
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+)
+
+// RefreshEvery is how often the visible calendar refetches availability.
+const RefreshEvery = 30 * time.Second
+
+// fetchTimeout bounds one availability request.
+const fetchTimeout = 20 * time.Second
+
+// ErrNotADate is shown when the go-to prompt gets something else.
+var ErrNotADate = errors.New("Not a date: use YYYY-MM-DD")
+
+// AvailabilityMsg is the answer to one availability request. The root
+// caches successful ones per (service, location).
+type AvailabilityMsg struct {
+	Calendar     int // the calendar instance that asked
+	Req          int // its request number; older ones are dropped
+	ServiceID    string
+	LocationID   string
+	Availability model.Availability
+	Err          error
+}
+
+type refreshTickMsg struct{ calendar, gen int }
+
+// Config is what a calendar shows.
+type Config struct {
+	ID       int // unique per calendar in the session, so stale ticks and replies are told apart
+	Service  model.Service
+	Location model.Location
+	Date     model.Date          // day to open on; zero = the first bookable day
+	Cached   *model.Availability // shown at once while a fresh copy loads
+}
+
+// Model is the month grid screen.
+type Model struct {
+	c    common.Common
+	keys KeyMap
+	cfg  Config
+	zone *time.Location
+
+	avail   model.Availability
+	loaded  bool
+	loading bool
+	req     int
+	gen     int
+	pinned  bool // the user or Config chose the day; data arriving must not move it
+	today   model.Date
+	sel     model.Date
+	maxFree int
+
+	gotoInput textinput.Model
+
+	width, height int
+	layout        layout
+	body          string // the grid and panel, rebuilt on every change
+}
+
+// New builds a calendar; Init (or Activate) starts loading.
+func New(c common.Common, cfg Config) Model {
+	ti := textinput.New()
+	ti.Prompt = "Go to date: "
+	ti.Placeholder = "YYYY-MM-DD"
+	ti.CharLimit = 10
+	ti.Width = 12
+	ti.PromptStyle = c.Styles.Accent
+	ti.TextStyle = c.Styles.Text
+	ti.PlaceholderStyle = c.Styles.Faint
+	ti.Cursor.Style = c.Styles.Cursor
+	ti.Cursor.TextStyle = c.Styles.Text
+	ti.Cursor.SetMode(cursor.CursorStatic)
+
+	m := Model{c: c, keys: DefaultKeyMap(), cfg: cfg, zone: cfg.Location.Zone(), gotoInput: ti}
+	m.today = m.now()
+	m.sel = m.today
+	m.loading = true
+	if !cfg.Date.IsZero() {
+		m.sel, m.pinned = cfg.Date, true
+	}
+	if cfg.Cached != nil {
+		m.setAvailability(*cfg.Cached)
+	}
+	m.rebuild()
+	return m
+}
+
+// Init implements tea.Model.
+func (m Model) Init() tea.Cmd {
+	// Init cannot keep state, so the first fetch uses request 0 and tick
+	// generation 0; Activate moves both on.
+	return tea.Batch(m.fetchCmd(m.req), m.tickCmd(m.gen))
+}
+
+// Activate refetches and restarts the refresh tick, for when the calendar
+// is shown again.
+func (m *Model) Activate() tea.Cmd {
+	m.gen++
+	return tea.Batch(m.refresh(), m.tickCmd(m.gen))
+}
+
+// Availability is the latest data, for the slot list.
+func (m Model) Availability() model.Availability { return m.avail }
+
+// Selected is the highlighted day.
+func (m Model) Selected() model.Date { return m.sel }
+
+// Loading reports whether a request is in flight.
+func (m Model) Loading() bool { return m.loading || !m.loaded }
+
+// Focused reports whether the go-to prompt has the keyboard.
+func (m Model) Focused() bool { return m.gotoInput.Focused() }
+
+// SetSize implements common.Component.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.rebuild()
+}
+
+// Window is the first and last day that can be booked.
+func (m Model) Window() (model.Date, model.Date) {
+	return m.today, m.today.AddDays(m.daysAhead() - 1)
+}
+
+func (m Model) daysAhead() int {
+	d := m.c.Prefs.DaysAhead
+	if d <= 0 {
+		d = 30
+	}
+	return min(d, 90)
+}
+
+func (m Model) now() model.Date { return model.DateOf(m.c.Now().In(m.zone)) }
+
+func (m Model) inWindow(d model.Date) bool {
+	first, last := m.Window()
+	return !d.Before(first) && !d.After(last)
+}
+
+// Update implements tea.Model, returning the concrete type.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m.today = m.now()
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case AvailabilityMsg:
+		if msg.Calendar != m.cfg.ID || msg.Req != m.req {
+			return m, nil
+		}
+		m.loading = false
+		if msg.Err != nil {
+			cmd = common.Error("loading availability", msg.Err)
+			break
+		}
+		m.setAvailability(msg.Availability)
+	case refreshTickMsg:
+		if msg.calendar != m.cfg.ID || msg.gen != m.gen {
+			return m, nil
+		}
+		cmd = tea.Batch(m.refresh(), m.tickCmd(m.gen))
+	case tea.KeyMsg:
+		if m.gotoInput.Focused() {
+			return m.updateGoto(msg)
+		}
+		cmd = m.handleKey(msg)
+	case tea.MouseMsg:
+		cmd = m.click(msg)
+	default:
+		return m, nil
+	}
+	m.rebuild()
+	return m, cmd
+}
+
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Left):
+		m.selectDay(m.sel.AddDays(-1))
+	case key.Matches(msg, m.keys.Right):
+		m.selectDay(m.sel.AddDays(1))
+	case key.Matches(msg, m.keys.Up):
+		m.selectDay(m.sel.AddDays(-7))
+	case key.Matches(msg, m.keys.Down):
+		m.selectDay(m.sel.AddDays(7))
+	case key.Matches(msg, m.keys.PrevMonth):
+		m.selectDay(m.sel.AddMonths(-1))
+	case key.Matches(msg, m.keys.NextMonth):
+		m.selectDay(m.sel.AddMonths(1))
+	case key.Matches(msg, m.keys.Today):
+		m.selectDay(m.today)
+	case key.Matches(msg, m.keys.NextFree):
+		return m.jumpFree(1)
+	case key.Matches(msg, m.keys.PrevFree):
+		return m.jumpFree(-1)
+	case key.Matches(msg, m.keys.GoTo):
+		m.gotoInput.Reset()
+		return m.gotoInput.Focus()
+	case key.Matches(msg, m.keys.Open):
+		return m.open()
+	case key.Matches(msg, m.keys.Refresh):
+		return m.refresh()
+	}
+	return nil
+}
+
+func (m Model) updateGoto(msg tea.KeyMsg) (Model, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.gotoInput.Blur()
+	case tea.KeyEnter:
+		d, err := model.ParseDate(m.gotoInput.Value())
+		if err != nil {
+			return m, common.Error("", ErrNotADate)
+		}
+		m.gotoInput.Blur()
+		m.selectDay(d)
+	default:
+		var cmd tea.Cmd
+		m.gotoInput, cmd = m.gotoInput.Update(msg)
+		return m, cmd
+	}
+	m.rebuild()
+	return m, nil
+}
+
+func (m *Model) selectDay(d model.Date) {
+	m.sel, m.pinned = d, true
+}
+
+func (m *Model) jumpFree(step int) tea.Cmd {
+	d, ok := m.avail.NextFree(m.sel, step)
+	if ok && step < 0 && d.Before(m.today) {
+		ok = false
+	}
+	if !ok {
+		dir := "after"
+		if step < 0 {
+			dir = "before"
+		}
+		return status(fmt.Sprintf("No free day %s %s in the bookable window", dir, m.sel))
+	}
+	m.selectDay(d)
+	return nil
+}
+
+func (m *Model) open() tea.Cmd {
+	if !m.loaded {
+		return status("Availability is still loading")
+	}
+	if !m.inWindow(m.sel) {
+		first, last := m.Window()
+		return status(fmt.Sprintf("%s is outside the bookable window (%s to %s)", m.sel, first, last))
+	}
+	d := m.sel
+	return func() tea.Msg { return common.DayChosenMsg{Date: d} }
+}
+
+func (m *Model) click(msg tea.MouseMsg) tea.Cmd {
+	if msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+		return nil
+	}
+	d, ok := m.layout.dayAt(msg.X, msg.Y)
+	if !ok {
+		return nil
+	}
+	if d == m.sel {
+		return m.open()
+	}
+	m.selectDay(d)
+	return nil
+}
+
+func (m *Model) refresh() tea.Cmd {
+	m.req++
+	m.loading = true
+	return m.fetchCmd(m.req)
+}
+
+func (m Model) fetchCmd(req int) tea.Cmd {
+	c, id := m.c, m.cfg.ID
+	svc, loc, days := m.cfg.Service.ID, m.cfg.Location.ID, m.daysAhead()
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.Ctx, fetchTimeout)
+		defer cancel()
+		a, err := c.Client.Availability(ctx, svc, loc, days)
+		return AvailabilityMsg{Calendar: id, Req: req, ServiceID: svc, LocationID: loc, Availability: a, Err: err}
+	}
+}
+
+func (m Model) tickCmd(gen int) tea.Cmd {
+	id := m.cfg.ID
+	return tea.Tick(RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{calendar: id, gen: gen} })
+}
+
+func (m *Model) setAvailability(a model.Availability) {
+	m.avail, m.loaded = a, true
+	m.maxFree = 0
+	for _, d := range a.Days {
+		m.maxFree = max(m.maxFree, len(d.Slots))
+	}
+	if !m.pinned {
+		if d, ok := a.NextFree(m.today.AddDays(-1), 1); ok {
+			m.sel = d
+		}
+	}
+}
+
+func status(text string) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text} }
+}

@@ -1,0 +1,261 @@
+package calendar
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+)
+
+const (
+	cellW      = 10 // "[ 2* ● 16]"
+	gridW      = 7 * cellW
+	gridTop    = 3 // title, blank, weekday names
+	panelGap   = 2
+	minPanelW  = 26
+	wideCutoff = gridW + panelGap + minPanelW
+)
+
+// Day states, each with its own glyph so colour is never the only signal.
+type state int
+
+const (
+	stOutside state = iota // past or beyond the window
+	stLoading
+	stHoliday
+	stNone
+	stFew
+	stMany
+)
+
+var glyphs = [...]string{stOutside: "·", stLoading: " ", stHoliday: "✕", stNone: "○", stFew: "◐", stMany: "●"}
+
+// layout is the geometry of the last rebuild, for mouse hit testing.
+type layout struct {
+	rowH  int
+	weeks [][7]model.Date // zero Date = a day of another month, left blank
+}
+
+// dayAt maps a click inside the calendar to a day.
+func (l layout) dayAt(x, y int) (model.Date, bool) {
+	if y < gridTop || x < 0 || x >= gridW || l.rowH == 0 {
+		return model.Date{}, false
+	}
+	w := (y - gridTop) / l.rowH
+	if w >= len(l.weeks) {
+		return model.Date{}, false
+	}
+	d := l.weeks[w][x/cellW]
+	return d, !d.IsZero()
+}
+
+func (m Model) stateOf(d model.Date) (state, int) {
+	if !m.inWindow(d) {
+		return stOutside, 0
+	}
+	if _, ok := m.avail.Holiday(d); ok {
+		return stHoliday, 0
+	}
+	if !m.loaded {
+		return stLoading, 0
+	}
+	n := m.avail.FreeSlots(d)
+	switch {
+	case n == 0:
+		return stNone, 0
+	case n*2 > m.maxFree:
+		return stMany, n
+	}
+	return stFew, n
+}
+
+// View implements tea.Model. The grid is prebuilt in rebuild.
+func (m Model) View() string {
+	if m.gotoInput.Focused() {
+		return m.body + "\n" + m.gotoInput.View()
+	}
+	return m.body
+}
+
+// rebuild redraws the grid and panel after any change, so View is a copy.
+func (m *Model) rebuild() {
+	m.layout = m.buildLayout()
+	grid := m.renderGrid()
+	wide := m.width >= wideCutoff
+	var b strings.Builder
+	if wide {
+		panel := m.c.Styles.Panel.Width(m.width - gridW - panelGap - 2).Render(strings.Join(m.dayInfo(m.sel), "\n"))
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, grid, strings.Repeat(" ", panelGap), panel))
+	} else {
+		b.WriteString(grid)
+	}
+	b.WriteString("\n\n")
+	b.WriteString(m.legend())
+	if !wide {
+		b.WriteString("\n")
+		b.WriteString(ansi.Truncate(m.summary(), m.width, "…"))
+	}
+	m.body = b.String()
+}
+
+func (m Model) buildLayout() layout {
+	first := model.Date{Year: m.sel.Year, Month: m.sel.Month, Day: 1}
+	lead := (int(first.Weekday()) - int(m.c.Prefs.WeekStart) + 7) % 7
+	start := first.AddDays(-lead)
+	var weeks [][7]model.Date
+	for d := start; d.Month == m.sel.Month || d.Before(first); {
+		var w [7]model.Date
+		for i := range w {
+			if d.Month == m.sel.Month && d.Year == m.sel.Year {
+				w[i] = d
+			}
+			d = d.AddDays(1)
+		}
+		weeks = append(weeks, w)
+	}
+	rowH := 2
+	// Title, weeks, blank, legend and summary must fit; else no blank rows.
+	if gridTop+len(weeks)*2+3 > m.height {
+		rowH = 1
+	}
+	return layout{rowH: rowH, weeks: weeks}
+}
+
+func (m Model) renderGrid() string {
+	st := m.c.Styles
+	var b strings.Builder
+	title := st.Title.Render(fmt.Sprintf("%s %d", m.sel.Month, m.sel.Year))
+	hint := st.Faint.Render("  ‹ [   ] ›")
+	if m.Loading() {
+		hint += st.Faint.Render("   ↻ loading availability…")
+	}
+	b.WriteString(title + hint + "\n\n")
+	for i := range 7 {
+		wd := time.Weekday((int(m.c.Prefs.WeekStart) + i) % 7)
+		b.WriteString(st.Faint.Render(fmt.Sprintf(" %-*s", cellW-1, wd.String()[:3])))
+	}
+	for _, w := range m.layout.weeks {
+		b.WriteString("\n")
+		if m.layout.rowH == 2 {
+			b.WriteString("\n")
+		}
+		for _, d := range w {
+			b.WriteString(m.renderCell(d))
+		}
+	}
+	return b.String()
+}
+
+func (m Model) renderCell(d model.Date) string {
+	if d.IsZero() {
+		return strings.Repeat(" ", cellW)
+	}
+	st := m.c.Styles
+	s, n := m.stateOf(d)
+	mark := " "
+	if d == m.today {
+		mark = "*"
+	}
+	count := "  "
+	if n > 0 {
+		count = fmt.Sprintf("%2d", min(n, 99))
+	}
+	day := fmt.Sprintf("%2d%s", d.Day, mark)
+	if d == m.sel {
+		return st.Selected.Render("[" + day + " " + glyphs[s] + " " + count + "]")
+	}
+	glyph := glyphs[s]
+	switch s {
+	case stOutside:
+		return st.Past.Render(" " + day + " " + glyph + " " + count + " ")
+	case stHoliday:
+		glyph = st.Holiday.Render(glyph)
+	case stNone:
+		glyph = st.Full.Render(glyph)
+	case stFew:
+		glyph = st.Busy.Render(glyph)
+	case stMany:
+		glyph = st.Free.Render(glyph)
+	}
+	if d == m.today {
+		day = st.Today.Render(day)
+	}
+	return " " + day + " " + glyph + " " + count + " "
+}
+
+func (m Model) legend() string {
+	st := m.c.Styles
+	parts := []string{
+		st.Free.Render("●") + " many", st.Busy.Render("◐") + " few", st.Full.Render("○") + " none",
+		st.Holiday.Render("✕") + " closed", st.Past.Render("·") + " not bookable", "* today",
+	}
+	return st.Faint.Render(strings.Join(parts, "  "))
+}
+
+// dayInfo is the side panel: what the selected day holds.
+func (m Model) dayInfo(d model.Date) []string {
+	st := m.c.Styles
+	lines := []string{st.Bold.Render(d.In(m.zone).Format("Mon 2 January 2006"))}
+	first, last := m.Window()
+	switch {
+	case d.Before(first):
+		return append(lines, st.Faint.Render("In the past: outside the"), st.Faint.Render("bookable window"))
+	case d.After(last):
+		return append(lines, st.Faint.Render("After "+last.String()+":"), st.Faint.Render("outside the bookable window"))
+	}
+	if name, ok := m.avail.Holiday(d); ok {
+		return append(lines, st.Holiday.Render("✕ "+model.Sanitize(name)), "Closed")
+	}
+	if !m.loaded {
+		return append(lines, st.Faint.Render("Loading…"))
+	}
+	day, _ := m.avail.Day(d)
+	if len(day.Slots) == 0 {
+		return append(lines, st.Full.Render("○ No free slots"), st.Faint.Render("n: next free day"))
+	}
+	return append(lines,
+		fmt.Sprintf("%d free slot%s", len(day.Slots), plural(len(day.Slots))),
+		"first "+m.clock(day.Slots[0].Start),
+		"last  "+m.clock(day.Slots[len(day.Slots)-1].Start),
+		"",
+		st.Faint.Render("enter: see times"),
+	)
+}
+
+// summary is the one-line dayInfo for narrow terminals.
+func (m Model) summary() string {
+	st := m.c.Styles
+	d := m.sel
+	date := st.Bold.Render(d.In(m.zone).Format("Mon 2 Jan 2006"))
+	if !m.inWindow(d) {
+		return date + st.Faint.Render(" · outside the bookable window")
+	}
+	if name, ok := m.avail.Holiday(d); ok {
+		return date + " · " + st.Holiday.Render("✕ "+model.Sanitize(name)) + " · closed"
+	}
+	if !m.loaded {
+		return date + st.Faint.Render(" · loading…")
+	}
+	day, _ := m.avail.Day(d)
+	if len(day.Slots) == 0 {
+		return date + " · " + st.Full.Render("○ no free slots") + st.Faint.Render(" · n: next free day")
+	}
+	return fmt.Sprintf("%s · %d free · %s – %s", date, len(day.Slots),
+		m.clock(day.Slots[0].Start), m.clock(day.Slots[len(day.Slots)-1].Start))
+}
+
+func (m Model) clock(t time.Time) string {
+	return common.FormatTime(t, m.zone, m.c.Prefs.Clock24, true)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,84 @@
+package confirmation
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/styles"
+
+	_ "time/tzdata"
+)
+
+func card(clock24 bool) Model {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	c := common.Common{
+		Ctx: context.Background(), Renderer: r, Styles: styles.New(r, styles.NewTheme(styles.ThemeDark)),
+		Keys: common.DefaultKeyMap(), Now: func() time.Time { return time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC) },
+		Prefs: common.Prefs{Clock24: clock24},
+	}
+	appt := model.Appointment{
+		ID: "a_3k9x2m", BookingID: "a_3k9x2m", Status: model.StatusConfirmed,
+		Time: time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC), DurationMinutes: 30,
+		// Hostile text from the server must not reach the terminal raw.
+		Contact: model.Contact{Name: "Dana \x1b[31mLee", Email: "dana@example.com", Phone: "+33 1 23 45 67 89"},
+	}
+	svc := model.Service{ID: "s_cut", Name: "Haircut", DurationMinutes: 30}
+	loc := model.Location{ID: "l_paris", Name: "Zimun Paris", Address: "12 rue de Rivoli, 75004 Paris", Timezone: "Europe/Paris"}
+	return New(c, appt, svc, loc)
+}
+
+func TestCardGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := card(true)
+			m.SetSize(size[0], size[1])
+			golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
+		})
+	}
+}
+
+func TestCardContent(t *testing.T) {
+	for _, tt := range []struct {
+		clock24 bool
+		when    string
+	}{{true, "Tuesday 3 March 2026, 10:30–11:00 CET"}, {false, "Tuesday 3 March 2026, 10:30 AM–11:00 AM CET"}} {
+		v := card(tt.clock24).View()
+		if strings.Contains(v, "\x1b") {
+			t.Errorf("escape sequence reached the view: %q", v)
+		}
+		for _, want := range []string{"Haircut", "Zimun Paris", "12 rue de Rivoli", tt.when, "30 min",
+			"Dana Lee", "dana@example.com", "+33 1 23 45 67 89", "a_3k9x2m",
+			"A confirmation email was sent to dana@example.com."} {
+			if !strings.Contains(v, want) {
+				t.Errorf("want %q in:\n%s", want, v)
+			}
+		}
+	}
+}
+
+func TestNewBooking(t *testing.T) {
+	m := card(true)
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+	if cmd == nil || cmd() != (NewBookingMsg{}) {
+		t.Fatal("n did not ask for a new booking")
+	}
+	if _, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}); cmd != nil {
+		t.Error("x did something")
+	}
+	if len(m.ShortHelp()) != 2 {
+		t.Errorf("help = %v", m.ShortHelp())
+	}
+}

@@ -1,0 +1,49 @@
+// Package confirmation shows the booked appointment as a card.
+package confirmation
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+)
+
+// NewBookingMsg asks the root for another booking of the same service.
+type NewBookingMsg struct{}
+
+// Model is the confirmation card. Use New.
+type Model struct {
+	c      common.Common
+	keys   KeyMap
+	appt   model.Appointment
+	svc    model.Service
+	loc    model.Location
+	width  int
+	height int
+}
+
+// New builds the card for a confirmed appointment.
+func New(c common.Common, appt model.Appointment, svc model.Service, loc model.Location) Model {
+	return Model{c: c, keys: DefaultKeyMap(), appt: appt, svc: svc, loc: loc, width: 80, height: 24}
+}
+
+// Init does nothing: everything is known already.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Update handles the card's keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyMsg); ok && key.Matches(msg, m.keys.New) {
+		return m, func() tea.Msg { return NewBookingMsg{} }
+	}
+	return m, nil
+}
+
+// SetSize is the room the card may use.
+func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
+
+// ShortHelp implements help.KeyMap.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }

@@ -1,0 +1,76 @@
+package countdown
+
+import (
+	"fmt"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
+
+	"github.com/zimun-app/zimun/ui/styles"
+)
+
+func testStyles() *styles.Styles {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	return styles.New(r, styles.NewTheme(styles.ThemeDark))
+}
+
+func TestThresholds(t *testing.T) {
+	st := testStyles()
+	tests := []struct {
+		remaining time.Duration
+		level     Level
+		short     string
+		view      string
+	}{
+		{10 * time.Minute, Calm, "Hold 10:00", "⏱ 10:00 left"},
+		{2*time.Minute + time.Second, Calm, "Hold 02:01", "⏱ 02:01 left"},
+		{2*time.Minute + 300*time.Millisecond, Calm, "Hold 02:01", "⏱ 02:01 left"},
+		{2 * time.Minute, Warn, "⚠ Hold 02:00", "⚠ 02:00 left, hurry"},
+		{31 * time.Second, Warn, "⚠ Hold 00:31", "⚠ 00:31 left, hurry"},
+		{30 * time.Second, Danger, "‼ Hold 00:30", "‼ 00:30 left, hurry"},
+		{200 * time.Millisecond, Danger, "‼ Hold 00:01", "‼ 00:01 left, hurry"},
+		{0, Expired, "✕ Hold expired", "✕ hold expired"},
+		{-5 * time.Second, Expired, "✕ Hold expired", "✕ hold expired"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.remaining.String(), func(t *testing.T) {
+			if got := LevelOf(tt.remaining); got != tt.level {
+				t.Errorf("LevelOf = %d, want %d", got, tt.level)
+			}
+			if got := Short(st, tt.remaining); got != tt.short {
+				t.Errorf("Short = %q, want %q", got, tt.short)
+			}
+			// Narrow: the bar is dropped, the label stays.
+			if got := View(st, tt.remaining, 10*time.Minute, 10); got != tt.view {
+				t.Errorf("View = %q, want %q", got, tt.view)
+			}
+		})
+	}
+}
+
+func TestViewFillsWidth(t *testing.T) {
+	st := testStyles()
+	for _, w := range []int{30, 60, 100} {
+		for _, rem := range []time.Duration{10 * time.Minute, 5 * time.Minute, time.Second, 0} {
+			if got := lipgloss.Width(View(st, rem, 10*time.Minute, w)); got != w {
+				t.Errorf("width %d, remaining %s: got %d cells", w, rem, got)
+			}
+		}
+	}
+}
+
+func TestViewGolden(t *testing.T) {
+	st := testStyles()
+	var out string
+	for _, rem := range []time.Duration{10 * time.Minute, 9*time.Minute + 42*time.Second, 5 * time.Minute,
+		2*time.Minute + time.Second, 2 * time.Minute, 31 * time.Second, 30 * time.Second, time.Second, 0} {
+		out += fmt.Sprintf("%-6s|%s|\n", Clock(rem), ansi.Strip(View(st, rem, 10*time.Minute, 50)))
+	}
+	golden.RequireEqual(t, []byte(out))
+}

@@ -1,0 +1,280 @@
+package form
+
+import (
+	"context"
+	"io"
+	"net/http/httptest"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/styles"
+
+	_ "time/tzdata" // goldens must not depend on the host's zone database
+)
+
+// start is a Monday, so "today" never moves under the goldens.
+var start = time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+
+// clock is the one fake clock shared by sandbox, api client and form.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func testCommon(ctx context.Context, now func() time.Time, client *api.Client) common.Common {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	return common.Common{
+		Ctx:      ctx,
+		Client:   client,
+		Renderer: r,
+		Styles:   styles.New(r, styles.NewTheme(styles.ThemeDark)),
+		Keys:     common.DefaultKeyMap(),
+		Now:      now,
+		Prefs:    common.Prefs{DaysAhead: 14, WeekStart: time.Monday, Clock24: true},
+	}
+}
+
+// scheduled is what a clock Cmd would have delivered; tests see it instead
+// of waiting for it.
+type scheduled struct{ msg tea.Msg }
+
+// noSleep makes m's clock Cmds return at once as scheduled messages.
+func noSleep(m Model) Model {
+	m.every = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return scheduled{fn(time.Time{})} }
+	}
+	return m
+}
+
+// fixture is a form on hand-made data (no server), for Update and View.
+func fixture(t testing.TB, c *clock, contact model.Contact) Model {
+	t.Helper()
+	paris := model.LoadZone("Europe/Paris")
+	slotStart := time.Date(2026, 3, 3, 10, 30, 0, 0, paris)
+	in := Input{
+		Service:  model.Service{ID: "s_cut", Name: "Haircut", DurationMinutes: 30},
+		Location: model.Location{ID: "l_paris", Name: "Zimun Paris", Address: "12 rue de Rivoli, 75004 Paris", Timezone: "Europe/Paris"},
+		Slot:     model.Slot{Start: slotStart, End: slotStart.Add(30 * time.Minute), CapacityLeft: 1},
+		Hold: model.Hold{ID: "h_1", Time: slotStart, DurationMinutes: 30,
+			ExpiresAt: c.Now().Add(10 * time.Minute), Deadline: c.Now().Add(10 * time.Minute)},
+		Contact: contact,
+	}
+	m := noSleep(New(testCommon(context.Background(), c.Now, nil), in))
+	m.SetSize(80, 24)
+	return m
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "ctrl+s":
+		return tea.KeyMsg{Type: tea.KeyCtrlS}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// press sends keys one after another, running every Cmd they return.
+func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = m.Update(keyMsg(k))
+		var more []tea.Msg
+		m, more = run(t, m, cmd)
+		out = append(out, more...)
+	}
+	return m, out
+}
+
+// typeText types s into the focused field as one burst.
+func typeText(t testing.TB, m Model, s string) Model {
+	t.Helper()
+	m, _ = press(t, m, s)
+	return m
+}
+
+var cmdType = reflect.TypeOf((tea.Cmd)(nil))
+
+// run executes cmd the way the runtime would, but synchronously: the form's
+// own messages go back into Update, batches and sequences are unwrapped in
+// order, and everything meant for the root (and scheduled clock messages)
+// is returned. Spinner ticks are dropped so nothing loops.
+func run(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case nil, spinner.TickMsg:
+			continue
+		case tea.BatchMsg:
+			queue = append(append([]tea.Cmd(nil), msg...), queue...)
+			continue
+		case tickMsg, confirmedMsg, reheldMsg, draftSavedMsg, saveTickMsg:
+			var next tea.Cmd
+			m, next = m.Update(msg)
+			queue = append([]tea.Cmd{next}, queue...)
+			continue
+		}
+		// tea.Sequence's message is an unexported []tea.Cmd.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+			cmds := make([]tea.Cmd, v.Len())
+			for i := range cmds {
+				cmds[i] = v.Index(i).Interface().(tea.Cmd)
+			}
+			queue = append(cmds, queue...)
+			continue
+		}
+		out = append(out, msg)
+	}
+	return m, out
+}
+
+// env is a sandbox on loopback with a client and a fake clock.
+type env struct {
+	clock  *clock
+	sb     *sandbox.Server
+	client *api.Client
+	c      common.Common
+	svc    model.Service
+	loc    model.Location
+}
+
+func newEnv(t *testing.T, maxRetries int) *env {
+	t.Helper()
+	e := &env{clock: &clock{t: start}}
+	sb, err := sandbox.New(sandbox.Options{Now: e.clock.Now, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	client, err := api.New(ctx, api.Config{
+		BaseURL: srv.URL, ClientID: "demo-client", ClientSecret: "demo-secret",
+		OrganizationID: sb.OrganizationID(), Now: e.clock.Now, MaxRetries: maxRetries,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.sb, e.client = sb, client
+	e.c = testCommon(ctx, e.clock.Now, client)
+
+	svcs, err := client.Services(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	locs, err := client.Locations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.svc, e.loc = svcs[0], locs[0]
+	for _, l := range locs {
+		if e.svc.OfferedAt(l.ID) {
+			e.loc = l
+			break
+		}
+	}
+	return e
+}
+
+// freeSlot is the first bookable slot and its capacity.
+func (e *env) freeSlot(t *testing.T) model.Slot {
+	t.Helper()
+	av, err := e.client.Availability(e.c.Ctx, e.svc.ID, e.loc.ID, 14)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok := av.FirstFree()
+	if !ok {
+		t.Fatal("no free slot in the sandbox")
+	}
+	day, _ := av.Day(d)
+	return day.Slots[0]
+}
+
+// capacity is what availability says is left at slot's start (0 = gone).
+func (e *env) capacity(t *testing.T, slot model.Slot) int {
+	t.Helper()
+	av, err := e.client.Availability(e.c.Ctx, e.svc.ID, e.loc.ID, 14)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, day := range av.Days {
+		for _, s := range day.Slots {
+			if s.Start.Equal(slot.Start) {
+				return s.CapacityLeft
+			}
+		}
+	}
+	return 0
+}
+
+// form holds a free slot and opens the form on it.
+func (e *env) form(t *testing.T, stateDir string) (Model, model.Slot) {
+	t.Helper()
+	slot := e.freeSlot(t)
+	h, err := e.client.Hold(e.c.Ctx, api.HoldRequest{ServiceID: e.svc.ID, LocationID: e.loc.ID,
+		Time: slot.Start, DurationMinutes: e.svc.DurationMinutes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := noSleep(New(e.c, Input{Service: e.svc, Location: e.loc, Slot: slot, Hold: h, StateDir: stateDir}))
+	m.SetSize(100, 30)
+	return m, slot
+}
+
+func find[T any](msgs []tea.Msg) (T, bool) {
+	for _, msg := range msgs {
+		if v, ok := msg.(T); ok {
+			return v, true
+		}
+	}
+	var zero T
+	return zero, false
+}

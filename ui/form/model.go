@@ -1,0 +1,667 @@
+// Package form is the contact form shown while a slot is held: it runs the
+// hold's countdown, validates the contact inline, confirms the booking with
+// an idempotency key that survives retries, and recovers from an expired
+// hold without losing what was typed.
+package form
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/draft"
+)
+
+// Timeouts for the form's calls; the api client retries within them.
+const (
+	confirmTimeout = 45 * time.Second
+	holdTimeout    = 30 * time.Second
+	releaseTimeout = 3 * time.Second
+)
+
+// Input is what the form is opened with.
+type Input struct {
+	Service  model.Service
+	Location model.Location
+	Slot     model.Slot
+	Hold     model.Hold
+	// Contact prefills the fields (a resumed draft, an expired hold).
+	Contact model.Contact
+	// IdempotencyKey is the confirm key of an earlier attempt on this hold
+	// (from a draft); "" means none was made.
+	IdempotencyKey string
+	// StateDir is where the draft is kept; "" disables drafts.
+	StateDir string
+}
+
+// Fields, in tab order.
+const (
+	fieldName = iota
+	fieldEmail
+	fieldPhone
+	fieldNotes
+	numFields
+)
+
+var fieldNames = [numFields]string{model.FieldName, model.FieldEmail, model.FieldPhone, model.FieldNotes}
+
+type state int
+
+const (
+	editing    state = iota
+	reviewing        // the one-line "Book …? enter confirm · esc edit"
+	confirming       // confirm call in flight
+	retrying         // confirm got no answer; enter tries again with the same key
+	asking           // "Release the hold on 10:30? y/n"
+	releasing        // release call in flight, then BackMsg
+	expired          // hold lapsed; r re-holds, s picks another slot
+	reholding        // hold call in flight
+	slotGone         // re-hold found the slot taken
+	booked
+)
+
+// Messages the form sends itself.
+type (
+	tickMsg      struct{ gen int }
+	saveTickMsg  struct{}
+	confirmedMsg struct {
+		holdID string
+		appt   model.Appointment
+		err    error
+	}
+	reheldMsg struct {
+		hold model.Hold
+		err  error
+	}
+	draftSavedMsg struct{ err error }
+)
+
+// Model is the contact form. Use New.
+type Model struct {
+	c    common.Common
+	keys KeyMap
+	in   Input
+
+	hold  model.Hold
+	total time.Duration // countdown length, for the bar
+	gen   int           // tick generation; a new hold starts a new one
+
+	inputs  [numFields]textinput.Model
+	focus   int
+	touched [numFields]bool   // left once, or submit tried: show its error
+	server  [numFields]string // the server's complaint, until the field is edited
+
+	state     state
+	status    string // one line under the fields
+	statusBad bool
+
+	key        string        // confirm idempotency key; reused on retry
+	keyContact model.Contact // the contact the key was used with
+
+	spinner spinner.Model
+	width   int
+	height  int
+
+	saved     model.Contact // last contact written to the draft
+	saveArmed bool
+
+	// every schedules a clock message; tests swap it so nothing sleeps.
+	every func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+}
+
+// New builds the form for a placed hold.
+func New(c common.Common, in Input) Model {
+	m := Model{
+		c:          c,
+		keys:       DefaultKeyMap(),
+		in:         in,
+		hold:       in.Hold,
+		key:        in.IdempotencyKey,
+		keyContact: in.Contact.Normalized(),
+		saved:      in.Contact,
+		spinner:    spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(c.Styles.Accent)),
+		width:      80,
+		height:     24,
+		every:      tea.Every,
+	}
+	m.total = m.remaining()
+	if m.total <= 0 {
+		m.total = model.HoldTTL
+	}
+	values := [numFields]string{in.Contact.Name, in.Contact.Email, in.Contact.Phone, in.Contact.Notes}
+	placeholders := [numFields]string{"full name", "like name@example.com", "optional, like +33 1 23 45 67 89", "optional"}
+	limits := [numFields]int{model.MaxNameRunes, model.MaxEmailBytes, 40, model.MaxNotesRunes}
+	for i := range m.inputs {
+		ti := textinput.New()
+		ti.Prompt = ""
+		ti.Placeholder = placeholders[i]
+		ti.CharLimit = limits[i]
+		ti.PromptStyle = c.Styles.Accent
+		ti.TextStyle = c.Styles.Text
+		ti.PlaceholderStyle = c.Styles.Faint
+		ti.CompletionStyle = c.Styles.Faint
+		ti.Cursor.Style = c.Styles.Cursor
+		ti.Cursor.TextStyle = c.Styles.Text
+		// A static cursor: no blink ticks to route or to make goldens flaky.
+		ti.Cursor.SetMode(cursor.CursorStatic)
+		ti.SetValue(model.Sanitize(values[i]))
+		m.inputs[i] = ti
+		// Prefilled values were typed before: judge them at once.
+		m.touched[i] = values[i] != ""
+	}
+	m.focus = m.firstToFill()
+	if m.hold.Expired(c.Now()) {
+		m.state = expired
+	} else {
+		m.inputs[m.focus].Focus()
+	}
+	m.SetSize(m.width, m.height)
+	return m
+}
+
+// firstToFill is the first field with a problem, or name.
+func (m Model) firstToFill() int {
+	v, _ := model.AsValidation(m.Contact().Validate())
+	for i, f := range fieldNames {
+		if v.For(f) != "" {
+			return i
+		}
+	}
+	return fieldName
+}
+
+// Init starts the countdown.
+func (m Model) Init() tea.Cmd {
+	if m.state == expired {
+		return nil
+	}
+	return m.tick()
+}
+
+// SetSize is the room the form may use; inputs keep their text.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	w := max(10, min(60, width-labelWidth-4))
+	for i := range m.inputs {
+		m.inputs[i].Width = w
+	}
+}
+
+// Hold is the active, unexpired hold, for the header's countdown.
+func (m Model) Hold() (model.Hold, bool) {
+	switch m.state {
+	case expired, reholding, slotGone, booked, releasing:
+		return model.Hold{}, false
+	}
+	if m.hold.ID == "" || m.hold.Expired(m.c.Now()) {
+		return model.Hold{}, false
+	}
+	return m.hold, true
+}
+
+// Focused reports that the form wants every key: a field has focus or a
+// prompt (review, y/n, retry) is open, so the root must not treat "q" or
+// "esc" as its own shortcuts. After expiry the root's keys work again.
+func (m Model) Focused() bool {
+	switch m.state {
+	case editing, reviewing, confirming, retrying, asking, releasing:
+		return true
+	}
+	return false
+}
+
+// Contact is what was typed, for the next form if this hold is given up.
+func (m Model) Contact() model.Contact {
+	return model.Contact{
+		Name:  m.inputs[fieldName].Value(),
+		Email: m.inputs[fieldEmail].Value(),
+		Phone: m.inputs[fieldPhone].Value(),
+		Notes: m.inputs[fieldNotes].Value(),
+	}
+}
+
+func (m Model) remaining() time.Duration { return m.hold.Remaining(m.c.Now()) }
+
+func (m Model) logger() *slog.Logger {
+	if m.c.Logger != nil {
+		return m.c.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+func (m Model) tick() tea.Cmd {
+	gen := m.gen
+	return m.every(time.Second, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// Update handles keys, the countdown and the results of the form's calls.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tickMsg:
+		if msg.gen != m.gen || m.state == booked {
+			return m, nil
+		}
+		if m.remaining() > 0 {
+			return m, m.tick()
+		}
+		switch m.state {
+		case editing, reviewing, asking:
+			m = m.expire()
+		}
+		// While a confirm is in flight, or after one got no answer, the
+		// server decides: it may have booked, and only a retry with the
+		// same key can tell. Offering a re-hold instead could book twice.
+		return m, nil
+
+	case spinner.TickMsg:
+		if !m.busy() {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+
+	case confirmedMsg:
+		if m.state != confirming || msg.holdID != m.hold.ID {
+			return m, nil
+		}
+		return m.confirmed(msg)
+
+	case reheldMsg:
+		if m.state != reholding {
+			return m, nil
+		}
+		return m.reheld(msg)
+
+	case saveTickMsg:
+		m.saveArmed = false
+		if m.state != editing {
+			return m, nil
+		}
+		return m.saveIfChanged()
+
+	case draftSavedMsg:
+		if msg.err != nil {
+			m.logger().Warn("saving the booking draft", "err", msg.err)
+		}
+		return m, nil
+
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) busy() bool {
+	return m.state == confirming || m.state == releasing || m.state == reholding
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch m.state {
+	case editing:
+		return m.editKey(msg)
+
+	case reviewing:
+		switch {
+		case key.Matches(msg, k.Confirm):
+			return m.startConfirm()
+		case key.Matches(msg, k.Edit):
+			return m.edit()
+		}
+
+	case retrying:
+		switch {
+		case key.Matches(msg, k.Retry):
+			return m.startConfirm()
+		case key.Matches(msg, k.Edit):
+			return m.edit()
+		}
+
+	case asking:
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.state = releasing
+			m.status = "Releasing the hold…"
+			m.statusBad = false
+			back := func() tea.Msg { return common.BackMsg{} }
+			return m, tea.Batch(m.spinner.Tick, tea.Sequence(m.Release(), back))
+		case key.Matches(msg, k.No):
+			return m.edit()
+		}
+
+	case expired:
+		switch {
+		case key.Matches(msg, k.Rehold):
+			m.state = reholding
+			m.status = "Holding " + m.slotTime() + " again…"
+			m.statusBad = false
+			return m, tea.Batch(m.spinner.Tick, m.reholdCmd())
+		case key.Matches(msg, k.Pick):
+			return m, func() tea.Msg { return common.BackMsg{} }
+		}
+
+	case slotGone:
+		if key.Matches(msg, k.Pick) {
+			return m, func() tea.Msg { return common.BackMsg{} }
+		}
+	}
+	return m, nil
+}
+
+func (m Model) editKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Submit),
+		msg.String() == "enter" && m.focus == numFields-1:
+		return m.submit()
+	case key.Matches(msg, k.Next):
+		return m.moveFocus(m.focus + 1)
+	case key.Matches(msg, k.Prev):
+		return m.moveFocus(m.focus - 1)
+	case key.Matches(msg, k.Release):
+		m.state = asking
+		m.blurAll()
+		m.status = "Release the hold on " + m.slotTime() + "? y/n"
+		m.statusBad = false
+		return m, nil
+	}
+	before := m.inputs[m.focus].Value()
+	var cmd tea.Cmd
+	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+	if m.inputs[m.focus].Value() == before {
+		return m, cmd
+	}
+	m.server[m.focus] = ""
+	m.status, m.statusBad = "", false
+	if !m.saveArmed && m.in.StateDir != "" {
+		m.saveArmed = true
+		cmd = tea.Batch(cmd, m.every(time.Second, func(time.Time) tea.Msg { return saveTickMsg{} }))
+	}
+	return m, cmd
+}
+
+// moveFocus leaves the current field (its error may now show) and enters
+// field i; the draft is saved on the way if anything changed.
+func (m Model) moveFocus(i int) (Model, tea.Cmd) {
+	if i < 0 || i >= numFields {
+		i = (i + numFields) % numFields
+	}
+	m.touched[m.focus] = true
+	m.inputs[m.focus].Blur()
+	m.focus = i
+	m.inputs[i].Focus()
+	m.inputs[i].CursorEnd()
+	return m.saveIfChanged()
+}
+
+func (m *Model) blurAll() {
+	for i := range m.inputs {
+		m.inputs[i].Blur()
+	}
+}
+
+// edit returns to the fields, keeping any confirm key for a later retry.
+func (m Model) edit() (Model, tea.Cmd) {
+	m.state = editing
+	m.status, m.statusBad = "", false
+	m.inputs[m.focus].Focus()
+	return m, nil
+}
+
+// submit validates everything and, if it passes, shows the review line.
+func (m Model) submit() (Model, tea.Cmd) {
+	for i := range m.touched {
+		m.touched[i] = true
+	}
+	if v, bad := model.AsValidation(m.Contact().Validate()); bad {
+		for i, f := range fieldNames {
+			if v.For(f) != "" {
+				m.inputs[m.focus].Blur()
+				m.focus = i
+				m.inputs[i].Focus()
+				break
+			}
+		}
+		m.status = "✕ " + plural(len(v), "field needs", "fields need") + " fixing before booking"
+		m.statusBad = true
+		return m, nil
+	}
+	for _, s := range m.server {
+		if s != "" {
+			m.status, m.statusBad = "✕ fix the field the server rejected", true
+			return m, nil
+		}
+	}
+	c := m.Contact().Normalized()
+	m.state = reviewing
+	m.blurAll()
+	m.status = "Book " + model.Sanitize(c.Name) + " <" + model.Sanitize(c.Email) + "> for " +
+		m.slotDate() + " " + m.slotTimeZone() + "? enter confirm · esc edit"
+	m.statusBad = false
+	return m, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// startConfirm sends the confirm. The key is made on the first attempt and
+// reused for retries of the same contact, so a retry can never book twice;
+// the draft is written first so a crash mid-call resumes with that key.
+func (m Model) startConfirm() (Model, tea.Cmd) {
+	c := m.Contact().Normalized()
+	if m.key == "" || c != m.keyContact {
+		// Another contact is another request; the hold still allows only
+		// one appointment, so a new key cannot double book either.
+		m.key, m.keyContact = api.NewIdempotencyKey(), c
+	}
+	m.state = confirming
+	m.blurAll()
+	m.status = "Booking " + m.slotTime() + "…"
+	m.statusBad = false
+	m.saved = m.Contact()
+	return m, tea.Batch(m.spinner.Tick, tea.Sequence(m.saveCmd(), m.confirmCmd(c)))
+}
+
+func (m Model) confirmCmd(c model.Contact) tea.Cmd {
+	cc, req := m.c, api.ConfirmRequest{HoldID: m.hold.ID, Contact: c, IdempotencyKey: m.key}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(cc.Ctx, confirmTimeout)
+		defer cancel()
+		appt, err := cc.Client.Confirm(ctx, req)
+		return confirmedMsg{holdID: req.HoldID, appt: appt, err: err}
+	}
+}
+
+func (m Model) confirmed(msg confirmedMsg) (Model, tea.Cmd) {
+	err := msg.err
+	if err == nil {
+		m.state = booked
+		m.status, m.statusBad = "✓ Booked", false
+		appt := msg.appt
+		return m, tea.Batch(m.clearCmd(), func() tea.Msg { return common.BookedMsg{Appointment: appt} })
+	}
+	if m.c.Ctx.Err() != nil {
+		return m, nil // the session is ending
+	}
+	m.logger().Info("confirm failed", "hold", m.hold.ID, "err", err)
+	switch {
+	case retryable(err):
+		m.state = retrying
+		m.status = "✕ Couldn't reach Zimun — press enter to retry (safe: it can't book twice)"
+		m.statusBad = true
+		return m, nil
+	case api.IsHoldExpired(err), api.IsNotFound(err):
+		return m.expire(), nil
+	case api.IsInvalid(err):
+		m, _ = m.edit()
+		msgText := errText(err)
+		if f, ok := fieldOf(msgText); ok {
+			m.server[f] = msgText
+			m.touched[f] = true
+			m.inputs[m.focus].Blur()
+			m.focus = f
+			m.inputs[f].Focus()
+			m.status, m.statusBad = "✕ Zimun rejected the "+fieldNames[f], true
+		} else {
+			m.status, m.statusBad = "✕ "+msgText, true
+		}
+		return m, nil
+	}
+	if m.hold.Expired(m.c.Now()) {
+		return m.expire(), nil
+	}
+	m, _ = m.edit()
+	m.status, m.statusBad = "✕ Couldn't book: "+errText(err), true
+	return m, nil
+}
+
+// retryable errors may or may not have reached the server; only a retry
+// with the same key finds out safely.
+func retryable(err error) bool {
+	if api.IsNetwork(err) || api.IsRateLimited(err) || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var e *api.Error
+	return errors.As(err, &e) && e.Status >= 500
+}
+
+func errText(err error) string {
+	var e *api.Error
+	if errors.As(err, &e) && e.Message != "" {
+		return model.Sanitize(e.Message)
+	}
+	return model.Sanitize(err.Error())
+}
+
+// fieldOf finds the field a server message names ("contact_email …").
+func fieldOf(msg string) (int, bool) {
+	lower := strings.ToLower(msg)
+	for i, f := range fieldNames {
+		if strings.Contains(lower, "contact_"+f) || strings.HasPrefix(lower, f) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// expire keeps what was typed and offers a re-hold.
+func (m Model) expire() Model {
+	m.state = expired
+	m.blurAll()
+	m.status, m.statusBad = "", true
+	return m
+}
+
+func (m Model) reholdCmd() tea.Cmd {
+	c := m.c
+	req := api.HoldRequest{
+		ServiceID:       m.in.Service.ID,
+		LocationID:      m.in.Location.ID,
+		Time:            m.in.Slot.Start,
+		DurationMinutes: m.in.Service.DurationMinutes,
+		IdempotencyKey:  api.NewIdempotencyKey(),
+	}
+	if m.hold.DurationMinutes > 0 {
+		req.DurationMinutes = m.hold.DurationMinutes
+	}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.Ctx, holdTimeout)
+		defer cancel()
+		h, err := c.Client.Hold(ctx, req)
+		return reheldMsg{hold: h, err: err}
+	}
+}
+
+func (m Model) reheld(msg reheldMsg) (Model, tea.Cmd) {
+	if msg.err != nil {
+		if m.c.Ctx.Err() != nil {
+			return m, nil
+		}
+		m.logger().Info("re-hold failed", "err", msg.err)
+		if api.IsSlotTaken(msg.err) {
+			m.state = slotGone
+			m.status, m.statusBad = "", true
+			return m, nil
+		}
+		m.state = expired
+		m.status, m.statusBad = "✕ Couldn't hold "+m.slotTime()+" again: "+errText(msg.err), true
+		return m, nil
+	}
+	m.hold = msg.hold
+	m.total = max(m.remaining(), time.Second)
+	m.gen++ // any tick still queued belongs to the old hold
+	m.key = ""
+	m.state = editing
+	m.status, m.statusBad = "✓ Holding "+m.slotTime()+" again", false
+	m.inputs[m.focus].Focus()
+	m.saved = m.Contact()
+	return m, tea.Batch(m.tick(), m.saveCmd())
+}
+
+// Release gives the hold back and drops the draft. Errors are only logged:
+// the hold expires by itself anyway.
+func (m Model) Release() tea.Cmd {
+	c, dir, hold := m.c, m.in.StateDir, m.hold
+	live := m.state != booked && hold.ID != "" && !hold.Expired(c.Now())
+	log := m.logger()
+	return func() tea.Msg {
+		if dir != "" {
+			if err := draft.Clear(dir); err != nil {
+				log.Warn("clearing the booking draft", "err", err)
+			}
+		}
+		if live {
+			ctx, cancel := context.WithTimeout(c.Ctx, releaseTimeout)
+			defer cancel()
+			if err := c.Client.ReleaseHold(ctx, hold.ID); err != nil {
+				log.Info("releasing hold", "hold", hold.ID, "err", err)
+			}
+		}
+		return common.HoldReleasedMsg{}
+	}
+}
+
+func (m Model) saveIfChanged() (Model, tea.Cmd) {
+	if m.in.StateDir == "" || m.Contact() == m.saved {
+		return m, nil
+	}
+	m.saved = m.Contact()
+	return m, m.saveCmd()
+}
+
+func (m Model) saveCmd() tea.Cmd {
+	dir := m.in.StateDir
+	if dir == "" {
+		return nil
+	}
+	d := draft.Draft{
+		Service: m.in.Service, Location: m.in.Location, Slot: m.in.Slot, Hold: m.hold,
+		Contact: m.Contact(), IdempotencyKey: m.key, SavedAt: m.c.Now(),
+	}
+	return func() tea.Msg { return draftSavedMsg{err: draft.Save(dir, d)} }
+}
+
+func (m Model) clearCmd() tea.Cmd {
+	dir := m.in.StateDir
+	if dir == "" {
+		return nil
+	}
+	return func() tea.Msg { return draftSavedMsg{err: draft.Clear(dir)} }
+}

@@ -1,0 +1,45 @@
+package form
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/zimun-app/zimun/model"
+)
+
+func TestViewGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			c := &clock{t: start}
+			m := fixture(t, c, model.Contact{})
+			m.SetSize(size[0], size[1])
+			m = typeText(t, m, "Dana Lee")
+			m, _ = press(t, m, "tab")
+			m = typeText(t, m, "dana@example")
+			m, _ = press(t, m, "tab") // leaving email shows its error
+			c.Advance(18 * time.Second)
+			golden.RequireEqual(t, []byte(view(m)))
+		})
+	}
+}
+
+func TestViewExpiredGolden(t *testing.T) {
+	c := &clock{t: start}
+	m := fixture(t, c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	c.Advance(model.HoldTTL)
+	m, _ = m.Update(tickMsg{gen: m.gen})
+	golden.RequireEqual(t, []byte(view(m)))
+}
+
+func BenchmarkView(b *testing.B) {
+	c := &clock{t: start}
+	m := fixture(b, c, model.Contact{Name: "Dana Lee", Email: "dana@example", Phone: "+33 1 23 45 67 89", Notes: "First visit"})
+	m.SetSize(200, 60)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}

@@ -1,0 +1,427 @@
+// Package slots is the list of start times of one day, where a slot is held.
+package slots
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+)
+
+const (
+	// RefreshEvery is how often the visible list refetches its day.
+	RefreshEvery = 30 * time.Second
+	fetchTimeout = 20 * time.Second
+	holdTimeout  = 30 * time.Second
+	// headerRows is the title, its hint line and a blank line.
+	headerRows = 3
+)
+
+// TakenText is said when a slot went between listing and holding.
+const TakenText = "That slot was just taken — list refreshed"
+
+type loadedMsg struct {
+	list, req int
+	avail     model.Availability
+	err       error
+}
+
+type refreshTickMsg struct{ list, gen int }
+
+// PickedMsg reports the slot chosen in pick mode; no hold was placed.
+type PickedMsg struct{ Slot model.Slot }
+
+type holdMsg struct {
+	list, req int
+	slot      model.Slot
+	hold      model.Hold
+	err       error
+}
+
+// Config is what a slot list shows.
+type Config struct {
+	ID           int // unique per list in the session, so stale replies are told apart
+	Service      model.Service
+	Location     model.Location
+	Availability model.Availability
+	Date         model.Date
+	// Pick makes enter report the slot (PickedMsg) instead of holding it,
+	// for moving an existing appointment.
+	Pick bool
+}
+
+// row is one line of the list: a group heading or a slot.
+type row struct {
+	heading string
+	slot    int // index into slots; -1 for a heading
+}
+
+// Model is the slot list screen.
+type Model struct {
+	c    common.Common
+	keys KeyMap
+	cfg  Config
+	zone *time.Location
+
+	avail   model.Availability
+	day     model.Date
+	slots   []model.Slot
+	rows    []row
+	slotRow []int // row of each slot
+	cursor  int   // index into slots
+	offset  int   // first row on screen
+
+	req        int
+	loading    bool
+	afterTaken bool // the refetch in flight follows a 409
+	holding    bool
+	holdReq    int
+	gen        int // refresh tick generation; Activate moves it on
+	spin       spinner.Model
+
+	width, height int
+}
+
+// New builds the list for cfg.Date from the calendar's availability.
+func New(c common.Common, cfg Config) Model {
+	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
+	m := Model{c: c, keys: DefaultKeyMap(), cfg: cfg, zone: cfg.Location.Zone(), avail: cfg.Availability, spin: sp}
+	if cfg.Pick {
+		m.keys.Hold.SetHelp("enter", "choose this time")
+	}
+	m.setDay(cfg.Date)
+	return m
+}
+
+// Init implements tea.Model: it starts the refresh tick.
+func (m Model) Init() tea.Cmd { return m.tickCmd(m.gen) }
+
+// Activate refetches and restarts the refresh tick, for when the list is
+// shown again (ticks that arrived while it was hidden were dropped).
+func (m *Model) Activate() tea.Cmd {
+	m.gen++
+	return tea.Batch(m.Refresh(), m.tickCmd(m.gen))
+}
+
+func (m Model) tickCmd(gen int) tea.Cmd {
+	id := m.cfg.ID
+	return tea.Tick(RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{list: id, gen: gen} })
+}
+
+// Date is the day shown.
+func (m Model) Date() model.Date { return m.day }
+
+// Slots is the day's free slots.
+func (m Model) Slots() []model.Slot { return m.slots }
+
+// Cursor is the index of the highlighted slot.
+func (m Model) Cursor() int { return m.cursor }
+
+// Holding reports whether a hold request is in flight.
+func (m Model) Holding() bool { return m.holding }
+
+// Focused is always false: the list has no text input.
+func (m Model) Focused() bool { return false }
+
+// Availability is the latest data, for the calendar when going back.
+func (m Model) Availability() model.Availability { return m.avail }
+
+// SetSize implements common.Component.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.scroll()
+}
+
+// Refresh refetches the day, e.g. when coming back from the form.
+func (m *Model) Refresh() tea.Cmd {
+	m.req++
+	m.loading = true
+	c, id, req := m.c, m.cfg.ID, m.req
+	svc, loc := m.cfg.Service.ID, m.cfg.Location.ID
+	today := model.DateOf(c.Now().In(m.zone))
+	days := max(min(today.DaysUntil(m.day)+1, 90), 1)
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.Ctx, fetchTimeout)
+		defer cancel()
+		a, err := c.Client.Availability(ctx, svc, loc, days)
+		return loadedMsg{list: id, req: req, avail: a, err: err}
+	}
+}
+
+// Update implements tea.Model, returning the concrete type.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.list != m.cfg.ID || msg.req != m.req {
+			return m, nil
+		}
+		m.loading = false
+		if msg.err != nil {
+			m.afterTaken = false
+			return m, common.Error("refreshing the times", msg.err)
+		}
+		m.mergeAvailability(msg.avail)
+		m.setDay(m.day)
+		if m.afterTaken {
+			m.afterTaken = false
+			return m, status(TakenText)
+		}
+	case refreshTickMsg:
+		if msg.list != m.cfg.ID || msg.gen != m.gen {
+			return m, nil
+		}
+		return m, tea.Batch(m.Refresh(), m.tickCmd(m.gen))
+	case holdMsg:
+		if msg.list != m.cfg.ID || msg.req != m.holdReq {
+			return m, nil
+		}
+		m.holding = false
+		return m.holdDone(msg)
+	case spinner.TickMsg:
+		if !m.holding {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		return m.click(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if m.holding {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		m.move(-1)
+	case key.Matches(msg, m.keys.Down):
+		m.move(1)
+	case key.Matches(msg, m.keys.PageUp):
+		m.move(-m.page())
+	case key.Matches(msg, m.keys.PageDown):
+		m.move(m.page())
+	case key.Matches(msg, m.keys.Home):
+		m.move(-len(m.slots))
+	case key.Matches(msg, m.keys.End):
+		m.move(len(m.slots))
+	case key.Matches(msg, m.keys.Hold):
+		return m.hold()
+	case key.Matches(msg, m.keys.Refresh):
+		return m, m.Refresh()
+	case key.Matches(msg, m.keys.NextFree):
+		return m.jumpFree(1)
+	case key.Matches(msg, m.keys.PrevFree):
+		return m.jumpFree(-1)
+	}
+	return m, nil
+}
+
+func (m Model) click(msg tea.MouseMsg) (Model, tea.Cmd) {
+	if m.holding || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+		return m, nil
+	}
+	r := m.offset + msg.Y - headerRows
+	if msg.Y < headerRows || r >= len(m.rows) || m.rows[r].slot < 0 {
+		return m, nil
+	}
+	if m.rows[r].slot == m.cursor {
+		return m.hold()
+	}
+	m.cursor = m.rows[r].slot
+	m.scroll()
+	return m, nil
+}
+
+func (m Model) jumpFree(step int) (Model, tea.Cmd) {
+	d, ok := m.avail.NextFree(m.day, step)
+	today := model.DateOf(m.c.Now().In(m.zone))
+	if !ok || d.Before(today) {
+		return m, status("No other free day in the bookable window")
+	}
+	m.setDay(d)
+	return m, nil
+}
+
+// hold asks Zimun to hold the highlighted slot, with a fresh idempotency
+// key so a retried request cannot hold twice; in pick mode it only reports
+// the slot.
+func (m Model) hold() (Model, tea.Cmd) {
+	if len(m.slots) == 0 {
+		return m, nil
+	}
+	if m.cfg.Pick {
+		picked := PickedMsg{Slot: m.slots[m.cursor]}
+		return m, func() tea.Msg { return picked }
+	}
+	m.holding = true
+	m.holdReq++
+	slot := m.slots[m.cursor]
+	c, id, req := m.c, m.cfg.ID, m.holdReq
+	hr := api.HoldRequest{
+		ServiceID:       m.cfg.Service.ID,
+		LocationID:      m.cfg.Location.ID,
+		Time:            slot.Start,
+		DurationMinutes: m.cfg.Service.DurationMinutes,
+		IdempotencyKey:  api.NewIdempotencyKey(),
+	}
+	holdCmd := func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.Ctx, holdTimeout)
+		defer cancel()
+		h, err := c.Client.Hold(ctx, hr)
+		return holdMsg{list: id, req: req, slot: slot, hold: h, err: err}
+	}
+	return m, tea.Batch(holdCmd, m.spin.Tick)
+}
+
+func (m Model) holdDone(msg holdMsg) (Model, tea.Cmd) {
+	switch {
+	case msg.err == nil:
+		placed := common.HoldPlacedMsg{Hold: msg.hold, Slot: msg.slot}
+		return m, func() tea.Msg { return placed }
+	case api.IsSlotTaken(msg.err):
+		m.afterTaken = true
+		return m, m.Refresh()
+	}
+	return m, common.Error("holding "+m.clock(msg.slot.Start), msg.err)
+}
+
+// mergeAvailability keeps the calendar's longer window and replaces the
+// days the refetch covered.
+func (m *Model) mergeAvailability(a model.Availability) {
+	fresh := make(map[model.Date]model.Day, len(a.Days))
+	for _, d := range a.Days {
+		fresh[d.Date] = d
+	}
+	days := make([]model.Day, 0, max(len(m.avail.Days), len(a.Days)))
+	for _, d := range m.avail.Days {
+		if f, ok := fresh[d.Date]; ok {
+			d = f
+			delete(fresh, d.Date)
+		}
+		days = append(days, d)
+	}
+	for _, d := range a.Days {
+		if _, ok := fresh[d.Date]; ok {
+			days = append(days, d)
+		}
+	}
+	hol := make(map[model.Date]string, len(m.avail.Holidays)+len(a.Holidays))
+	for k, v := range m.avail.Holidays {
+		hol[k] = v
+	}
+	for k, v := range a.Holidays {
+		hol[k] = v
+	}
+	m.avail.Days, m.avail.Holidays = days, hol
+}
+
+// setDay shows d, keeping the cursor on the same start time if it is still
+// free, else on the nearest later one.
+func (m *Model) setDay(d model.Date) {
+	var keep time.Time
+	if m.day == d && m.cursor < len(m.slots) {
+		keep = m.slots[m.cursor].Start
+	}
+	m.day = d
+	day, _ := m.avail.Day(d)
+	m.slots = day.Slots
+	m.cursor = 0
+	if !keep.IsZero() {
+		for i, s := range m.slots {
+			if !s.Start.Before(keep) {
+				m.cursor = i
+				break
+			}
+			m.cursor = i
+		}
+	}
+	m.buildRows()
+	m.scroll()
+}
+
+func (m *Model) buildRows() {
+	m.rows = m.rows[:0]
+	m.slotRow = make([]int, len(m.slots))
+	last := ""
+	for i, s := range m.slots {
+		if g := group(s.Start.In(m.zone)); g != last {
+			if last != "" {
+				m.rows = append(m.rows, row{slot: -1})
+			}
+			m.rows = append(m.rows, row{heading: g, slot: -1})
+			last = g
+		}
+		m.slotRow[i] = len(m.rows)
+		m.rows = append(m.rows, row{slot: i})
+	}
+}
+
+func group(t time.Time) string {
+	switch h := t.Hour(); {
+	case h < 12:
+		return "Morning"
+	case h < 17:
+		return "Afternoon"
+	}
+	return "Evening"
+}
+
+func (m *Model) move(n int) {
+	if len(m.slots) == 0 {
+		return
+	}
+	m.cursor = max(0, min(m.cursor+n, len(m.slots)-1))
+	m.scroll()
+}
+
+// listRows is how many list rows fit under the header and above the status.
+func (m Model) listRows() int { return max(m.height-headerRows-2, 1) }
+
+func (m Model) page() int { return max(m.listRows()-2, 1) }
+
+// scroll keeps the cursor's row, and its group heading when possible, on screen.
+func (m *Model) scroll() {
+	if len(m.slots) == 0 {
+		m.offset = 0
+		return
+	}
+	r, n := m.slotRow[m.cursor], m.listRows()
+	top := r
+	if r > 0 && m.rows[r-1].heading != "" {
+		top = r - 1
+	}
+	if top < m.offset {
+		m.offset = top
+	}
+	if r >= m.offset+n {
+		m.offset = r - n + 1
+	}
+	m.offset = max(0, min(m.offset, max(len(m.rows)-n, 0)))
+}
+
+func (m Model) clock(t time.Time) string {
+	return common.FormatTime(t, m.zone, m.c.Prefs.Clock24, true)
+}
+
+func status(text string) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text} }
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,192 @@
+package slots
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/uitest"
+)
+
+func date(s string) model.Date {
+	d, err := model.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// newList is the slot list of day at Epoch, from the sandbox's data.
+func newList(t testing.TB, day string, w, h int) Model {
+	t.Helper()
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	m := New(env.Common(context.Background()), Config{ID: 1, Service: svc, Location: loc, Availability: a, Date: date(day)})
+	m.SetSize(w, h)
+	return m
+}
+
+func TestUpdate(t *testing.T) {
+	m0 := newList(t, "2026-03-03", 80, 20) // 16 slots, 09:00 to 17:30
+	tests := []struct {
+		name    string
+		keys    []string
+		day     string
+		cursor  int
+		holding bool
+		msg     string // substring of a StatusMsg the last Cmd returns
+	}{
+		{name: "starts on the first", day: "2026-03-03", cursor: 0},
+		{name: "down", keys: []string{"j", "down"}, day: "2026-03-03", cursor: 2},
+		{name: "up clamps", keys: []string{"k", "up"}, day: "2026-03-03", cursor: 0},
+		{name: "end", keys: []string{"end"}, day: "2026-03-03", cursor: 15},
+		{name: "home", keys: []string{"end", "home"}, day: "2026-03-03", cursor: 0},
+		{name: "page down", keys: []string{"pgdown"}, day: "2026-03-03", cursor: 13},
+		{name: "page up clamps", keys: []string{"pgdown", "pgup", "pgup"}, day: "2026-03-03", cursor: 0},
+		{name: "next free day", keys: []string{"n"}, day: "2026-03-04", cursor: 0},
+		{name: "previous free day", keys: []string{"N"}, day: "2026-03-02", cursor: 0},
+		{name: "no free day before today", keys: []string{"N", "N"}, day: "2026-03-02", msg: "No other free day"},
+		{name: "enter holds", keys: []string{"j", "enter"}, day: "2026-03-03", cursor: 1, holding: true},
+		{name: "keys wait while holding", keys: []string{"enter", "j"}, day: "2026-03-03", cursor: 0, holding: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := m0
+			var cmd tea.Cmd
+			for _, k := range tt.keys {
+				m, cmd = m.Update(uitest.Key(k))
+			}
+			if m.Date() != date(tt.day) || m.Cursor() != tt.cursor || m.Holding() != tt.holding {
+				t.Errorf("day %s cursor %d holding %v, want %s %d %v", m.Date(), m.Cursor(), m.Holding(), tt.day, tt.cursor, tt.holding)
+			}
+			if tt.msg != "" {
+				if s, ok := cmd().(common.StatusMsg); !ok || !strings.Contains(s.Text, tt.msg) {
+					t.Errorf("got %#v, want status %q", s, tt.msg)
+				}
+			}
+		})
+	}
+}
+
+func TestHoldResults(t *testing.T) {
+	m0 := newList(t, "2026-03-03", 80, 20)
+	m0, _ = m0.Update(uitest.Key("enter"))
+	slot := m0.Slots()[0]
+
+	t.Run("placed", func(t *testing.T) {
+		hold := model.Hold{ID: "h_1", Time: slot.Start}
+		m, cmd := m0.Update(holdMsg{list: 1, req: 1, slot: slot, hold: hold})
+		if m.Holding() || cmd == nil {
+			t.Fatal("no HoldPlacedMsg")
+		}
+		if got, ok := cmd().(common.HoldPlacedMsg); !ok || got.Hold.ID != "h_1" || got.Slot != slot {
+			t.Fatalf("got %#v", got)
+		}
+	})
+	t.Run("taken refetches then says so", func(t *testing.T) {
+		taken := &api.Error{Status: 409, Code: "slot_unavailable", Message: "Slot unavailable"}
+		m, cmd := m0.Update(holdMsg{list: 1, req: 1, slot: slot, err: taken})
+		if cmd == nil || !m.loading {
+			t.Fatal("409 did not refetch")
+		}
+		loaded, ok := cmd().(loadedMsg)
+		if !ok || loaded.err != nil {
+			t.Fatalf("refetch: %#v", loaded)
+		}
+		m, cmd = m.Update(loaded)
+		if s, ok := cmd().(common.StatusMsg); !ok || s.Text != TakenText {
+			t.Fatalf("got %#v, want %q", s, TakenText)
+		}
+		if len(m.Slots()) == 0 {
+			t.Fatal("refreshed list is empty")
+		}
+	})
+	t.Run("refused shows the reason", func(t *testing.T) {
+		refused := &api.Error{Status: 422, Code: "slot_not_bookable", Message: "Bookings close 15 minutes before the start"}
+		_, cmd := m0.Update(holdMsg{list: 1, req: 1, slot: slot, err: refused})
+		e, ok := cmd().(common.ErrMsg)
+		if !ok || common.ErrorText(e.Err) != refused.Message {
+			t.Fatalf("got %#v", e)
+		}
+	})
+	t.Run("stale answer dropped", func(t *testing.T) {
+		if _, cmd := m0.Update(holdMsg{list: 1, req: 0, slot: slot}); cmd != nil {
+			t.Fatal("stale hold answer acted on")
+		}
+	})
+}
+
+func TestPickMode(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	m := New(env.Common(context.Background()), Config{ID: 1, Service: svc, Location: loc, Availability: a, Date: date("2026-03-03"), Pick: true})
+	m.SetSize(80, 20)
+	m, _ = m.Update(uitest.Key("j"))
+	m, cmd := m.Update(uitest.Key("enter"))
+	if m.Holding() || cmd == nil {
+		t.Fatal("pick mode held the slot")
+	}
+	if got, ok := cmd().(PickedMsg); !ok || got.Slot != m.Slots()[1] {
+		t.Fatalf("got %#v, want the second slot picked", got)
+	}
+	if h := m.ShortHelp()[2].Help(); h.Desc != "choose this time" {
+		t.Fatalf("enter is described as %q", h.Desc)
+	}
+}
+
+func TestRefreshTick(t *testing.T) {
+	m := newList(t, "2026-03-03", 80, 20)
+	if m2, cmd := m.Update(refreshTickMsg{list: 1, gen: 0}); cmd == nil || !m2.loading {
+		t.Fatal("the current tick did not refetch")
+	}
+	_ = m.Activate() // a new generation: the old tick is stale
+	if m3, cmd := m.Update(refreshTickMsg{list: 1, gen: 0}); cmd != nil || m3.req != m.req {
+		t.Fatal("a stale tick refreshed")
+	}
+	if _, cmd := m.Update(refreshTickMsg{list: 2, gen: m.gen}); cmd != nil {
+		t.Fatal("another list's tick refreshed")
+	}
+}
+
+func TestClick(t *testing.T) {
+	m := newList(t, "2026-03-03", 80, 20)
+	// Row 0 is "Morning", row 1 the first slot, row 2 the second.
+	m, cmd := m.Update(uitest.Click(3, headerRows+2))
+	if m.Cursor() != 1 || cmd != nil {
+		t.Fatalf("cursor %d", m.Cursor())
+	}
+	m, _ = m.Update(uitest.Click(3, headerRows+2))
+	if !m.Holding() {
+		t.Fatal("clicking the highlighted slot did not hold it")
+	}
+}
+
+func TestView(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := newList(t, "2026-03-03", size[0], size[1])
+			golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
+		})
+	}
+	for name, day := range map[string]string{"closure": "2026-03-13", "sunday": "2026-03-08"} {
+		t.Run(name, func(t *testing.T) {
+			m := newList(t, day, 80, 24)
+			golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
+		})
+	}
+}
+
+func BenchmarkSlotsView(b *testing.B) {
+	m := newList(b, "2026-03-03", 200, 60)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}

@@ -1,0 +1,76 @@
+package slots
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+)
+
+// View implements tea.Model.
+func (m Model) View() string {
+	st := m.c.Styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render(common.FormatDate(m.day.In(m.zone))))
+	b.WriteString(st.Faint.Render("  ·  " + model.Sanitize(m.cfg.Location.Name) + ", times in " + m.day.In(m.zone).Format("MST")))
+	b.WriteByte('\n')
+	switch {
+	case m.loading:
+		b.WriteString(st.Faint.Render("↻ refreshing…"))
+	case len(m.slots) > 0:
+		b.WriteString(st.Faint.Render(plural(len(m.slots), "free time", "free times") + " · " + model.Sanitize(m.cfg.Service.Name)))
+	}
+	b.WriteString("\n\n")
+	if len(m.slots) == 0 {
+		b.WriteString(m.emptyReason())
+		return b.String()
+	}
+	end := min(m.offset+m.listRows(), len(m.rows))
+	for i := m.offset; i < end; i++ {
+		b.WriteString(ansi.Truncate(m.renderRow(m.rows[i]), m.width, "…"))
+		if i < end-1 {
+			b.WriteByte('\n')
+		}
+	}
+	b.WriteString("\n\n")
+	if m.holding {
+		b.WriteString(m.spin.View() + " Holding " + m.clock(m.slots[m.cursor].Start) + "…")
+	} else if end < len(m.rows) || m.offset > 0 {
+		b.WriteString(st.Faint.Render("more with pgup/pgdn"))
+	}
+	return b.String()
+}
+
+func (m Model) renderRow(r row) string {
+	st := m.c.Styles
+	if r.slot < 0 {
+		return st.Label.Render(r.heading)
+	}
+	s := m.slots[r.slot]
+	left := plural(s.CapacityLeft, "left", "left")
+	capStyle := st.Free
+	if s.CapacityLeft == 1 {
+		capStyle = st.Busy
+	}
+	end := common.FormatTime(s.End, m.zone, m.c.Prefs.Clock24, false)
+	marker, start := "  ", m.clock(s.Start)
+	if r.slot == m.cursor {
+		marker, start = st.Cursor.Render("▸ "), st.Selected.Render(start)
+	}
+	return marker + start + "  " + st.Faint.Render("to "+end) + "   " + capStyle.Render(left)
+}
+
+// emptyReason says why the day has no times and what to do next.
+func (m Model) emptyReason() string {
+	st := m.c.Styles
+	hint := st.Faint.Render("n: next free day · esc: back to the calendar")
+	if name, ok := m.avail.Holiday(m.day); ok {
+		return st.Holiday.Render("✕ Closed for "+model.Sanitize(name)) + "\n\n" + hint
+	}
+	if m.day == model.DateOf(m.c.Now().In(m.zone)) {
+		return st.Full.Render("○ No more free times today") + "\n\n" + hint
+	}
+	return st.Full.Render("○ No free times: the location is closed or fully booked that day") + "\n\n" + hint
+}

@@ -1,0 +1,114 @@
+// Package styles turns a semantic theme into the one Styles struct every
+// screen draws with. Styles come from a *lipgloss.Renderer so each SSH
+// session gets its own colour profile.
+package styles
+
+import "github.com/charmbracelet/lipgloss"
+
+// Theme is the semantic palette; colours adapt to dark and light terminals.
+type Theme struct {
+	Text, Faint, Accent, Border, Selected, SelectedText lipgloss.TerminalColor
+	Free, Busy, Full, Holiday, Warn, Danger, OK         lipgloss.TerminalColor
+}
+
+// Theme names accepted in config.
+const (
+	ThemeAuto         = "auto"
+	ThemeDark         = "dark"
+	ThemeLight        = "light"
+	ThemeHighContrast = "high-contrast"
+)
+
+// NewTheme returns the palette for name; unknown names get auto.
+func NewTheme(name string) Theme {
+	ad := func(light, dark string) lipgloss.TerminalColor {
+		switch name {
+		case ThemeDark:
+			return lipgloss.Color(dark)
+		case ThemeLight:
+			return lipgloss.Color(light)
+		}
+		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+	}
+	if name == ThemeHighContrast {
+		hc := func(light, dark string) lipgloss.TerminalColor {
+			return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+		}
+		return Theme{
+			Text: hc("0", "15"), Faint: hc("0", "15"), Accent: hc("4", "14"),
+			Border: hc("0", "15"), Selected: hc("0", "15"), SelectedText: hc("15", "0"),
+			Free: hc("2", "10"), Busy: hc("3", "11"), Full: hc("1", "9"),
+			Holiday: hc("5", "13"), Warn: hc("3", "11"), Danger: hc("1", "9"), OK: hc("2", "10"),
+		}
+	}
+	return Theme{
+		Text:         ad("#1f2328", "#e6edf3"),
+		Faint:        ad("#6e7781", "#7d8590"),
+		Accent:       ad("#0969da", "#58a6ff"),
+		Border:       ad("#d0d7de", "#3d444d"),
+		Selected:     ad("#0969da", "#388bfd"),
+		SelectedText: ad("#ffffff", "#ffffff"),
+		Free:         ad("#1a7f37", "#3fb950"),
+		Busy:         ad("#9a6700", "#d29922"),
+		Full:         ad("#cf222e", "#f85149"),
+		Holiday:      ad("#8250df", "#bc8cff"),
+		Warn:         ad("#9a6700", "#d29922"),
+		Danger:       ad("#cf222e", "#f85149"),
+		OK:           ad("#1a7f37", "#3fb950"),
+	}
+}
+
+// Styles is every style the UI uses, derived once from a Theme.
+type Styles struct {
+	Theme Theme
+
+	App, Header, Title, Badge, DemoBadge, LiveBadge lipgloss.Style
+	Body, Footer, Status, Error, Help               lipgloss.Style
+	Text, Faint, Bold, Accent, Selected, Cursor     lipgloss.Style
+	Free, Busy, Full, Holiday, Past, Today          lipgloss.Style
+	Warn, Danger, OK                                lipgloss.Style
+	Panel, Dialog, Card, Label, FieldError          lipgloss.Style
+}
+
+// New builds the styles for one renderer (one terminal or SSH session).
+func New(r *lipgloss.Renderer, t Theme) *Styles {
+	s := &Styles{Theme: t}
+	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return r.NewStyle().Foreground(c) }
+
+	s.App = r.NewStyle()
+	s.Header = r.NewStyle().Padding(0, 1)
+	s.Title = fg(t.Accent).Bold(true)
+	s.Badge = r.NewStyle().Bold(true).Padding(0, 1)
+	s.DemoBadge = s.Badge.Foreground(t.SelectedText).Background(t.Warn)
+	s.LiveBadge = s.Badge.Foreground(t.SelectedText).Background(t.OK)
+	s.Body = r.NewStyle().Padding(0, 1)
+	s.Footer = r.NewStyle().Padding(0, 1)
+	s.Status = fg(t.Faint)
+	s.Error = fg(t.Danger).Bold(true)
+	s.Help = fg(t.Faint)
+
+	s.Text = fg(t.Text)
+	s.Faint = fg(t.Faint)
+	s.Bold = r.NewStyle().Bold(true)
+	s.Accent = fg(t.Accent)
+	s.Selected = r.NewStyle().Foreground(t.SelectedText).Background(t.Selected).Bold(true)
+	s.Cursor = fg(t.Accent).Bold(true)
+
+	s.Free = fg(t.Free)
+	s.Busy = fg(t.Busy)
+	s.Full = fg(t.Full)
+	s.Holiday = fg(t.Holiday)
+	s.Past = fg(t.Faint).Faint(true)
+	s.Today = r.NewStyle().Underline(true).Bold(true)
+
+	s.Warn = fg(t.Warn).Bold(true)
+	s.Danger = fg(t.Danger).Bold(true)
+	s.OK = fg(t.OK).Bold(true)
+
+	s.Panel = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.Border).Padding(0, 1)
+	s.Dialog = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.Accent).Padding(1, 2)
+	s.Card = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.OK).Padding(1, 2)
+	s.Label = fg(t.Faint)
+	s.FieldError = fg(t.Danger)
+	return s
+}

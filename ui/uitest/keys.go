@@ -1,0 +1,23 @@
+package uitest
+
+import tea "github.com/charmbracelet/bubbletea"
+
+// Key builds the KeyMsg for a key name ("enter", "esc", "up", "ctrl+c", …)
+// or, for anything else, typed runes.
+func Key(s string) tea.KeyMsg {
+	types := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "tab": tea.KeyTab, "ctrl+c": tea.KeyCtrlC,
+		"ctrl+s": tea.KeyCtrlS, "ctrl+x": tea.KeyCtrlX, "backspace": tea.KeyBackspace,
+	}
+	if t, ok := types[s]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// Click is a left mouse press at x, y.
+func Click(x, y int) tea.MouseMsg {
+	return tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft}
+}

@@ -1,0 +1,37 @@
+package uitest
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/styles"
+)
+
+// Renderer draws without colour, whatever terminal runs the tests.
+func Renderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	return r
+}
+
+// Common is a session context for screen tests with no API behind it.
+func Common(now func() time.Time) common.Common {
+	r := Renderer()
+	return common.Common{
+		Ctx:      context.Background(),
+		Renderer: r,
+		Styles:   styles.New(r, styles.NewTheme(styles.ThemeAuto)),
+		Keys:     common.DefaultKeyMap(),
+		Now:      now,
+		Prefs:    common.Prefs{DaysAhead: 30, WeekStart: time.Monday, Clock24: true, Demo: true},
+	}
+}
+
+// Strip removes escape sequences, the way goldens compare frames.
+func Strip(s string) string { return ansi.Strip(s) }
