@@ -1,0 +1,758 @@
+// Package appointments is the front desk's Appointments screen: upcoming
+// bookings with filters and search, a detail pane, the desk history from
+// the local journal, and the entry points to reschedule, cancel and export.
+//
+// Without the list endpoint (404) or the appointments:read scope (403) the
+// screen says so and offers lookup by appointment id instead; the desk
+// history works either way.
+package appointments
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/ics"
+	"github.com/zimun-app/zimun/journal"
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/cancel"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/reschedule"
+)
+
+const (
+	// PageSize is how many appointments one list request asks for.
+	PageSize = 50
+	// prefetchRows: the next page loads when the cursor is this close to
+	// the end of what is loaded.
+	prefetchRows = 5
+	// searchDebounce is how long typing must pause before the server is
+	// asked; the loaded rows are refined at once on every key.
+	searchDebounce = 300 * time.Millisecond
+	readTimeout    = 20 * time.Second
+)
+
+// Range is the date window of the list.
+type Range int
+
+// Ranges, in key order 1-4.
+const (
+	Today Range = iota
+	Next7Days
+	Upcoming
+	Past7Days
+)
+
+var rangeNames = [...]string{"Today", "Next 7 days", "Upcoming", "Past 7 days"}
+
+func (r Range) String() string { return rangeNames[r] }
+
+// bounds is the window of r around now, in now's zone (the desk's day).
+func (r Range) bounds(now time.Time) (from, to time.Time) {
+	y, mo, d := now.Date()
+	today := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
+	switch r {
+	case Today:
+		return today, today.AddDate(0, 0, 1)
+	case Next7Days:
+		return today, today.AddDate(0, 0, 7)
+	case Past7Days:
+		return today.AddDate(0, 0, -7), today
+	}
+	return today, time.Time{}
+}
+
+var statusCycle = [...]string{"", model.StatusConfirmed, model.StatusCancelled}
+
+// Options is what the screen needs beyond Common.
+type Options struct {
+	// Services and Locations by id, for names and time zones.
+	Services  map[string]model.Service
+	Locations map[string]model.Location
+	// StateDir holds the desk journal; "" keeps no history.
+	StateDir string
+	// ExportDir is where e writes .ics files; "" means ~/Downloads when it
+	// exists, else the current directory.
+	ExportDir string
+}
+
+// RescheduleMsg asks the root to pick a new slot for Appointment (same
+// service and location) and then show reschedule.New with it.
+type RescheduleMsg struct {
+	Appointment model.Appointment
+	Service     model.Service
+	Location    model.Location
+}
+
+// WalkInMsg asks the root to start a booking for today.
+type WalkInMsg struct{}
+
+type (
+	pageMsg struct {
+		req   int
+		token string // the page token asked for; "" is the first page
+		page  api.AppointmentPage
+		err   error
+	}
+	lookupMsg struct {
+		req  int
+		id   string
+		appt model.Appointment
+		err  error
+	}
+	journalMsg struct {
+		entries []journal.Entry
+		err     error
+	}
+	searchTickMsg struct{ gen int }
+	exportedMsg   struct {
+		path string
+		err  error
+	}
+)
+
+type tab int
+
+const (
+	tabList tab = iota
+	tabHistory
+)
+
+// Model is the Appointments screen.
+type Model struct {
+	c    common.Common
+	opts Options
+	keys KeyMap
+
+	tab    tab
+	rng    Range
+	status int    // index into statusCycle
+	query  string // the search the server last got
+
+	search    textinput.Model
+	searchGen int
+	idInput   textinput.Model
+	lookupReq int
+
+	// noList explains why the list endpoint can't be used; lookups by id
+	// then fill items.
+	noList string
+
+	items       []model.Appointment
+	visible     []int // indices into items after the local search
+	next        string
+	req         int
+	loading     bool
+	loadingMore bool
+	loadErr     string
+	cursor      int
+	offset      int
+
+	history  []journal.Entry
+	hVisible []int
+	hCursor  int
+	hOffset  int
+	histErr  string
+
+	dialog     cancel.Model
+	dialogOpen bool
+
+	zones map[string]*time.Location // by location id, loaded once
+
+	statusLine    string
+	statusIsError bool
+	width, height int
+}
+
+// New builds the screen; Init loads the first page and the journal.
+func New(c common.Common, opts Options) Model {
+	zones := make(map[string]*time.Location, len(opts.Locations))
+	for id, l := range opts.Locations {
+		zones[id] = l.Zone()
+	}
+	return Model{
+		c: c, opts: opts, keys: DefaultKeyMap(), rng: Upcoming, zones: zones,
+		search:  newInput(c, "/ ", "name, email or id", 80),
+		idInput: newInput(c, "Appointment id: ", "a_…", 64),
+		loading: true,
+		width:   80, height: 24,
+	}
+}
+
+func newInput(c common.Common, prompt, placeholder string, limit int) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = prompt
+	ti.Placeholder = placeholder
+	ti.CharLimit = limit
+	ti.Width = 30
+	ti.PromptStyle = c.Styles.Accent
+	ti.TextStyle = c.Styles.Text
+	ti.PlaceholderStyle = c.Styles.Faint
+	ti.Cursor.Style = c.Styles.Cursor
+	ti.Cursor.TextStyle = c.Styles.Text
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	return ti
+}
+
+// Init implements tea.Model.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(m.fetch(m.req, ""), m.loadJournal())
+}
+
+// Refresh reloads the list and the journal, for when the screen is shown
+// again (after a booking, say); the last visit's status line goes.
+func (m *Model) Refresh() tea.Cmd {
+	m.setStatus("", false)
+	return tea.Batch(m.reload(), m.loadJournal())
+}
+
+// Focused reports whether a text field or the cancel dialog has the
+// keyboard; the root must then send every key here, q and ? included.
+func (m Model) Focused() bool {
+	return m.dialogOpen || m.search.Focused() || m.idInput.Focused()
+}
+
+// Selected is the highlighted appointment, in the list or the history.
+func (m Model) Selected() (model.Appointment, bool) {
+	if m.tab == tabHistory {
+		if m.hCursor < len(m.hVisible) {
+			return m.history[m.hVisible[m.hCursor]].Appointment, true
+		}
+		return model.Appointment{}, false
+	}
+	if m.cursor < len(m.visible) {
+		return m.items[m.visible[m.cursor]], true
+	}
+	return model.Appointment{}, false
+}
+
+// SetSize implements common.Component.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.search.Width = max(10, width-20) // room for "  (esc clears)"
+	m.idInput.Width = max(10, min(40, width-20))
+	m.dialog.SetSize(width, height)
+	m.fixOffset()
+}
+
+// Update implements tea.Model, returning the concrete type.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	var dialogCmd tea.Cmd
+	if m.dialogOpen {
+		if _, ok := msg.(tea.KeyMsg); ok {
+			m.dialog, dialogCmd = m.dialog.Update(msg)
+			return m, dialogCmd
+		}
+		m.dialog, dialogCmd = m.dialog.Update(msg)
+	}
+	m, cmd := m.update(msg)
+	return m, tea.Batch(dialogCmd, cmd)
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case pageMsg:
+		return m.gotPage(msg)
+	case lookupMsg:
+		return m.gotLookup(msg)
+	case journalMsg:
+		m.history, m.histErr = msg.entries, ""
+		if msg.err != nil {
+			m.histErr = common.ErrorText(msg.err)
+		}
+		m.refilter()
+		return m, nil
+	case searchTickMsg:
+		if msg.gen != m.searchGen || m.tab != tabList || m.noList != "" || m.search.Value() == m.query {
+			return m, nil
+		}
+		m.query = m.search.Value()
+		return m, m.reload()
+	case exportedMsg:
+		if msg.err != nil {
+			m.setStatus("Could not save the calendar file: "+common.ErrorText(msg.err), true)
+		} else {
+			m.setStatus("Saved "+msg.path, false)
+		}
+		return m, nil
+	case cancel.KeptMsg:
+		m.dialogOpen = false
+		return m, nil
+	case cancel.DoneMsg:
+		m.dialogOpen = false
+		m.replace(msg.Appointment)
+		m.setStatus(msg.Status, false)
+		return m, m.loadJournal()
+	case reschedule.DoneMsg:
+		m.replace(msg.Appointment)
+		m.setStatus(msg.Status, false)
+		return m, m.loadJournal()
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) setStatus(s string, isErr bool) { m.statusLine, m.statusIsError = s, isErr }
+
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if m.search.Focused() {
+		return m.searchKey(msg)
+	}
+	if m.idInput.Focused() {
+		return m.idKey(msg)
+	}
+	k := m.keys
+	listReady := m.tab == tabList && m.noList == ""
+	switch {
+	case key.Matches(msg, k.Up):
+		return m.move(-1)
+	case key.Matches(msg, k.Down):
+		return m.move(1)
+	case key.Matches(msg, k.PageUp):
+		return m.move(-max(1, m.listRows()-1))
+	case key.Matches(msg, k.PageDown):
+		return m.move(max(1, m.listRows()-1))
+	case key.Matches(msg, k.Top):
+		return m.move(-1 << 30)
+	case key.Matches(msg, k.Bottom):
+		return m.move(1 << 30)
+	case listReady && key.Matches(msg, k.Today):
+		return m.setRange(Today)
+	case listReady && key.Matches(msg, k.Next7):
+		return m.setRange(Next7Days)
+	case listReady && key.Matches(msg, k.Upcoming):
+		return m.setRange(Upcoming)
+	case listReady && key.Matches(msg, k.Past7):
+		return m.setRange(Past7Days)
+	case listReady && key.Matches(msg, k.Status):
+		m.status = (m.status + 1) % len(statusCycle)
+		return m, m.reload()
+	case key.Matches(msg, k.Search):
+		if m.tab == tabList && m.noList != "" {
+			return m, m.idInput.Focus()
+		}
+		return m, m.search.Focus()
+	case key.Matches(msg, k.History):
+		if m.tab == tabHistory {
+			m.tab = tabList
+			return m, nil
+		}
+		m.tab = tabHistory
+		return m, m.loadJournal()
+	case key.Matches(msg, k.Reschedule):
+		return m.reschedule()
+	case key.Matches(msg, k.Cancel):
+		return m.openCancel()
+	case key.Matches(msg, k.Export):
+		return m.export()
+	case key.Matches(msg, k.Refresh):
+		if m.tab == tabHistory {
+			return m, m.loadJournal()
+		}
+		if m.noList != "" {
+			m.noList = ""
+		}
+		return m, m.reload()
+	case key.Matches(msg, k.WalkIn):
+		return m, func() tea.Msg { return WalkInMsg{} }
+	case key.Matches(msg, k.Back):
+		if m.search.Value() != "" {
+			return m.clearSearch()
+		}
+		return m, func() tea.Msg { return common.BackMsg{} }
+	}
+	return m, nil
+}
+
+func (m Model) setRange(r Range) (Model, tea.Cmd) {
+	m.rng = r
+	return m, m.reload()
+}
+
+func (m Model) searchKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Submit):
+		m.search.Blur()
+		if m.tab == tabList && m.noList == "" && m.search.Value() != m.query {
+			m.searchGen++ // the pending tick is now stale
+			m.query = m.search.Value()
+			return m, m.reload()
+		}
+		return m, nil
+	case key.Matches(msg, m.keys.Clear):
+		return m.clearSearch()
+	}
+	before := m.search.Value()
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	if m.search.Value() == before {
+		return m, cmd
+	}
+	m.refilter()
+	if m.tab != tabList || m.noList != "" {
+		return m, cmd
+	}
+	m.searchGen++
+	gen := m.searchGen
+	return m, tea.Batch(cmd, tea.Tick(searchDebounce, func(time.Time) tea.Msg { return searchTickMsg{gen} }))
+}
+
+func (m Model) clearSearch() (Model, tea.Cmd) {
+	m.search.Blur()
+	m.search.SetValue("")
+	m.searchGen++
+	m.refilter()
+	if m.query != "" {
+		m.query = ""
+		return m, m.reload()
+	}
+	return m, nil
+}
+
+func (m Model) idKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Submit):
+		id := strings.TrimSpace(m.idInput.Value())
+		if id == "" {
+			return m, nil
+		}
+		m.lookupReq++
+		m.setStatus("Looking up "+model.Sanitize(id)+"…", false)
+		return m, m.lookup(m.lookupReq, id)
+	case key.Matches(msg, m.keys.Clear):
+		m.idInput.Blur()
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.idInput, cmd = m.idInput.Update(msg)
+	return m, cmd
+}
+
+// move shifts the cursor of the current tab and, near the end of the
+// loaded list, asks for the next page.
+func (m Model) move(delta int) (Model, tea.Cmd) {
+	if m.tab == tabHistory {
+		m.hCursor = clamp(m.hCursor+delta, 0, len(m.hVisible)-1)
+		m.fixOffset()
+		return m, nil
+	}
+	m.cursor = clamp(m.cursor+delta, 0, len(m.visible)-1)
+	m.fixOffset()
+	return m, m.maybeMore()
+}
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+func (m *Model) maybeMore() tea.Cmd {
+	if m.noList != "" || m.next == "" || m.loading || m.loadingMore || m.cursor < len(m.visible)-prefetchRows {
+		return nil
+	}
+	m.loadingMore = true
+	return m.fetch(m.req, m.next)
+}
+
+// reload starts the list over; replies to older requests are dropped.
+func (m *Model) reload() tea.Cmd {
+	m.req++
+	m.loading, m.loadingMore, m.loadErr, m.next = true, false, "", ""
+	return m.fetch(m.req, "")
+}
+
+func (m Model) filter(token string) api.AppointmentFilter {
+	from, to := m.rng.bounds(m.c.Now())
+	return api.AppointmentFilter{
+		From: from, To: to, Status: statusCycle[m.status], Query: m.query,
+		PageSize: PageSize, PageToken: token,
+	}
+}
+
+func (m Model) fetch(req int, token string) tea.Cmd {
+	c, f := m.c, m.filter(token)
+	return func() tea.Msg {
+		ctx, stop := context.WithTimeout(c.Ctx, readTimeout)
+		defer stop()
+		page, err := c.Client.Appointments(ctx, f)
+		return pageMsg{req: req, token: token, page: page, err: err}
+	}
+}
+
+func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
+	if msg.req != m.req {
+		return m, nil
+	}
+	if msg.token == "" {
+		m.loading = false
+	} else {
+		m.loadingMore = false
+	}
+	if msg.err != nil {
+		if msg.token == "" && (api.IsNotFound(msg.err) || api.IsForbidden(msg.err)) {
+			return m.enterNoList(msg.err)
+		}
+		m.loadErr = common.ErrorText(msg.err)
+		return m, nil
+	}
+	if msg.token == "" {
+		keep, _ := m.Selected()
+		m.items = msg.page.Items
+		m.cursor = 0
+		m.refilter()
+		if i := m.indexOf(keep.ID); i >= 0 && m.tab == tabList {
+			m.cursor = i
+		}
+	} else {
+		for _, a := range msg.page.Items {
+			if m.indexOfItem(a.ID) < 0 {
+				m.items = append(m.items, a)
+			}
+		}
+		m.refilter()
+	}
+	m.next = msg.page.NextPageToken
+	m.fixOffset()
+	return m, m.maybeMore()
+}
+
+func (m Model) enterNoList(err error) (Model, tea.Cmd) {
+	if api.IsForbidden(err) {
+		m.noList = "This API client lacks the appointments:read scope, so appointments can't be listed."
+	} else {
+		m.noList = "This Zimun server has no appointment list."
+	}
+	m.items, m.next = nil, ""
+	m.refilter()
+	m.search.Blur()
+	if m.tab != tabList {
+		return m, nil
+	}
+	return m, m.idInput.Focus()
+}
+
+func (m Model) lookup(req int, id string) tea.Cmd {
+	c := m.c
+	return func() tea.Msg {
+		ctx, stop := context.WithTimeout(c.Ctx, readTimeout)
+		defer stop()
+		a, err := c.Client.Appointment(ctx, id)
+		return lookupMsg{req: req, id: id, appt: a, err: err}
+	}
+}
+
+func (m Model) gotLookup(msg lookupMsg) (Model, tea.Cmd) {
+	if msg.req != m.lookupReq {
+		return m, nil
+	}
+	switch {
+	case api.IsNotFound(msg.err):
+		m.setStatus("No appointment with id "+model.Sanitize(msg.id)+".", true)
+		return m, nil
+	case msg.err != nil:
+		m.setStatus("Could not look it up: "+common.ErrorText(msg.err), true)
+		return m, nil
+	}
+	items := []model.Appointment{msg.appt}
+	for _, a := range m.items {
+		if a.ID != msg.appt.ID {
+			items = append(items, a)
+		}
+	}
+	m.items = items
+	m.refilter()
+	m.tab, m.cursor, m.offset = tabList, 0, 0
+	m.idInput.SetValue("")
+	m.idInput.Blur()
+	m.setStatus("", false)
+	return m, nil
+}
+
+func (m Model) loadJournal() tea.Cmd {
+	dir := m.opts.StateDir
+	if dir == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		entries, err := journal.Read(dir)
+		return journalMsg{entries: entries, err: err}
+	}
+}
+
+// replace puts the server's new copy of an appointment in place, in the
+// list and in the history view of it.
+func (m *Model) replace(a model.Appointment) {
+	if i := m.indexOfItem(a.ID); i >= 0 {
+		m.items = slices.Clone(m.items)
+		m.items[i] = a
+		if m.noList == "" {
+			slices.SortStableFunc(m.items, func(x, y model.Appointment) int { return x.Time.Compare(y.Time) })
+		}
+	}
+	keep := a.ID
+	m.refilter()
+	if i := m.indexOf(keep); i >= 0 && m.tab == tabList {
+		m.cursor = i
+		m.fixOffset()
+	}
+}
+
+func (m Model) indexOfItem(id string) int {
+	return slices.IndexFunc(m.items, func(a model.Appointment) bool { return a.ID == id })
+}
+
+// indexOf is the visible row of id, or -1.
+func (m Model) indexOf(id string) int {
+	if id == "" {
+		return -1
+	}
+	return slices.IndexFunc(m.visible, func(i int) bool { return m.items[i].ID == id })
+}
+
+// refilter applies the search box to what is loaded, at once, while the
+// debounced server search is pending.
+func (m *Model) refilter() {
+	needle := strings.ToLower(strings.TrimSpace(m.search.Value()))
+	// Fresh slices: older copies of the model may share the old ones.
+	m.visible = make([]int, 0, len(m.items))
+	for i, a := range m.items {
+		if matches(a, needle) {
+			m.visible = append(m.visible, i)
+		}
+	}
+	m.hVisible = make([]int, 0, len(m.history))
+	for i, e := range m.history {
+		if matches(e.Appointment, needle) {
+			m.hVisible = append(m.hVisible, i)
+		}
+	}
+	m.cursor = clamp(m.cursor, 0, len(m.visible)-1)
+	m.hCursor = clamp(m.hCursor, 0, len(m.hVisible)-1)
+	m.fixOffset()
+}
+
+func matches(a model.Appointment, needle string) bool {
+	if needle == "" {
+		return true
+	}
+	for _, s := range [...]string{a.Contact.Name, a.Contact.Email, a.ID, a.BookingID} {
+		if strings.Contains(strings.ToLower(s), needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixOffset scrolls so the cursor row is on screen.
+func (m *Model) fixOffset() {
+	rows := max(1, m.listRows())
+	scroll := func(cur, off, n int) int {
+		off = clamp(off, cur-rows+1, cur)
+		return clamp(off, 0, max(0, n-rows))
+	}
+	m.offset = scroll(m.cursor, m.offset, len(m.visible))
+	m.hOffset = scroll(m.hCursor, m.hOffset, len(m.hVisible))
+}
+
+func (m Model) reschedule() (Model, tea.Cmd) {
+	a, ok := m.Selected()
+	if !ok {
+		return m, nil
+	}
+	if a.Cancelled() {
+		m.setStatus("A cancelled appointment can't be moved; book a new one instead.", true)
+		return m, nil
+	}
+	msg := RescheduleMsg{Appointment: a, Service: m.service(a), Location: m.location(a)}
+	return m, func() tea.Msg { return msg }
+}
+
+func (m Model) openCancel() (Model, tea.Cmd) {
+	a, ok := m.Selected()
+	if !ok {
+		return m, nil
+	}
+	m.dialog = cancel.New(m.c, a, m.service(a), m.location(a), m.opts.StateDir)
+	m.dialog.SetSize(m.width, m.height)
+	m.dialogOpen = true
+	return m, m.dialog.Init()
+}
+
+func (m Model) export() (Model, tea.Cmd) {
+	a, ok := m.Selected()
+	if !ok {
+		return m, nil
+	}
+	c, svc, loc, dir := m.c, m.service(a), m.location(a), m.opts.ExportDir
+	return m, func() tea.Msg {
+		if dir == "" {
+			dir = defaultExportDir()
+		}
+		path := filepath.Join(dir, ics.FileName(a.ID))
+		err := os.WriteFile(path, ics.Appointment(a, svc, loc, c.Now()), 0o600)
+		return exportedMsg{path: path, err: err}
+	}
+}
+
+// defaultExportDir is ~/Downloads when it exists, else the working
+// directory.
+func defaultExportDir() string {
+	if home, err := os.UserHomeDir(); err == nil {
+		d := filepath.Join(home, "Downloads")
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d
+		}
+	}
+	if wd, err := os.Getwd(); err == nil {
+		return wd
+	}
+	return "."
+}
+
+// service is a's service from the catalogue; for an appointment known
+// only from the journal, the name recorded there.
+func (m Model) service(a model.Appointment) model.Service {
+	if s, ok := m.opts.Services[a.ServiceID]; ok {
+		return s
+	}
+	s := model.Service{ID: a.ServiceID, DurationMinutes: a.DurationMinutes}
+	if e, ok := m.entryOf(a.ID); ok {
+		s.Name = e.ServiceName
+	}
+	return s
+}
+
+func (m Model) location(a model.Appointment) model.Location {
+	if l, ok := m.opts.Locations[a.LocationID]; ok {
+		return l
+	}
+	l := model.Location{ID: a.LocationID}
+	if e, ok := m.entryOf(a.ID); ok {
+		l.Name = e.LocationName
+	}
+	return l
+}
+
+// zone is where a's times are shown: its location's zone, else UTC.
+func (m Model) zone(a model.Appointment) *time.Location {
+	if z, ok := m.zones[a.LocationID]; ok {
+		return z
+	}
+	return time.UTC
+}
+
+func (m Model) entryOf(id string) (journal.Entry, bool) {
+	for _, e := range m.history {
+		if e.Appointment.ID == id {
+			return e, true
+		}
+	}
+	return journal.Entry{}, false
+}

@@ -1,0 +1,86 @@
+package reschedule
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+)
+
+// View implements tea.Model.
+func (m Model) View() string {
+	st := m.c.Styles
+	a := m.appt
+	zone := m.loc.Zone()
+	width := max(40, m.width-st.Body.GetHorizontalFrameSize())
+	col := max(12, (width-15)/2) // label 10, arrow 5
+
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Move this appointment?") + "\n\n")
+	who := model.Sanitize(a.Contact.Name)
+	if a.Contact.Email != "" {
+		who += " <" + model.Sanitize(a.Contact.Email) + ">"
+	}
+	b.WriteString(ansi.Truncate(who, width, "…") + "\n")
+	b.WriteString(ansi.Truncate(orID(m.svc.Name, a.ServiceID)+" · "+orID(m.loc.Name, a.LocationID), width, "…") + "\n\n")
+
+	dur := time.Duration(a.DurationMinutes) * time.Minute
+	newEnd := m.slot.Start.Add(dur)
+	cell := func(s string) string { return pad(ansi.Truncate(s, col, "…"), col) }
+	row := func(label, old, new string, style lipgloss.Style) string {
+		return st.Label.Render(pad(label, 10)) + cell(old) + "  " + st.Faint.Render("→") + "  " + style.Render(cell(new)) + "\n"
+	}
+	changed := func(old, new string) lipgloss.Style {
+		if old != new {
+			return st.Bold
+		}
+		return st.Text
+	}
+	b.WriteString(st.Label.Render(pad("", 10)) + st.Faint.Render(cell("Now")) + "     " + st.Accent.Render(cell("New")) + "\n")
+	oldDate, newDate := common.FormatDate(a.Time.In(zone)), common.FormatDate(m.slot.Start.In(zone))
+	b.WriteString(row("Date", oldDate, newDate, changed(oldDate, newDate)))
+	oldTime, newTime := m.span(a.Time, a.End(), zone), m.span(m.slot.Start, newEnd, zone)
+	b.WriteString(row("Time", oldTime, newTime, changed(oldTime, newTime)))
+	length := fmt.Sprintf("%d min", a.DurationMinutes)
+	b.WriteString(row("Duration", length, length, st.Text))
+	b.WriteString(st.Label.Render(pad("Zone", 10)) + st.Faint.Render(zone.String()) + "\n\n")
+
+	switch m.state {
+	case working:
+		b.WriteString(st.Faint.Render("Moving…"))
+	case done:
+		b.WriteString(st.OK.Render("Moved."))
+	case taken:
+		b.WriteString(st.Warn.Render(m.err))
+	default:
+		b.WriteString(st.Faint.Render("enter/y move it · esc pick another time"))
+		if m.err != "" {
+			b.WriteString("\n\n" + st.Error.Width(width).Render(m.err))
+		}
+	}
+	return st.Body.Render(b.String())
+}
+
+func (m Model) span(from, to time.Time, zone *time.Location) string {
+	clock24 := m.c.Prefs.Clock24
+	return common.FormatTime(from, zone, clock24, false) + "–" + common.FormatTime(to, zone, clock24, true)
+}
+
+func orID(name, id string) string {
+	if name != "" {
+		return model.Sanitize(name)
+	}
+	return model.Sanitize(id)
+}
+
+func pad(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
