@@ -1,0 +1,352 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/journal"
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/ui/reschedule"
+	"github.com/zimun-app/zimun/ui/uitest"
+)
+
+// typeText types s rune by rune; teatest's Type splits "è" into bytes.
+func (f *flow) typeText(s string) {
+	for _, r := range s {
+		f.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+// eventually waits for a side effect that draws nothing (a file written
+// by a Cmd after the last frame), polling rather than sleeping blindly.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(waitLong)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// seeded is an upcoming confirmed appointment of the demo for the Paris
+// consultation (so its calendar is the one the demo opens on), and the
+// customer's first in the screen's "Upcoming" list (from today's start),
+// so a search for the name or email selects it.
+func seeded(t *testing.T, f *flow) model.Appointment {
+	t.Helper()
+	loc, svc, _ := f.env.Paris(t, 1)
+	now := f.env.Clock.Now()
+	page, err := f.env.Client.Appointments(context.Background(), api.AppointmentFilter{
+		From: now.Truncate(24 * time.Hour), PageSize: 100,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, a := range page.Items { // by time
+		if !seen[a.Contact.Email] && a.LocationID == loc.ID && a.ServiceID == svc.ID &&
+			a.Status == model.StatusConfirmed && a.Time.After(now) {
+			return a
+		}
+		seen[a.Contact.Email] = true
+	}
+	t.Fatal("the demo has no upcoming Paris consultation")
+	return model.Appointment{}
+}
+
+// findByEmail opens the Appointments screen and searches for a's email.
+func (f *flow) findByEmail(a model.Appointment) {
+	f.t.Helper()
+	f.waitFor("15 free slots")
+	f.key("a")
+	f.waitFor("Appointments", "Upcoming")
+	f.key("/")
+	f.typeText(a.Contact.Email)
+	f.key("enter")
+	f.waitFor(a.Contact.Name, a.Contact.Email, a.ID)
+}
+
+// freeDay is a bookable Paris day at least a week off a's day, and its
+// first slot.
+func freeDay(t *testing.T, f *flow, a model.Appointment) (model.Date, model.Slot) {
+	t.Helper()
+	_, _, av := f.env.Paris(t, 30)
+	old := model.DateOf(a.Time.In(model.LoadZone(av.Timezone)))
+	for _, d := range av.Days {
+		if len(d.Slots) > 0 && old.DaysUntil(d.Date) >= 7 {
+			return d.Date, d.Slots[0]
+		}
+	}
+	t.Fatal("no free day a week after the appointment")
+	return model.Date{}, model.Slot{}
+}
+
+// toRescheduleSlots starts moving a and opens the slot list of day.
+func (f *flow) toRescheduleSlots(a model.Appointment, day model.Date) {
+	f.t.Helper()
+	f.key("R")
+	f.waitFor("Rescheduling "+a.Contact.Name, "pick the new time", "free slot")
+	f.key("g")
+	f.typeText(day.String())
+	f.key("enter", "enter")
+	f.waitFor("free times", "choose this time")
+}
+
+func outbox(sb *sandbox.Server, kind, apptID string) int {
+	n := 0
+	for _, e := range sb.Outbox() {
+		if e.Kind == kind && e.AppointmentID == apptID {
+			n++
+		}
+	}
+	return n
+}
+
+func TestFlowFindBySearch(t *testing.T) {
+	f := newFlow(t, Config{StateDir: t.TempDir()})
+	a := seeded(t, f)
+	f.waitFor("15 free slots")
+	f.key("a")
+	f.waitFor("Appointments", "Upcoming")
+	f.key("/")
+	f.typeText(a.Contact.Name)
+	// The row, and the detail pane of the selected (first) match; only
+	// changed lines are redrawn, so wait for what differs from before.
+	f.waitFor(a.Contact.Name, a.Contact.Email, a.ID)
+	f.key("enter")
+	f.key("esc") // clears the search
+	f.key("esc") // back to the calendar
+	f.waitFor("15 free slots")
+	f.quit()
+}
+
+func TestFlowRescheduleToFreeSlot(t *testing.T) {
+	dir := t.TempDir()
+	f := newFlow(t, Config{StateDir: dir})
+	a := seeded(t, f)
+	day, slot := freeDay(t, f, a)
+	f.findByEmail(a)
+	f.toRescheduleSlots(a, day)
+	f.key("enter")
+	f.waitFor("Move this appointment?", "Now", "New")
+	f.key("enter")
+	f.waitFor("Moved. The customer gets an update email at " + a.Contact.Email)
+	f.quit()
+
+	got, err := f.env.Client.Appointment(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Time.Equal(slot.Start) || got.Cancelled() {
+		t.Fatalf("appointment at %s (%s), want %s", got.Time, got.Status, slot.Start)
+	}
+	if n := outbox(f.env.Sandbox, "update", a.ID); n != 1 {
+		t.Fatalf("%d update emails for %s, want 1", n, a.ID)
+	}
+	entries, err := journal.Read(dir)
+	if err != nil || len(entries) != 1 || entries[0].Action != journal.Rescheduled {
+		t.Fatalf("journal %+v, %v; want one reschedule", entries, err)
+	}
+}
+
+func TestFlowRescheduleOntoTakenSlot(t *testing.T) {
+	f := newFlow(t, Config{})
+	a := seeded(t, f)
+	day, slot := freeDay(t, f, a)
+	f.findByEmail(a)
+	f.toRescheduleSlots(a, day)
+	// Another desk holds the whole capacity of that first slot.
+	loc, svc, _ := f.env.Paris(t, 1)
+	other := f.env.NewClient(t)
+	for range slot.CapacityLeft {
+		if _, err := other.Hold(context.Background(), api.HoldRequest{
+			ServiceID: svc.ID, LocationID: loc.ID, Time: slot.Start, DurationMinutes: svc.DurationMinutes,
+			IdempotencyKey: api.NewIdempotencyKey(),
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.key("enter")
+	f.waitFor("Move this appointment?")
+	f.key("enter")
+	// Back on the refreshed list, one time fewer.
+	f.waitFor(reschedule.SlotTakenText, "Rescheduling "+a.Contact.Name, "choose this time")
+	f.quit()
+
+	got, err := f.env.Client.Appointment(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Time.Equal(a.Time) || got.Status != a.Status {
+		t.Fatalf("appointment now %s %s, want it unchanged at %s", got.Time, got.Status, a.Time)
+	}
+	if n := outbox(f.env.Sandbox, "update", a.ID); n != 0 {
+		t.Fatalf("%d update emails for an appointment that did not move", n)
+	}
+}
+
+func TestFlowCancelWithReason(t *testing.T) {
+	f := newFlow(t, Config{StateDir: t.TempDir()})
+	a := seeded(t, f)
+	f.findByEmail(a)
+	f.key("X")
+	f.waitFor("Keep")
+	f.key("r")
+	f.typeText("customer called")
+	f.key("ctrl+x")
+	f.waitFor("Cancelled. The customer gets a cancellation email at " + a.Contact.Email)
+	f.quit()
+
+	got, err := f.env.Client.Appointment(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Cancelled() {
+		t.Fatalf("status %q, want cancelled", got.Status)
+	}
+	if n := outbox(f.env.Sandbox, "cancellation", a.ID); n != 1 {
+		t.Fatalf("%d cancellation emails for %s, want 1", n, a.ID)
+	}
+}
+
+func TestFlowLookupByIDWithoutList(t *testing.T) {
+	f := newFlow(t, Config{})
+	a := seeded(t, f)
+	f.env.Sandbox.DisableRoute("appointments.list")
+	f.waitFor("15 free slots")
+	f.key("a")
+	f.waitFor("has no appointment list", "Appointment id:")
+	f.typeText(a.ID)
+	f.key("enter")
+	f.waitFor("1 looked up", a.Contact.Name, a.Contact.Email)
+	f.quit()
+}
+
+func TestFlowWalkIn(t *testing.T) {
+	f := newFlow(t, Config{})
+	loc, svc, av := f.env.Paris(t, 1)
+	first := av.Days[0].Slots[0] // today's next: 09:30 at 09:00 Paris
+	f.waitFor("15 free slots")
+	f.key("w")
+	f.waitFor("Hold 10:00", "09:30")
+	s, ok := slotOn(t, f.env.Client, svc.ID, loc.ID, first.Start)
+	if want := first.CapacityLeft - 1; (want == 0) == ok || ok && s.CapacityLeft != want {
+		t.Fatalf("09:30 has %d left (listed %v) while held, want %d", s.CapacityLeft, ok, want)
+	}
+	f.key("ctrl+c")
+	f.waitFor("Quit? The held slot will be released")
+	f.key("y")
+	f.tm.WaitFinished(t, teatest.WithFinalTimeout(waitLong))
+}
+
+func TestFlowWalkInNoneLeftToday(t *testing.T) {
+	f := newFlow(t, Config{})
+	f.waitFor("15 free slots")
+	f.env.Clock.Advance(10 * time.Hour) // 19:00 in Paris: closed
+	f.key("w")
+	f.waitFor("No free slot left today for General consultation; next free: Tue 3 Mar 09:00")
+	f.quit()
+}
+
+func TestFlowDeskMemory(t *testing.T) {
+	dir := t.TempDir()
+	f := newFlow(t, Config{StateDir: dir})
+	// The demo with no memory opens on the first location and service.
+	f.waitFor("General consultation (30 min)", "15 free slots")
+	// esc on the calendar offers the services, then the locations.
+	f.key("esc")
+	f.waitFor("Choose a service at Paris")
+	f.key("esc")
+	f.waitFor("Choose a location", "New York")
+	f.key("esc")
+	f.waitFor("15 free slots", "g go to date")
+	f.key("S")
+	f.waitFor("Choose a service at Paris", "Follow-up visit")
+	f.key("/")
+	f.typeText("follow")
+	f.key("enter")
+	f.waitFor("Follow-up visit (15 min)", "free slots")
+	f.quit()
+	_, svc, _ := f.env.Paris(t, 1)
+	var follow model.Service
+	svcs, err := f.env.Client.Services(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range svcs {
+		if strings.HasPrefix(s.Name, "Follow-up") {
+			follow = s
+		}
+	}
+	eventually(t, "desk.json", func() bool {
+		b, _ := os.ReadFile(filepath.Join(dir, deskFile))
+		return strings.Contains(string(b), follow.ID) && !strings.Contains(string(b), svc.ID)
+	})
+
+	// A second root on the same state directory opens on that calendar.
+	env := f.env
+	c := env.Common(context.Background())
+	c.Prefs.Demo = false // memory, not the demo default
+	tm := teatest.NewTestModel(t, New(c, Config{StateDir: dir}), teatest.WithInitialTermSize(100, 30))
+	f2 := &flow{t: t, env: env, tm: tm}
+	f2.waitFor("Paris", "Follow-up visit (15 min)", "free slots", "a appointments")
+	f2.quit()
+}
+
+func TestFlowJournalsBooking(t *testing.T) {
+	dir := t.TempDir()
+	f := newFlow(t, Config{StateDir: dir})
+	f.toForm(1)
+	f.fillContact("Ada Lovelace", "ada@example.com")
+	f.key("enter")
+	f.waitFor("Booked", "Ada Lovelace")
+	var entries []journal.Entry
+	eventually(t, "the journal entry", func() bool {
+		entries, _ = journal.Read(dir)
+		return len(entries) == 1
+	})
+	if e := entries[0]; e.Action != journal.Booked || e.Appointment.Contact.Email != "ada@example.com" || e.ServiceName != "General consultation" {
+		t.Fatalf("journal entry %+v", e)
+	}
+	// The Appointments screen's desk history shows it.
+	f.key("a")
+	f.waitFor("Appointments")
+	f.key("H")
+	f.waitFor("Desk history", "booked", "Ada Lovelace")
+	f.quit()
+}
+
+// A desk memory that names what no longer exists, or can't be read, falls
+// back to the demo's first location and service.
+func TestDeskMemoryFallsBack(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, _ := env.Paris(t, 1)
+	for name, content := range map[string]string{
+		"stale":   `{"location_id":"l_gone","service_id":"s_gone"}`,
+		"corrupt": `{"location_id":`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, deskFile), []byte(content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			m := New(env.Common(context.Background()), Config{StateDir: dir})
+			m = update(t, m, m.loadCatalog()())
+			m = update(t, m, draftMsg{})
+			if m.screen != scrCalendar || m.location.ID != loc.ID || m.service.ID != svc.ID {
+				t.Fatalf("screen %v at %q/%q, want the calendar of %q/%q", m.screen, m.location.ID, m.service.ID, loc.ID, svc.ID)
+			}
+		})
+	}
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/calendar"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/draft"
+	"github.com/zimun-app/zimun/ui/uitest"
+)
+
+func update(t *testing.T, m Model, msg tea.Msg) Model {
+	t.Helper()
+	next, _ := m.Update(msg)
+	return next.(Model)
+}
+
+// frames walks the root through its screens synchronously (no program),
+// feeding the replies its Cmds would bring, and returns each frame.
+func frames(t *testing.T, w, h int) map[string]string {
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	c := env.Common(context.Background())
+	c.Prefs.Demo = false // no default location: the pickers show
+	m := New(c, Config{})
+	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	out := map[string]string{"loading": m.View()}
+	m = update(t, m, m.loadCatalog()())
+	out["locations"] = m.View()
+	m = update(t, m, common.LocationChosenMsg{Location: loc})
+	out["services"] = m.View()
+	m = update(t, m, common.ServiceChosenMsg{Service: svc})
+	m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: svc.ID, LocationID: loc.ID, Availability: a})
+	out["calendar"] = m.View()
+	m = update(t, m, uitest.Key("?"))
+	out["help"] = m.View()
+	m = update(t, m, uitest.Key("?"))
+	m = update(t, m, common.DayChosenMsg{Date: a.Days[1].Date})
+	out["slots"] = m.View()
+	m = update(t, m, common.ErrMsg{Err: fmt.Errorf("boom"), Doing: "holding 09:00 CET"})
+	out["error"] = m.View()
+	return out
+}
+
+func TestRootFrames(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		fs := frames(t, size[0], size[1])
+		for _, name := range []string{"locations", "calendar", "slots", "help", "error"} {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				out := uitest.Strip(fs[name])
+				if got := strings.Count(out, "\n") + 1; got != size[1] {
+					t.Errorf("frame has %d lines, want %d", got, size[1])
+				}
+				golden.RequireEqual(t, []byte(out))
+			})
+		}
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	m := New(uitest.Common(uitest.NewClock(uitest.Epoch).Now), Config{})
+	m = update(t, m, tea.WindowSizeMsg{Width: 70, Height: 20})
+	if !strings.Contains(m.View(), "Terminal too small: 80×24 needed, this is 70×20") {
+		t.Fatalf("view:\n%s", m.View())
+	}
+	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if strings.Contains(m.View(), "too small") {
+		t.Fatal("still too small at 80×24")
+	}
+}
+
+const hostile = "\x1b]0;pwn\a\x1b[2J\rEvil\u202eName\x9b31m\x07"
+
+var sgr = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// checkSafe fails on anything but SGR styling and printable text: a
+// hostile name must never move the cursor, retitle the terminal or flip
+// the text direction.
+func checkSafe(t *testing.T, name, view string) {
+	t.Helper()
+	for _, r := range sgr.ReplaceAllString(view, "") {
+		bad := (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f) ||
+			(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+		if bad {
+			t.Errorf("%s: %U reached the screen", name, r)
+			return
+		}
+	}
+	if !strings.Contains(view, "EvilName") {
+		t.Errorf("%s: the sanitised name is missing:\n%s", name, view)
+	}
+}
+
+func TestHostileTextIsSanitised(t *testing.T) {
+	env := uitest.NewEnv(t)
+	_, _, a := env.Paris(t, 30)
+	day := a.Days[3].Date
+	a.Holidays = map[model.Date]string{day: hostile}
+	a.Days[3].Slots = nil
+	locs := []model.Location{
+		{ID: "l1", Name: hostile, Address: hostile, Timezone: "Europe/Paris", Active: true},
+		{ID: "l2", Name: "Other", Timezone: "America/New_York", Active: true},
+	}
+	svcs := []model.Service{
+		{ID: "s1", Name: hostile, Description: hostile, DurationMinutes: 30},
+		{ID: "s2", Name: "Plain", DurationMinutes: 15},
+	}
+	c := env.Common(context.Background())
+	c.Prefs.Demo = false
+	for _, w := range []int{80, 120} {
+		m := New(c, Config{})
+		m = update(t, m, tea.WindowSizeMsg{Width: w, Height: 30})
+		m = update(t, m, catalogMsg{org: model.Organization{Name: hostile}, locations: locs, services: svcs})
+		checkSafe(t, "locations", m.View())
+		m = update(t, m, common.LocationChosenMsg{Location: locs[0]})
+		checkSafe(t, "services", m.View())
+		m = update(t, m, common.ServiceChosenMsg{Service: svcs[0]})
+		m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: "s1", LocationID: "l1", Availability: a})
+		m = update(t, m, uitest.Key("g"))
+		m = update(t, m, uitest.Key(day.String()))
+		m = update(t, m, uitest.Key("enter"))
+		checkSafe(t, "calendar", m.View())
+		m = update(t, m, common.DayChosenMsg{Date: day})
+		checkSafe(t, "slots", m.View())
+		m = update(t, m, common.StatusMsg{Text: hostile})
+		checkSafe(t, "status", m.View())
+		m.draft = draft.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]}
+		m.screen = scrResume
+		checkSafe(t, "resume", m.View())
+	}
+}
