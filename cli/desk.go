@@ -1,0 +1,213 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/config"
+	"github.com/zimun-app/zimun/ics"
+	"github.com/zimun-app/zimun/journal"
+	"github.com/zimun-app/zimun/model"
+)
+
+// The front desk's commands: calendar export and the desk journal, the
+// history the UI's Appointments screen shows too.
+
+// journalDir is the UI's state directory, resolved through the injected
+// environment so tests never touch the real home.
+func (e Env) journalDir() (string, error) { return config.StateDir(e.Getenv) }
+
+// record adds e to the desk journal after a successful change. The change
+// is done by then, so a failure to record it only warns. Appointments in the
+// embedded demo sandbox vanish with the command, so they are not history.
+func (v *verbRun) record(ctx context.Context, e journal.Entry) {
+	if v.demo {
+		return
+	}
+	e.At = v.Now()
+	e.ServiceName = v.serviceName(ctx, e.Appointment.ServiceID)
+	loc, _ := v.location(ctx, e.Appointment.LocationID)
+	e.LocationName = loc.Name
+	dir, err := v.journalDir()
+	if err == nil {
+		err = journal.Append(dir, e)
+	}
+	if err != nil {
+		fmt.Fprintf(v.Stderr, "zimun: warning: %s is done but not in the desk history: %v\n", e.Action, err)
+	}
+}
+
+// saved is the journal's latest entry for appointment id, if any.
+func (e Env) saved(id string) (journal.Entry, bool, error) {
+	dir, err := e.journalDir()
+	if err != nil {
+		return journal.Entry{}, false, err
+	}
+	latest, err := journal.Latest(dir)
+	if err != nil {
+		return journal.Entry{}, false, err
+	}
+	entry, ok := latest[id]
+	return entry, ok, nil
+}
+
+// unreadable reports an appointment the server will not show for want of
+// the endpoint (405, or a 404 that is not about the appointment) or of the
+// appointments:read scope (403), as opposed to one that does not exist.
+func unreadable(err error) bool {
+	var ae *api.Error
+	if !errors.As(err, &ae) {
+		return false
+	}
+	switch ae.Status {
+	case http.StatusForbidden, http.StatusMethodNotAllowed:
+		return true
+	case http.StatusNotFound:
+		return ae.Code != "appointment_not_found"
+	}
+	return false
+}
+
+func (a *app) icsCmd() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "ics ID [-o FILE|-]",
+		Short: "Export an appointment as an iCalendar (.ics) file",
+		Long: `Export an appointment as an iCalendar (.ics) file, as the UI's export
+does, for the customer's or the desk's calendar.
+
+The file is written to ./zimun-ID.ics unless -o names another; -o - writes
+it to stdout. The path written is printed on stderr, or as {"path": ...}
+with --json.
+
+When the server will not show the appointment (no such endpoint, or the
+credentials lack the appointments:read scope), the copy in the desk history
+is exported instead, if this desk booked or changed it.`,
+		Args: cobra.ExactArgs(1),
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` (- = stdout; default ./zimun-ID.ics)")
+	return a.verb(cmd, func(config.Config) error {
+		if asJSON, _ := cmd.Flags().GetBool("json"); asJSON && out == "-" {
+			return usageErrorf("--json and -o - would both write to stdout; pick one")
+		}
+		return nil
+	}, func(ctx context.Context, v *verbRun, args []string) error {
+		appt, entry, err := v.appointmentOrSaved(ctx, args[0])
+		if err != nil {
+			return err
+		}
+		svc, ok := v.service(ctx, appt.ServiceID)
+		if !ok {
+			svc = model.Service{ID: appt.ServiceID, Name: entry.ServiceName, DurationMinutes: appt.DurationMinutes}
+		}
+		loc, ok := v.location(ctx, appt.LocationID)
+		if !ok {
+			loc = model.Location{ID: appt.LocationID, Name: entry.LocationName}
+		}
+		data := ics.Appointment(appt, svc, loc, v.Now())
+		if out == "-" {
+			_, err := v.Stdout.Write(data)
+			return err
+		}
+		path := out
+		if path == "" {
+			path = ics.FileName(appt.ID)
+		}
+		// 0600: the file holds the customer's contact details.
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			return err
+		}
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		if v.json {
+			return writeJSON(v.Stdout, struct {
+				Path string `json:"path"`
+			}{path})
+		}
+		_, err = fmt.Fprintln(v.Stderr, path)
+		return err
+	})
+}
+
+// appointmentOrSaved fetches appointment id, falling back to the desk
+// journal's copy when the server will not show it. The journal entry, when
+// read, also names the service and location should the catalogue not.
+func (v *verbRun) appointmentOrSaved(ctx context.Context, id string) (model.Appointment, journal.Entry, error) {
+	appt, err := v.client.Appointment(ctx, id)
+	if err == nil || !unreadable(err) {
+		return appt, journal.Entry{}, err
+	}
+	entry, ok, jerr := v.saved(id)
+	switch {
+	case jerr != nil:
+		fmt.Fprintf(v.Stderr, "zimun: warning: %v\n", jerr)
+		return appt, entry, err
+	case !ok:
+		return appt, entry, err
+	}
+	fmt.Fprintf(v.Stderr, "zimun: the server will not show %s (%s); using the desk history's copy from %s, which may be out of date\n",
+		model.Sanitize(id), model.Sanitize(describe(err)), v.clock.when(entry.At, time.Local))
+	return entry.Appointment, entry, nil
+}
+
+func (a *app) historyCmd() *cobra.Command {
+	var (
+		asJSON bool
+		limit  int
+	)
+	cmd := &cobra.Command{
+		Use:   "history [--limit N]",
+		Short: "Show the desk history: what this desk booked, moved and cancelled",
+		Long: `Show the desk history, newest first: every appointment this desk booked,
+rescheduled or cancelled, from the UI or from zimun confirm, reschedule and
+cancel. It is kept on this computer ($XDG_STATE_HOME/zimun/journal.jsonl,
+else ~/.local/state/zimun/journal.jsonl), so it needs no connection.`,
+		Args: cobra.NoArgs,
+	}
+	f := cmd.Flags()
+	f.BoolVar(&asJSON, "json", false, "print JSON (stable, for scripts) instead of a table")
+	f.IntVar(&limit, "limit", 0, "at most the `N` newest entries (0 = all)")
+	cmd.RunE = run(func(c *cobra.Command, _ []string) error {
+		if limit < 0 {
+			return usageErrorf("--limit must not be negative, got %d", limit)
+		}
+		cfg, err := a.loadConfig(c, nil)
+		if err != nil {
+			return err
+		}
+		dir, err := a.journalDir()
+		if err != nil {
+			return err
+		}
+		entries, err := journal.Read(dir)
+		if err != nil {
+			return err
+		}
+		if limit > 0 && len(entries) > limit {
+			entries = entries[:limit]
+		}
+		if asJSON {
+			return writeJSON(a.Stdout, entries)
+		}
+		clk := clock(cfg.Booking.Clock24())
+		t := newTable(a.Stdout, "TIME", "ACTION", "ID", "CUSTOMER", "SERVICE", "WHEN")
+		for _, e := range entries {
+			appt := e.Appointment
+			// The location's zone needs the API; the offset the time was
+			// recorded with is the best offline.
+			t.row(clk.when(e.At, time.Local), string(e.Action), appt.ID, appt.Contact.Name,
+				named(e.ServiceName, appt.ServiceID), clk.span(appt.Time, appt.End(), nil))
+		}
+		return t.flush()
+	})
+	return cmd
+}

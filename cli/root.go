@@ -1,0 +1,411 @@
+// Package cli is zimun's command line: the booking UI, the local sandbox
+// server and scripting verbs that mirror the booking flow.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/spf13/cobra"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/config"
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/ui"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // the API or the system failed
+	exitUsage = 2 // the command line or the configuration is wrong
+)
+
+// Env is the world a command runs in. Tests fill it with buffers and a fake
+// environment; Main fills it from the process. A nil Getenv is an empty
+// environment and a nil Now is time.Now.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	Version        string
+}
+
+// Main runs zimun with the process's environment and returns the exit code.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, version string) int {
+	return Env{
+		Stdin: stdin, Stdout: stdout, Stderr: stderr,
+		Getenv: os.Getenv, Now: time.Now, Version: version,
+	}.Run(ctx, args)
+}
+
+// Run executes one command line and returns the exit code.
+func (e Env) Run(ctx context.Context, args []string) int {
+	if e.Getenv == nil {
+		e.Getenv = func(string) string { return "" }
+	}
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+	a := &app{Env: e}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(e.Stdin)
+	root.SetOut(e.Stdout)
+	root.SetErr(e.Stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return exitOK
+	}
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		return 130 // interrupted, as shells report SIGINT
+	}
+	var ce *codedError
+	if !errors.As(err, &ce) {
+		// Cobra's own errors: unknown command or flag, bad flag value,
+		// missing required flag, wrong argument count.
+		fmt.Fprintf(e.Stderr, "zimun: %s\nRun '%s --help' for usage.\n", a.redact(err.Error()), cmd.CommandPath())
+		return exitUsage
+	}
+	fmt.Fprintf(e.Stderr, "zimun: %s\n", a.redact(describe(ce.err)))
+	return ce.code
+}
+
+// codedError carries the exit code of an error from our own code; anything
+// else reaching Run came from cobra's parsing, which is a usage error.
+type codedError struct {
+	code int
+	err  error
+}
+
+func (e *codedError) Error() string { return e.err.Error() }
+func (e *codedError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return &codedError{exitUsage, fmt.Errorf(format, args...)}
+}
+
+// describe words an error for stderr, e.g. "Slot unavailable (409 slot_unavailable)".
+func describe(err error) string {
+	var ae *api.Error
+	if !errors.As(err, &ae) {
+		return err.Error()
+	}
+	msg := ae.Message
+	if msg == "" {
+		msg = http.StatusText(ae.Status)
+	}
+	detail := fmt.Sprint(ae.Status)
+	if ae.Code != "" {
+		detail += " " + ae.Code
+	}
+	if ae.RequestID != "" {
+		detail += ", request " + ae.RequestID
+	}
+	msg = fmt.Sprintf("%s (%s)", msg, detail)
+	switch {
+	case api.IsUnauthorized(err):
+		msg += "; check the client id and secret (ZIMUN_CLIENT_ID, ZIMUN_CLIENT_SECRET or the config file)"
+	case api.IsRateLimited(err) && ae.RetryAfter > 0:
+		msg += fmt.Sprintf("; retry in %s", ae.RetryAfter.Round(time.Second))
+	}
+	return msg
+}
+
+// app is one run of the command line: the Env, the persistent flags and the
+// secret to scrub from anything printed.
+type app struct {
+	Env
+	configPath string
+	baseURL    string
+	logFile    string
+	demo       bool
+	secret     string
+}
+
+// redact removes the client secret from text bound for the terminal, in
+// case an error message ever echoes it, and strips control characters.
+func (a *app) redact(s string) string {
+	if a.secret != "" {
+		s = strings.ReplaceAll(s, a.secret, "********")
+	}
+	return model.Sanitize(s)
+}
+
+// run adapts a command body: its errors are runtime failures (exit 1)
+// unless they already carry a code.
+func run(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		err := fn(cmd, args)
+		var ce *codedError
+		if err == nil || errors.As(err, &ce) {
+			return err
+		}
+		return &codedError{exitError, err}
+	}
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	var (
+		service, location, theme string
+		date                     model.Date
+		noColor                  bool
+		holdTTL                  time.Duration
+	)
+	root := &cobra.Command{
+		Use:   "zimun",
+		Short: "Book appointments with the Zimun API from the terminal",
+		Long: `zimun books appointments through the Zimun API.
+
+Without a command it opens the booking UI. With no credentials configured
+(ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET, or the config file) or with --demo,
+it runs against an embedded demo sandbox whose data is not kept.`,
+		Version:       a.Version,
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			flags := cmd.Flags()
+			cfg, err := a.loadConfig(cmd, func(c *config.Config) {
+				if flags.Changed("service") {
+					c.Booking.Service = service
+				}
+				if flags.Changed("location") {
+					c.Booking.Location = location
+				}
+				if flags.Changed("theme") {
+					c.UI.Theme = theme
+				}
+				if noColor {
+					c.UI.NoColor = true
+				}
+				if flags.Changed("hold-ttl") {
+					c.Sandbox.HoldTTL = holdTTL
+				}
+			})
+			if err != nil {
+				return err
+			}
+			if flags.Changed("hold-ttl") && !a.usesDemo(cfg) {
+				return usageErrorf("--hold-ttl only applies to the demo sandbox; add --demo")
+			}
+			s, err := a.connect(cmd, cfg, false)
+			if err != nil {
+				return err
+			}
+			defer s.close()
+			stateDir, err := config.StateDir(a.Getenv)
+			if err != nil {
+				return err
+			}
+			return ui.Run(cmd.Context(), ui.Options{
+				Client:     s.client,
+				Demo:       s.demo,
+				ServiceID:  cfg.Booking.Service,
+				LocationID: cfg.Booking.Location,
+				Date:       date,
+				DaysAhead:  cfg.Booking.DaysAhead,
+				WeekStart:  cfg.Booking.WeekStartDay(),
+				Clock24:    cfg.Booking.Clock24(),
+				Theme:      cfg.UI.Theme,
+				NoColor:    cfg.UI.NoColor,
+				StateDir:   stateDir,
+				Now:        a.Now,
+				Logger:     s.log,
+				Version:    a.Version,
+			})
+		}),
+	}
+
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.configPath, "config", "", "config `FILE` (default $ZIMUN_CONFIG, then the user config dir's zimun/config.toml)")
+	pf.StringVar(&a.baseURL, "base-url", "", "API host root `URL`, e.g. http://127.0.0.1:8080 (overrides ZIMUN_BASE_URL)")
+	pf.StringVar(&a.logFile, "log", "", "write a debug log to `FILE` (never to the terminal)")
+	pf.BoolVar(&a.demo, "demo", false, "use the embedded demo sandbox even if credentials are configured")
+
+	f := root.Flags()
+	f.StringVar(&service, "service", "", "preselect the service `ID`")
+	f.StringVar(&location, "location", "", "preselect the location `ID`")
+	f.Var((*dateValue)(&date), "date", "open the calendar on this day")
+	f.BoolVar(&noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
+	f.StringVar(&theme, "theme", "", "colour `THEME`: "+strings.Join(config.Themes, ", "))
+	f.DurationVar(&holdTTL, "hold-ttl", 0, "hold lifetime in the demo sandbox, to try expiry (default sandbox.hold_ttl, 10m)")
+
+	root.AddCommand(a.versionCmd(), a.sandboxCmd())
+	root.AddCommand(a.verbCmds()...)
+	return root
+}
+
+func (a *app) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			_, err := fmt.Fprintf(a.Stdout, "zimun %s\n%s %s/%s\n", a.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			return err
+		}),
+	}
+}
+
+// session is what a command needs to talk to the API.
+type session struct {
+	log    *slog.Logger
+	client *api.Client
+	demo   bool
+	stops  []func() // run in reverse by close
+}
+
+func (s *session) close() {
+	for i := len(s.stops) - 1; i >= 0; i-- {
+		s.stops[i]()
+	}
+}
+
+// loadConfig resolves the configuration with the persistent flags and the
+// command's own overrides, printing the warnings on stderr.
+func (a *app) loadConfig(cmd *cobra.Command, flags func(*config.Config)) (config.Config, error) {
+	baseURLSet := cmd.Flags().Changed("base-url")
+	cfg, warnings, err := config.Load(config.Options{
+		Path:   a.configPath,
+		Getenv: a.Getenv,
+		Flags: func(c *config.Config) {
+			if baseURLSet {
+				c.API.BaseURL = a.baseURL
+			}
+			if flags != nil {
+				flags(c)
+			}
+		},
+	})
+	for _, w := range warnings {
+		fmt.Fprintf(a.Stderr, "zimun: warning: %s\n", w)
+	}
+	if err != nil {
+		return config.Config{}, &codedError{exitUsage, err}
+	}
+	a.secret = string(cfg.API.ClientSecret)
+	return cfg, nil
+}
+
+// openLog returns the --log logger, or one that discards: the terminal
+// belongs to the UI or to the command's output.
+func (a *app) openLog() (*slog.Logger, func(), error) {
+	if a.logFile == "" {
+		return slog.New(slog.DiscardHandler), func() {}, nil
+	}
+	f, err := os.OpenFile(a.logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, nil, err
+	}
+	h := slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug})
+	return slog.New(h), func() { f.Close() }, nil
+}
+
+// usesDemo reports whether commands run against an embedded sandbox: on
+// --demo, or when no credentials are configured.
+func (a *app) usesDemo(cfg config.Config) bool { return a.demo || !cfg.HasCredentials() }
+
+// connect builds the API client: the configured API when credentials are
+// set, otherwise (or with --demo) an embedded sandbox. Verbs announce the
+// sandbox on stderr; the UI shows a DEMO badge instead.
+func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*session, error) {
+	logger, closeLog, err := a.openLog()
+	if err != nil {
+		return nil, err
+	}
+	s := &session{log: logger, stops: []func(){closeLog}}
+	ok := false
+	defer func() {
+		if !ok {
+			s.close()
+		}
+	}()
+	logger.Debug("config", "config", cfg)
+
+	ctx := cmd.Context()
+	apiCfg := api.Config{
+		BaseURL:        cfg.API.BaseURL,
+		ClientID:       cfg.API.ClientID,
+		ClientSecret:   string(cfg.API.ClientSecret),
+		OrganizationID: cfg.API.OrganizationID,
+		Version:        a.Version,
+		Now:            a.Now,
+		RequestTimeout: cfg.API.Timeout,
+		WriteTimeout:   cfg.API.Timeout * 3 / 2,
+	}
+	if a.usesDemo(cfg) {
+		// An explicit server without credentials is a mistake, not a
+		// request for the demo.
+		if !a.demo && (cmd.Flags().Changed("base-url") || a.Getenv("ZIMUN_BASE_URL") != "") {
+			return nil, usageErrorf("%s needs credentials: set ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET (or api.client_id and api.client_secret), or use --demo", cfg.API.BaseURL)
+		}
+		if announce {
+			why := "no credentials configured"
+			if a.demo {
+				why = "--demo"
+			}
+			fmt.Fprintf(a.Stderr, "zimun: %s; using the embedded demo sandbox (data is not kept)\n", why)
+		}
+		// A fresh secret per run: other local users cannot use the port.
+		id, secret := "zimun-demo", uuid.NewString()
+		base, srv, stop, err := startSandbox(ctx, sandbox.Options{
+			ClientID:     id,
+			ClientSecret: secret,
+			HoldTTL:      cfg.Sandbox.HoldTTL,
+			Seed:         cfg.Sandbox.Seed,
+			Now:          a.Now,
+			Logger:       logger,
+		})
+		if err != nil {
+			return nil, err
+		}
+		s.stops = append(s.stops, stop)
+		s.demo = true
+		apiCfg.BaseURL, apiCfg.ClientID, apiCfg.ClientSecret = base, id, secret
+		apiCfg.OrganizationID = srv.OrganizationID()
+	}
+	if s.client, err = api.New(ctx, apiCfg); err != nil {
+		return nil, err
+	}
+	ok = true
+	return s, nil
+}
+
+// startSandbox serves an in-memory sandbox on a free loopback port until
+// stop is called (or ctx ends), and returns once it accepts connections.
+func startSandbox(ctx context.Context, opts sandbox.Options) (baseURL string, srv *sandbox.Server, stop func(), err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	type ready struct {
+		url string
+		srv *sandbox.Server
+	}
+	readyc := make(chan ready, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- sandbox.ListenAndServe(ctx, "127.0.0.1:0", opts, func(u string, s *sandbox.Server) {
+			readyc <- ready{u, s}
+		})
+	}()
+	select {
+	case r := <-readyc:
+		return r.url, r.srv, func() { cancel(); <-done }, nil
+	case err := <-done:
+		cancel()
+		if err == nil {
+			err = errors.New("stopped before it was ready")
+		}
+		return "", nil, nil, fmt.Errorf("demo sandbox: %w", err)
+	}
+}
