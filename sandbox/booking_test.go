@@ -389,3 +389,47 @@ func TestListAppointments(t *testing.T) {
 		t.Errorf("locations %+v", locations.Items)
 	}
 }
+
+// The demo must always have something to find yesterday and to move to
+// tomorrow at every open location, whatever the seed and the hour. The
+// instants avoid public holidays next to them; Paris closes on Sundays and
+// New York on Mondays.
+func TestDemoBooksYesterdayAndTomorrowEverywhere(t *testing.T) {
+	for _, now := range []time.Time{
+		time.Date(2026, 11, 24, 3, 35, 0, 0, time.UTC), // Paris already Tuesday, New York still Monday
+		time.Date(2025, 12, 2, 12, 0, 0, 0, time.UTC),
+		time.Date(2026, 3, 6, 22, 0, 0, 0, time.UTC),
+	} {
+		for seed := int64(1); seed <= 5; seed++ {
+			e := newEnv(t, sandbox.Options{Seed: seed, Now: func() time.Time { return now }})
+			var all []appt
+			for tok := ""; ; {
+				var p struct {
+					Items         []appt `json:"items"`
+					NextPageToken string `json:"next_page_token"`
+				}
+				e.call("GET", "/api/v1/appointments?page_size=200&status=confirmed&page_token="+tok, nil).decode(t, &p)
+				all = append(all, p.Items...)
+				if tok = p.NextPageToken; tok == "" {
+					break
+				}
+			}
+			for _, loc := range []sandbox.Location{e.paris, e.newYork} {
+				tz, _ := time.LoadLocation(loc.Timezone)
+				for _, off := range []int{-1, 1} {
+					day := now.In(tz).AddDate(0, 0, off).Format(time.DateOnly)
+					closed := map[string]time.Weekday{e.paris.ID: time.Sunday, e.newYork.ID: time.Monday}[loc.ID]
+					if now.In(tz).AddDate(0, 0, off).Weekday() == closed {
+						continue
+					}
+					found := slices.ContainsFunc(all, func(a appt) bool {
+						return a.LocationID == loc.ID && a.AppointmentTime.In(tz).Format(time.DateOnly) == day
+					})
+					if !found {
+						t.Errorf("now %v seed %d: no booking at %s on %s", now, seed, loc.Name, day)
+					}
+				}
+			}
+		}
+	}
+}

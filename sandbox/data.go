@@ -172,8 +172,8 @@ func (s *Server) seedDemo(seed int64, now time.Time) error {
 }
 
 // seedAppointments books past and upcoming appointments (4 days back, 14
-// ahead) with a random busyness per day, then makes sure yesterday and
-// tomorrow have a booking whenever some location is open on them.
+// ahead) with a random busyness per day, then makes sure every location has
+// a booking yesterday and tomorrow (in its own zone) whenever it is open.
 func (s *Server) seedAppointments(rng *rand.Rand, now time.Time) error {
 	st := s.st
 	booked := 0
@@ -223,24 +223,28 @@ func (s *Server) seedAppointments(rng *rand.Rand, now time.Time) error {
 		}
 	}
 
-	for _, off := range []int{-1, 1} {
-		if s.hasBookingOn(now, off) {
+	for _, loc := range st.Locations {
+		if !loc.Active {
 			continue
 		}
-	search:
-		for _, loc := range st.Locations {
-			tz, err := s.zone(loc.Timezone)
-			if err != nil {
-				return err
+		tz, err := s.zone(loc.Timezone)
+		if err != nil {
+			return err
+		}
+		for _, off := range []int{-1, 1} {
+			if s.hasBookingOn(loc, tz, now, off) {
+				continue
 			}
 			day := localDay(now, tz).AddDate(0, 0, off)
+		search:
 			for _, svc := range st.Services {
-				if loc.Active && svc.offeredAt(loc.ID) {
-					for _, start := range s.dayGrid(svc, loc, day) {
-						if s.used(svc, loc.ID, start, now, "") < svc.Capacity {
-							book(svc, loc, start, false)
-							break search
-						}
+				if !svc.offeredAt(loc.ID) {
+					continue
+				}
+				for _, start := range s.dayGrid(svc, loc, day) {
+					if s.used(svc, loc.ID, start, now, "") < svc.Capacity {
+						book(svc, loc, start, false)
+						break search
 					}
 				}
 			}
@@ -249,16 +253,12 @@ func (s *Server) seedAppointments(rng *rand.Rand, now time.Time) error {
 	return nil
 }
 
-// hasBookingOn reports whether a confirmed appointment falls on the local
-// day off days from now at its own location.
-func (s *Server) hasBookingOn(now time.Time, off int) bool {
+// hasBookingOn reports whether a confirmed appointment at loc falls on the
+// local day off days from now.
+func (s *Server) hasBookingOn(loc *location, tz *time.Location, now time.Time, off int) bool {
+	day := localDay(now, tz).AddDate(0, 0, off)
 	for _, a := range s.st.Appointments {
-		loc := s.st.location(a.LocationID)
-		tz, err := s.zone(loc.Timezone)
-		if err != nil || a.Status != statusConfirmed {
-			continue
-		}
-		if sameDay(a.Start.In(tz), localDay(now, tz).AddDate(0, 0, off)) {
+		if a.LocationID == loc.ID && a.Status == statusConfirmed && sameDay(a.Start.In(tz), day) {
 			return true
 		}
 	}

@@ -130,7 +130,7 @@ func (m Model) renderGrid() string {
 	st := m.c.Styles
 	var b strings.Builder
 	title := st.Title.Render(fmt.Sprintf("%s %d", m.sel.Month, m.sel.Year))
-	hint := st.Faint.Render("  ‹ [   ] ›")
+	hint := st.Faint.Render("  [ ‹ month › ]")
 	if m.Loading() {
 		hint += st.Faint.Render("   ↻ loading availability…")
 	}
