@@ -60,6 +60,7 @@ type Model struct {
 	loading bool
 	req     int
 	gen     int
+	span    int  // days asked for by the latest request
 	pinned  bool // the user or Config chose the day; data arriving must not move it
 	today   model.Date
 	sel     model.Date
@@ -93,6 +94,7 @@ func New(c common.Common, cfg Config) Model {
 	if !cfg.Date.IsZero() {
 		m.sel, m.pinned = cfg.Date, true
 	}
+	m.span = m.wantSpan()
 	if cfg.Cached != nil {
 		m.setAvailability(*cfg.Cached)
 	}
@@ -104,7 +106,7 @@ func New(c common.Common, cfg Config) Model {
 func (m Model) Init() tea.Cmd {
 	// Init cannot keep state, so the first fetch uses request 0 and tick
 	// generation 0; Activate moves both on.
-	return tea.Batch(m.fetchCmd(m.req), m.tickCmd(m.gen))
+	return tea.Batch(m.fetchCmd(m.req, m.span), m.tickCmd(m.gen))
 }
 
 // Activate refetches and restarts the refresh tick, for when the calendar
@@ -132,17 +134,41 @@ func (m *Model) SetSize(width, height int) {
 	m.rebuild()
 }
 
-// Window is the first and last day that can be booked.
+// Window is the first and last day that can be booked: the days the
+// availability in hand covers.
 func (m Model) Window() (model.Date, model.Date) {
-	return m.today, m.today.AddDays(m.daysAhead() - 1)
+	last := m.today.AddDays(m.daysAhead() - 1)
+	if n := len(m.avail.Days); m.loaded && n > 0 {
+		last = m.avail.Days[n-1].Date
+	}
+	return m.today, last
 }
+
+// MaxDaysAhead is the most the API serves in one request.
+const MaxDaysAhead = 90
 
 func (m Model) daysAhead() int {
 	d := m.c.Prefs.DaysAhead
 	if d <= 0 {
 		d = 30
 	}
-	return min(d, 90)
+	return min(d, MaxDaysAhead)
+}
+
+// wantSpan is how many days to fetch: the configured days ahead, stretched
+// to the end of the month on screen so every day shown is known.
+func (m Model) wantSpan() int {
+	monthEnd := model.Date{Year: m.sel.Year, Month: m.sel.Month, Day: 1}.AddMonths(1).AddDays(-1)
+	return min(max(m.daysAhead(), m.today.DaysUntil(monthEnd)+1), MaxDaysAhead)
+}
+
+// widen fetches more days when the month on screen reaches past them.
+func (m *Model) widen() tea.Cmd {
+	if w := m.wantSpan(); w > m.span {
+		m.span = w
+		return m.refresh()
+	}
+	return nil
 }
 
 func (m Model) now() model.Date { return model.DateOf(m.c.Now().In(m.zone)) }
@@ -167,6 +193,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			break
 		}
 		m.setAvailability(msg.Availability)
+		cmd = m.widen()
 	case refreshTickMsg:
 		if msg.calendar != m.cfg.ID || msg.gen != m.gen {
 			return m, nil
@@ -176,7 +203,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.gotoInput.Focused() {
 			return m.updateGoto(msg)
 		}
-		cmd = m.handleKey(msg)
+		cmd = tea.Batch(m.handleKey(msg), m.widen())
 	case tea.MouseMsg:
 		cmd = m.click(msg)
 	default:
@@ -228,6 +255,9 @@ func (m Model) updateGoto(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		m.gotoInput.Blur()
 		m.selectDay(d)
+		cmd := m.widen()
+		m.rebuild()
+		return m, cmd
 	default:
 		var cmd tea.Cmd
 		m.gotoInput, cmd = m.gotoInput.Update(msg)
@@ -287,12 +317,12 @@ func (m *Model) click(msg tea.MouseMsg) tea.Cmd {
 func (m *Model) refresh() tea.Cmd {
 	m.req++
 	m.loading = true
-	return m.fetchCmd(m.req)
+	return m.fetchCmd(m.req, m.span)
 }
 
-func (m Model) fetchCmd(req int) tea.Cmd {
+func (m Model) fetchCmd(req, days int) tea.Cmd {
 	c, id := m.c, m.cfg.ID
-	svc, loc, days := m.cfg.Service.ID, m.cfg.Location.ID, m.daysAhead()
+	svc, loc := m.cfg.Service.ID, m.cfg.Location.ID
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(c.Ctx, fetchTimeout)
 		defer cancel()

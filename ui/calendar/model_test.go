@@ -198,3 +198,35 @@ func BenchmarkCalendarMove(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+func TestMonthOnScreenWidensTheWindow(t *testing.T) {
+	m := newCalendar(t, 80, 20)
+	if _, last := m.Window(); last != date("2026-03-31") {
+		t.Fatalf("window ends %s, want the configured 30 days", last)
+	}
+	next := func(k string) {
+		t.Helper()
+		var cmd tea.Cmd
+		m, cmd = m.Update(uitest.Key(k))
+		if cmd == nil {
+			t.Fatalf("%s: no fetch for the wider month", k)
+		}
+		m, _ = m.Update(cmd().(AvailabilityMsg))
+	}
+	next("]")
+	if _, last := m.Window(); last != date("2026-04-30") {
+		t.Fatalf("April on screen: window ends %s, want 2026-04-30", last)
+	}
+	if _, cmd := m.Update(uitest.Key("enter")); cmd == nil {
+		t.Fatal("enter in April did nothing")
+	} else if _, ok := cmd().(common.DayChosenMsg); !ok {
+		t.Fatal("2 April is not bookable once April is on screen")
+	}
+	next("]")
+	if _, last := m.Window(); last != date("2026-05-30") {
+		t.Fatalf("May on screen: window ends %s, want the API's 90 days (2026-05-30)", last)
+	}
+	if _, cmd := m.Update(uitest.Key("[")); cmd != nil {
+		t.Fatal("going back refetched a narrower window")
+	}
+}
