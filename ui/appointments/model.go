@@ -167,6 +167,7 @@ type Model struct {
 	dialogOpen bool
 
 	zones map[string]*time.Location // by location id, loaded once
+	memo  *memo                     // shared by copies: same session, same goroutine
 
 	statusLine    string
 	statusIsError bool
@@ -180,7 +181,7 @@ func New(c common.Common, opts Options) Model {
 		zones[id] = l.Zone()
 	}
 	return Model{
-		c: c, opts: opts, keys: DefaultKeyMap(), rng: Upcoming, zones: zones,
+		c: c, opts: opts, keys: DefaultKeyMap(), rng: Upcoming, zones: zones, memo: newMemo(),
 		search:  newInput(c, "/ ", "name, email or id", 80),
 		idInput: newInput(c, "Appointment id: ", "a_…", 64),
 		loading: true,

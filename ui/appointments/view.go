@@ -257,20 +257,22 @@ func (m Model) listPane(w, h int) string {
 			line += fit(orID(m.service(a).Name, a.ServiceID), svcW) + " "
 		}
 		line += statusLabel(a.Status)
-		lines = append(lines, m.rowStyle(row == m.cursor, a).Render(fit(marker(row == m.cursor)+line, w)))
+		style, which := m.rowStyle(row == m.cursor, a)
+		lines = append(lines, m.memo.render(memoKey{text: fit(marker(row == m.cursor)+line, w), style: which}, style))
 	}
 	return fillLines(lines, w, h)
 }
 
-func (m Model) rowStyle(selected bool, a model.Appointment) lipgloss.Style {
+// rowStyle is the style of a list row, and a number naming it for the memo.
+func (m Model) rowStyle(selected bool, a model.Appointment) (lipgloss.Style, int) {
 	st := m.c.Styles
 	switch {
 	case selected:
-		return st.Selected
+		return st.Selected, 1
 	case a.Cancelled():
-		return st.Faint
+		return st.Faint, 2
 	}
-	return st.Text
+	return st.Text, 3
 }
 
 func marker(selected bool) string {
@@ -337,7 +339,8 @@ func (m Model) detailPane(w, h int) string {
 	if len(content) > innerH {
 		content = content[:innerH]
 	}
-	return panel.Width(w - panel.GetHorizontalBorderSize()).Height(innerH).Render(strings.Join(content, "\n"))
+	box := panel.Width(w - panel.GetHorizontalBorderSize()).Height(innerH)
+	return m.memo.render(memoKey{text: strings.Join(content, "\n"), style: 4, w: w, h: innerH}, box)
 }
 
 // detailLines is everything about a, in its location's time zone.
