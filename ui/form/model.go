@@ -141,7 +141,7 @@ func New(c common.Common, in Input) Model {
 		m.total = model.HoldTTL
 	}
 	values := [numFields]string{in.Contact.Name, in.Contact.Email, in.Contact.Phone, in.Contact.Notes}
-	placeholders := [numFields]string{"full name", "like name@example.com", "optional, like +33 1 23 45 67 89", "optional"}
+	placeholders := [numFields]string{"full name", "like name@example.com", "optional, with country code, like +1 212 555 0100", "optional"}
 	limits := [numFields]int{model.MaxNameRunes, model.MaxEmailBytes, 40, model.MaxNotesRunes}
 	for i := range m.inputs {
 		ti := textinput.New()

@@ -34,7 +34,7 @@ func TestViewExpiredGolden(t *testing.T) {
 	golden.RequireEqual(t, []byte(view(m)))
 }
 
-func BenchmarkView(b *testing.B) {
+func BenchmarkFormView(b *testing.B) {
 	c := &clock{t: start}
 	m := fixture(b, c, model.Contact{Name: "Dana Lee", Email: "dana@example", Phone: "+33 1 23 45 67 89", Notes: "First visit"})
 	m.SetSize(200, 60)
