@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/zimun-app/zimun/ui/statefile"
 )
 
 // deskFile remembers, per state directory, where and what this desk last
@@ -39,33 +41,12 @@ func loadDesk(dir string) (deskMemory, error) {
 
 // saveDesk replaces the desk memory atomically: a crash leaves the old
 // file or the new one, never half of either.
-func saveDesk(dir string, d deskMemory) (err error) {
+func saveDesk(dir string, d deskMemory) error {
 	b, err := json.Marshal(d)
 	if err != nil {
 		return fmt.Errorf("desk memory: %w", err)
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("desk memory: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, ".desk-*.tmp")
-	if err != nil {
-		return fmt.Errorf("desk memory: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(b); err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("desk memory: %w", err)
-	}
-	if err = os.Rename(tmp.Name(), filepath.Join(dir, deskFile)); err != nil {
+	if err := statefile.Write(dir, deskFile, b); err != nil {
 		return fmt.Errorf("desk memory: %w", err)
 	}
 	return nil

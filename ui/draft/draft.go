@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/statefile"
 )
 
 // fileName is the draft inside the state directory.
@@ -31,50 +32,15 @@ type Draft struct {
 // Save writes d atomically: a reader sees the old draft or the new one,
 // never half of one. The file holds personal data, so it is 0600 in a 0700
 // directory.
-func Save(dir string, d Draft) (err error) {
+func Save(dir string, d Draft) error {
 	data, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encoding draft: %w", err)
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := statefile.Write(dir, fileName, data); err != nil {
 		return fmt.Errorf("saving draft: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".draft-*.tmp")
-	if err != nil {
-		return fmt.Errorf("saving draft: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("saving draft: %w", err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("saving draft: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("saving draft: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("saving draft: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, fileName)); err != nil {
-		return fmt.Errorf("saving draft: %w", err)
-	}
-	syncDir(dir)
 	return nil
-}
-
-// syncDir makes the rename durable; best effort, as some systems refuse
-// to sync a directory.
-func syncDir(dir string) {
-	if f, err := os.Open(dir); err == nil {
-		_ = f.Sync()
-		_ = f.Close()
-	}
 }
 
 // Load reads the draft; ok is false when there is none.
