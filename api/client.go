@@ -41,6 +41,10 @@ type Config struct {
 	RequestTimeout time.Duration    // reads; default 10s
 	WriteTimeout   time.Duration    // writes; default 15s
 	MaxRetries     int              // total attempts for a retryable call; default 3
+	// Logger gets one debug line per request (method, path, status,
+	// duration, request id) and one per retry; never bodies, queries or
+	// headers. Default: discard.
+	Logger *slog.Logger
 }
 
 const masked = "[redacted]"
@@ -124,6 +128,9 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	}
 	if cfg.Version == "" {
 		cfg.Version = "dev"
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {

@@ -150,6 +150,32 @@ func TestSecretNeverLeaks(t *testing.T) {
 		check("network error", fmt.Sprintf("%v %+v %#v", err, err, err))
 	})
 
+	t.Run("request log", func(t *testing.T) {
+		var buf bytes.Buffer
+		f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("X-Request-Id", "req_1")
+			writeJSON(w, 200, orgJSON)
+		})
+		c := f.client(func(c *Config) {
+			c.Logger = slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		})
+		if _, err := c.Organization(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = c.Appointments(t.Context(), AppointmentFilter{Query: "Dana Lee"})
+		log := buf.String()
+		for _, want := range []string{"path=/api/v1/organization", "status=200", "request_id=req_1"} {
+			if !strings.Contains(log, want) {
+				t.Errorf("log lacks %q:\n%s", want, log)
+			}
+		}
+		for _, private := range []string{testSecret, "Dana", "Bearer", "Authorization"} {
+			if strings.Contains(log, private) {
+				t.Errorf("log shows %q:\n%s", private, log)
+			}
+		}
+	})
+
 	t.Run("printing", func(t *testing.T) {
 		cfg := Config{BaseURL: "http://x", ClientID: "id", ClientSecret: canary}
 		c := newClient(t, nil)

@@ -90,6 +90,7 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 		if !ok || attempt >= c.cfg.MaxRetries || c.now().Sub(start)+wait > retryBudget || !fits(ctx, wait) {
 			return nil, err
 		}
+		c.cfg.Logger.Info("api: retrying", "op", cl.op, "attempt", attempt+1, "wait", wait, "err", err)
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("api: %s: %w", cl.op, err)
 		}
@@ -182,11 +183,16 @@ func (c *Client) attempt(ctx context.Context, cl *call, payload []byte) (*respon
 		req.Header.Set("Idempotency-Key", cl.key)
 	}
 
+	sent := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, tok, c.transportError(ctx, cl.op, err)
+		err = c.transportError(ctx, cl.op, err)
+		c.cfg.Logger.Debug("api", "method", cl.method, "path", req.URL.Path, "err", err)
+		return nil, tok, err
 	}
 	defer resp.Body.Close()
+	c.cfg.Logger.Debug("api", "method", cl.method, "path", req.URL.Path, "status", resp.StatusCode,
+		"took", time.Since(sent).Round(100*time.Microsecond), "request_id", clean(resp.Header.Get("X-Request-Id")))
 	res := &response{status: resp.StatusCode, header: resp.Header}
 	res.skew, res.hasSkew = c.measureSkew(resp.Header)
 

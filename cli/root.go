@@ -344,6 +344,7 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 		Now:            a.Now,
 		RequestTimeout: cfg.API.Timeout,
 		WriteTimeout:   cfg.API.Timeout * 3 / 2,
+		Logger:         logger,
 	}
 	if a.usesDemo(cfg) {
 		// An explicit server without credentials is a mistake, not a
