@@ -49,18 +49,6 @@ type Entry struct {
 	LocationName string `json:"location_name"`
 }
 
-// DefaultDir is $XDG_STATE_HOME/zimun, else ~/.local/state/zimun.
-func DefaultDir() (string, error) {
-	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "zimun"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("journal: no state directory: %w", err)
-	}
-	return filepath.Join(home, ".local", "state", "zimun"), nil
-}
-
 // Path is the journal file inside dir.
 func Path(dir string) string { return filepath.Join(dir, FileName) }
 

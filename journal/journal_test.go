@@ -163,15 +163,3 @@ func TestFileMode(t *testing.T) {
 		t.Errorf("dir mode = %o, want 700", perm)
 	}
 }
-
-func TestDefaultDir(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", "/xdg/state")
-	if d, err := DefaultDir(); err != nil || d != "/xdg/state/zimun" {
-		t.Errorf("DefaultDir with XDG = %q, %v", d, err)
-	}
-	t.Setenv("XDG_STATE_HOME", "")
-	t.Setenv("HOME", "/home/desk")
-	if d, err := DefaultDir(); err != nil || d != "/home/desk/.local/state/zimun" {
-		t.Errorf("DefaultDir without XDG = %q, %v", d, err)
-	}
-}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -34,13 +33,6 @@ type Prefs struct {
 	WeekStart time.Weekday
 	Clock24   bool
 	Demo      bool
-}
-
-// Component is a screen or widget: a model with keys and a size.
-type Component interface {
-	tea.Model
-	help.KeyMap
-	SetSize(width, height int)
 }
 
 // ErrMsg carries a failure to the one place errors are drawn.
