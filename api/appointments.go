@@ -17,7 +17,7 @@ import (
 func wireTime(t time.Time) string { return t.UTC().Truncate(time.Second).Format(time.RFC3339) }
 
 type holdBody struct {
-	OrganizationID      string `json:"organization_id"`
+	OrganizationID      string `json:"organization_id,omitempty"`
 	ServiceID           string `json:"service_id"`
 	LocationID          string `json:"location_id,omitempty"`
 	AppointmentTime     string `json:"appointment_time"`
@@ -32,7 +32,7 @@ type wireHold struct {
 	LocationID          string   `json:"location_id"`
 	AppointmentTime     flexTime `json:"appointment_time"`
 	AppointmentDuration flexInt  `json:"appointment_duration"`
-	ExpiresAt           flexTime `json:"expires_at"`
+	ExpiresAt           optTime  `json:"expires_at"`
 }
 
 // Hold reserves a slot for a few minutes. The returned Deadline is the
@@ -139,10 +139,7 @@ func (c *Client) Confirm(ctx context.Context, r ConfirmRequest) (model.Appointme
 			ContactPhone: ct.Phone,
 			Notes:        ct.Notes,
 		}})
-	if err != nil {
-		return model.Appointment{}, err
-	}
-	return decodeAppointment(opConfirm, res.body)
+	return writtenAppointment(opConfirm, res, err)
 }
 
 type rescheduleBody struct {
@@ -184,19 +181,15 @@ func (c *Client) modify(ctx context.Context, op string, usePost *atomic.Bool, id
 	}
 	if !usePost.Load() {
 		res, err := c.do(ctx, call{op: op, method: http.MethodPatch, path: "/appointments/" + url.PathEscape(id), body: patch, key: key})
-		if err == nil {
-			return decodeAppointment(op, res.body)
-		}
 		if !routeMissing(err) {
-			return model.Appointment{}, err
+			return writtenAppointment(op, res, err)
 		}
 	}
 	res, err := c.do(ctx, call{op: op, method: http.MethodPost, path: postPath, body: post, key: key})
-	if err != nil {
-		return model.Appointment{}, err
+	if err == nil {
+		usePost.Store(true)
 	}
-	usePost.Store(true)
-	return decodeAppointment(op, res.body)
+	return writtenAppointment(op, res, err)
 }
 
 // routeMissing tells "no such route" (405, or a 404 that is not about the
@@ -267,8 +260,8 @@ type wireAppointment struct {
 	ContactPhone        string         `json:"contact_phone"`
 	Notes               string         `json:"notes"`
 	Contact             *model.Contact `json:"contact"`
-	CreatedAt           flexTime       `json:"created_at"`
-	UpdatedAt           flexTime       `json:"updated_at"`
+	CreatedAt           optTime        `json:"created_at"`
+	UpdatedAt           optTime        `json:"updated_at"`
 }
 
 func (w wireAppointment) model() model.Appointment {
@@ -300,6 +293,23 @@ func (w wireAppointment) model() model.Appointment {
 		a.ID = a.BookingID
 	}
 	return a
+}
+
+// writtenAppointment reads the answer to a write. Once the server said 2xx
+// the write was applied, so a reply that cannot be read wraps
+// ErrUnreadableReply instead of reading as a refusal.
+func writtenAppointment(op string, res *response, err error) (model.Appointment, error) {
+	if errors.Is(err, ErrResponseTooLarge) {
+		return model.Appointment{}, fmt.Errorf("%w: %w", ErrUnreadableReply, err)
+	}
+	if err != nil {
+		return model.Appointment{}, err
+	}
+	a, err := decodeAppointment(op, res.body)
+	if err != nil {
+		return model.Appointment{}, fmt.Errorf("%w: %w", ErrUnreadableReply, err)
+	}
+	return a, nil
 }
 
 func decodeAppointment(op string, body []byte) (model.Appointment, error) {

@@ -30,18 +30,25 @@ func (c *Client) Organization(ctx context.Context) (model.Organization, error) {
 }
 
 // organizationID is Config.OrganizationID, or the token's organisation
-// fetched once; a failed fetch is not cached.
+// fetched once. A client without org:read (403), or a server without the
+// route (404), gets "": holds then go without it and the server uses the
+// token's organisation. That answer is kept; a network error is not.
 func (c *Client) organizationID(ctx context.Context) (string, error) {
 	c.orgMu.Lock()
 	defer c.orgMu.Unlock()
-	if c.orgID != "" {
+	if c.orgKnown {
 		return c.orgID, nil
 	}
 	org, err := c.Organization(ctx)
-	if err != nil {
+	switch {
+	case hasStatus(err, http.StatusForbidden, http.StatusNotFound):
+		c.cfg.Logger.Debug("organization unknown; holds go without organization_id", "error", err)
+	case err != nil:
 		return "", err
+	default:
+		c.orgID = org.ID
 	}
-	c.orgID = org.ID
+	c.orgKnown = true
 	return c.orgID, nil
 }
 

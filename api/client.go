@@ -95,8 +95,9 @@ type Client struct {
 
 	skew atomic.Int64 // server minus local, nanoseconds, latest response
 
-	orgMu sync.Mutex
-	orgID string
+	orgMu    sync.Mutex
+	orgID    string
+	orgKnown bool // orgID is final: configured, fetched, or refused ("")
 
 	durations sync.Map // service id -> duration, to complete slots without an end
 
@@ -157,6 +158,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		now:       cfg.Now,
 		sleep:     sleepCtx,
 		orgID:     cfg.OrganizationID,
+		orgKnown:  cfg.OrganizationID != "",
 	}
 	cfg.ClientSecret = ""
 	c.cfg = cfg

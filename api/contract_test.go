@@ -610,3 +610,28 @@ func TestContractHoldDeadlineUnderSkew(t *testing.T) {
 		t.Errorf("ServerNow is %v off the sandbox clock", d)
 	}
 }
+
+// A client without org:read books all the same: the hold goes without
+// organization_id and the server uses the token's organisation.
+func TestContractBookingWithoutOrgRead(t *testing.T) {
+	e := newEnv(t)
+	e.sb.AddClient("booker", "booker-secret", "availability:read", "appointments:write")
+	c := e.client(func(cfg *api.Config) {
+		cfg.ClientID, cfg.ClientSecret, cfg.OrganizationID = "booker", "booker-secret", ""
+	})
+	ctx := t.Context()
+	if _, err := c.Organization(ctx); !api.IsForbidden(err) {
+		t.Fatalf("Organization: err = %v, want 403", err)
+	}
+	b := free(t, c, 1, 1)[0]
+	h := b.hold(t, c)
+	a, err := c.Confirm(ctx, api.ConfirmRequest{HoldID: h.ID, Contact: dana("no-org")})
+	if err != nil || a.Status != model.StatusConfirmed || !a.Time.Equal(b.slot.Start) {
+		t.Fatalf("Confirm = %+v, %v", a, err)
+	}
+	for _, line := range e.sent() {
+		if strings.Contains(line, "/appointments/hold") && strings.Contains(line, "organization_id") {
+			t.Errorf("hold sent %s", line)
+		}
+	}
+}

@@ -22,7 +22,8 @@ func decodeJSON(op string, body []byte, v any) error {
 }
 
 // flexTime accepts an RFC 3339 string, "" or null: optional timestamps are
-// often sent empty.
+// often sent empty. Anything else is an error, for the times that matter
+// (a slot's start, an appointment's time); see optTime for the others.
 type flexTime struct{ time.Time }
 
 func (t *flexTime) UnmarshalJSON(b []byte) error {
@@ -41,6 +42,19 @@ func (t *flexTime) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("time %q is not RFC 3339", clean(s))
 	}
 	t.Time = p
+	return nil
+}
+
+// optTime is a timestamp nothing depends on (created_at, updated_at,
+// expires_at): anything unreadable is zero, so one odd field never loses
+// the rest of a reply.
+type optTime struct{ time.Time }
+
+func (t *optTime) UnmarshalJSON(b []byte) error {
+	var f flexTime
+	if f.UnmarshalJSON(b) == nil {
+		t.Time = f.Time
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -42,6 +43,11 @@ func (e *NetworkError) Unwrap() error { return e.Err }
 
 // ErrResponseTooLarge is returned when a success body exceeds 4 MiB.
 var ErrResponseTooLarge = errors.New("api: response too large")
+
+// ErrUnreadableReply is wrapped by the error of a write the server accepted
+// (2xx) but whose reply could not be read: the booking, move or cancellation
+// was made, only its details are missing.
+var ErrUnreadableReply = errors.New("the server accepted the request, but its reply was unreadable")
 
 // Error codes the client reacts to.
 const (
@@ -108,6 +114,23 @@ func IsInvalid(err error) bool {
 func IsNetwork(err error) bool {
 	var ne *NetworkError
 	return errors.As(err, &ne)
+}
+
+// IsUnreadableReply reports a Confirm, Reschedule or Cancel that the server
+// accepted though its reply could not be read (see ErrUnreadableReply): the
+// appointment was booked, moved or cancelled.
+func IsUnreadableReply(err error) bool { return errors.Is(err, ErrUnreadableReply) }
+
+// IsOutcomeUnknown reports a write whose fate is unknown: no answer (a
+// network error, a timeout, the context ending mid-call) or a 5xx. It may
+// have been applied; retrying with the same idempotency key is safe. A 4xx
+// is a definite refusal.
+func IsOutcomeUnknown(err error) bool {
+	if IsNetwork(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return true
+	}
+	e, ok := asError(err)
+	return ok && e.Status >= 500
 }
 
 const maxMessageRunes = 300

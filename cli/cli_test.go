@@ -147,6 +147,21 @@ func TestAvailability(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "--location") {
 		t.Errorf("ambiguous location: exit %d, stderr %q", code, errs)
 	}
+
+	// A location that does not offer the service is bad usage, with the
+	// ones that do.
+	var locations []model.Location
+	f.okJSON(&locations, "locations")
+	for _, l := range locations {
+		if svc.OfferedAt(l.ID) {
+			continue
+		}
+		code, _, errs = f.run("availability", "--service", svc.ID, "--location", l.ID)
+		if code != 2 || !strings.Contains(errs, "is not offered at "+l.Name) || !strings.Contains(errs, "; it is at: ") {
+			t.Errorf("service not offered there: exit %d, stderr %q", code, errs)
+		}
+		break
+	}
 }
 
 // freeSlots returns free slots from the day after tomorrow on, clear of the
@@ -261,7 +276,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"confirm", "--hold", "h_1", "--name", "Dana", "--email", "nope"}, 2, "email: not an email address"},
 		{[]string{"appointment", "a_nope"}, 1, "(404 appointment_not_found"},
 		{[]string{"confirm", "--hold", "h_nope", "--name", "Dana", "--email", "dana@example.com"}, 1, "404"},
-		{[]string{"availability", "--service", "s_nope"}, 1, `no service "s_nope"`},
+		{[]string{"availability", "--service", "s_nope"}, 2, `no service "s_nope"; the services are: General consultation (`},
+		{[]string{"availability", "--service", "General consultation", "--location", "Atlantis"}, 2, `no location "Atlantis"; the locations are: `},
+		{[]string{"hold", "--service", "nope", "--at", "2030-01-01T10:00:00Z"}, 2, `no service "nope"`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -345,6 +362,18 @@ func TestEmbeddedSandboxWithoutCredentials(t *testing.T) {
 	code, _, errs = f.run("services", "--base-url", "http://127.0.0.1:1")
 	if code != 2 || !strings.Contains(errs, "needs credentials") {
 		t.Errorf("--base-url without credentials: exit %d, stderr %q", code, errs)
+	}
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte("[api]\nbase_url = \"http://127.0.0.1:1\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = f.run("services", "--config", path)
+	if code != 2 || !strings.Contains(errs, "http://127.0.0.1:1 needs credentials") {
+		t.Errorf("config file base_url without credentials: exit %d, stderr %q", code, errs)
+	}
+	code, out, errs = f.run("services", "--config", path, "--demo")
+	if code != 0 || !strings.Contains(out, "General consultation") {
+		t.Errorf("--demo over a config file base_url: exit %d, stderr %q", code, errs)
 	}
 }
 

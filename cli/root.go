@@ -98,6 +98,9 @@ func usageErrorf(format string, args ...any) error {
 
 // describe words an error for stderr, e.g. "Slot unavailable (409 slot_unavailable)".
 func describe(err error) string {
+	if api.IsUnreadableReply(err) {
+		return err.Error() + "; it was done all the same: zimun appointments shows it"
+	}
 	var ae *api.Error
 	if !errors.As(err, &ae) {
 		return err.Error()
@@ -347,9 +350,11 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 		Logger:         logger,
 	}
 	if a.usesDemo(cfg) {
-		// An explicit server without credentials is a mistake, not a
-		// request for the demo.
-		if !a.demo && (cmd.Flags().Changed("base-url") || a.Getenv("ZIMUN_BASE_URL") != "") {
+		// A server named without credentials (flag, environment or config
+		// file) is a mistake, not a request for the demo.
+		named := cmd.Flags().Changed("base-url") || a.Getenv("ZIMUN_BASE_URL") != "" ||
+			cfg.API.BaseURL != config.Default().API.BaseURL
+		if !a.demo && named {
 			return nil, usageErrorf("%s needs credentials: set ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET (or api.client_id and api.client_secret), or use --demo", cfg.API.BaseURL)
 		}
 		if announce {

@@ -644,29 +644,33 @@ func (c *catalog) serviceAt(ctx context.Context, serviceKey, locationKey string)
 	if err != nil {
 		return model.Service{}, model.Location{}, err
 	}
-	svc, ok := find(services, serviceKey, func(s model.Service) (string, string) { return s.ID, s.Name })
+	svcIDName := func(s model.Service) (string, string) { return s.ID, s.Name }
+	svc, ok := find(services, serviceKey, svcIDName)
 	if !ok {
-		return model.Service{}, model.Location{}, fmt.Errorf("no service %q; zimun services lists them", serviceKey)
+		return model.Service{}, model.Location{}, usageErrorf("no service %q; the services are: %s",
+			serviceKey, namesOf(services, svcIDName))
 	}
 	locations, err := c.Locations(ctx)
 	if err != nil {
 		return model.Service{}, model.Location{}, err
 	}
-	if locationKey != "" {
-		loc, ok := find(locations, locationKey, func(l model.Location) (string, string) { return l.ID, l.Name })
-		switch {
-		case !ok:
-			return svc, loc, fmt.Errorf("no location %q; zimun locations lists them", locationKey)
-		case !svc.OfferedAt(loc.ID):
-			return svc, loc, fmt.Errorf("%s is not offered at %s", named(svc.Name, svc.ID), named(loc.Name, loc.ID))
-		}
-		return svc, loc, nil
-	}
+	locIDName := func(l model.Location) (string, string) { return l.ID, l.Name }
 	var offered []model.Location
 	for _, l := range locations {
 		if l.Active && svc.OfferedAt(l.ID) {
 			offered = append(offered, l)
 		}
+	}
+	if locationKey != "" {
+		loc, ok := find(locations, locationKey, locIDName)
+		switch {
+		case !ok:
+			return svc, loc, usageErrorf("no location %q; the locations are: %s", locationKey, namesOf(locations, locIDName))
+		case !svc.OfferedAt(loc.ID):
+			return svc, loc, usageErrorf("%s is not offered at %s; it is at: %s",
+				named(svc.Name, svc.ID), named(loc.Name, loc.ID), namesOf(offered, locIDName))
+		}
+		return svc, loc, nil
 	}
 	switch len(offered) {
 	case 1:
@@ -674,12 +678,21 @@ func (c *catalog) serviceAt(ctx context.Context, serviceKey, locationKey string)
 	case 0:
 		return svc, model.Location{}, fmt.Errorf("%s is not offered at any active location", named(svc.Name, svc.ID))
 	}
-	names := make([]string, len(offered))
-	for i, l := range offered {
-		names[i] = named(l.Name, l.ID)
-	}
 	return svc, model.Location{}, usageErrorf("%s is offered at several locations; pick one with --location: %s",
-		named(svc.Name, svc.ID), strings.Join(names, ", "))
+		named(svc.Name, svc.ID), namesOf(offered, locIDName))
+}
+
+// namesOf lists the choices for a usage error, as "Name (id)".
+func namesOf[T any](list []T, idName func(T) (string, string)) string {
+	if len(list) == 0 {
+		return "none"
+	}
+	names := make([]string, len(list))
+	for i, x := range list {
+		id, name := idName(x)
+		names[i] = named(name, id)
+	}
+	return strings.Join(names, ", ")
 }
 
 // find matches key against ids first, then against names ignoring case

@@ -5,6 +5,8 @@ package cancel
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -65,7 +67,13 @@ type Model struct {
 	svc      model.Service
 	loc      model.Location
 	stateDir string
-	key      string // idempotency key, reused when the user retries
+	// key is reused by a retry with the same reason; an edited reason gets a
+	// new key, as the server refuses a key resent with another body. That is
+	// safe even if the first attempt went through: a second cancel is a
+	// no-op, so nothing needs locking.
+	key        string
+	keyReason  string // the reason key was sent with
+	keyWasSent bool
 
 	reason textinput.Model
 	focus  focus
@@ -178,20 +186,29 @@ func (m Model) setFocus(f focus) Model {
 func (m Model) start() (Model, tea.Cmd) {
 	m.state, m.err = working, ""
 	m.reason.Blur()
-	return m, m.cancelCmd()
+	reason := model.Sanitize(m.reason.Value())
+	if m.keyWasSent && reason != m.keyReason {
+		m.key = api.NewIdempotencyKey()
+	}
+	m.keyReason, m.keyWasSent = reason, true
+	return m, m.cancelCmd(reason)
 }
 
-func (m Model) cancelCmd() tea.Cmd {
+func (m Model) cancelCmd(reason string) tea.Cmd {
 	c, appt, svc, loc, dir, key := m.c, m.appt, m.svc, m.loc, m.stateDir, m.key
-	reason := model.Sanitize(m.reason.Value())
 	return func() tea.Msg {
 		ctx, stop := context.WithTimeout(c.Ctx, writeTimeout)
 		defer stop()
 		got, err := c.Client.Cancel(ctx, api.CancelRequest{AppointmentID: appt.ID, Reason: reason, IdempotencyKey: key})
-		if err != nil {
+		switch {
+		case api.IsUnreadableReply(err):
+			// Cancelled all the same; the dialog's copy stands in.
+			got = appt
+			got.Status = model.StatusCancelled
+		case err != nil:
 			return resultMsg{err: err}
 		}
-		res := resultMsg{appt: got}
+		res := resultMsg{appt: got, err: err}
 		// A second cancel changes nothing, so it is not history.
 		if dir != "" && !appt.Cancelled() {
 			res.journalErr = journal.Append(dir, journal.Entry{
@@ -204,14 +221,26 @@ func (m Model) cancelCmd() tea.Cmd {
 }
 
 func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
-	if res.err != nil {
+	unreadable := api.IsUnreadableReply(res.err)
+	switch {
+	case unreadable:
+	case api.IsOutcomeUnknown(res.err):
+		// No answer is not a refusal: the cancel may have been applied.
+		m.state = idle
+		m.err = noAnswer(res.err) + ". The cancellation may have gone through anyway; " +
+			"press ctrl+x to try again (safe: it cannot cancel twice)."
+		return m, nil
+	case res.err != nil:
 		m.state = idle
 		m.err = "Could not cancel: " + common.ErrorText(res.err) + ". The appointment is unchanged."
 		return m, nil
 	}
 	m.state = done
 	status := "Cancelled. The customer gets a cancellation email at " + model.Sanitize(res.appt.Contact.Email) + "."
-	if res.appt.Contact.Email == "" {
+	switch {
+	case unreadable:
+		status = "Cancelled, but Zimun's reply was unreadable; reload the list to see the appointment."
+	case res.appt.Contact.Email == "":
 		status = "Cancelled."
 	}
 	if m.appt.Cancelled() {
@@ -223,4 +252,14 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	m.appt = res.appt
 	done := DoneMsg{Appointment: res.appt, Status: status}
 	return m, func() tea.Msg { return done }
+}
+
+// noAnswer words a failure that is no refusal, leaving the advice to the
+// caller.
+func noAnswer(err error) string {
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		return fmt.Sprintf("Zimun had a server error (%d)", ae.Status)
+	}
+	return common.ErrorText(err)
 }

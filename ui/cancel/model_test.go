@@ -2,6 +2,8 @@ package cancel
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
@@ -193,6 +196,121 @@ func TestCancelFailureLeavesItUnchanged(t *testing.T) {
 	_, msg = finish(t, m, cmd)
 	if _, ok := msg.(DoneMsg); !ok || m.key != idem {
 		t.Errorf("retry: %#v", msg)
+	}
+}
+
+// lossy is a client that gives up after one attempt, so a lost reply
+// reaches the dialog instead of being retried away.
+func lossy(t *testing.T, env *uitest.Env) common.Common {
+	c := env.Common(context.Background())
+	c.Client = env.NewClient(t, func(cfg *api.Config) { cfg.MaxRetries = 1 })
+	return c
+}
+
+func cancellationEmails(env *uitest.Env, id string) int {
+	n := 0
+	for _, e := range env.Sandbox.Outbox() {
+		if e.AppointmentID == id && e.Kind == "cancellation" {
+			n++
+		}
+	}
+	return n
+}
+
+// A lost reply is not a refusal: the dialog says the cancel may have gone
+// through and that retrying is safe, and the retry (same key) confirms it.
+func TestLostReplyMayHaveCancelled(t *testing.T) {
+	for name, fault := range map[string]sandbox.Fault{
+		// Twice: net/http itself resends an idempotent request once.
+		"dropped":      {DropAfterProcessing: true, Times: 2},
+		"server error": {Status: 500},
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := uitest.NewEnv(t)
+			a, svc, loc := paris(t, env, model.StatusConfirmed)
+			fault.Method, fault.Path = "PATCH", "/api/v1/appointments/"+a.ID
+			env.Sandbox.InjectFault(fault)
+			m := New(lossy(t, env), a, svc, loc, "")
+			idem := m.key
+			m, cmd := m.Update(ctrlX)
+			m, msg := finish(t, m, cmd)
+			if msg != nil {
+				t.Fatalf("a lost reply emitted %#v", msg)
+			}
+			if m.state != idle || strings.Contains(m.err, "unchanged") ||
+				!strings.Contains(m.err, "may have gone through") || !strings.Contains(m.err, "safe") {
+				t.Errorf("state %v, message %q", m.state, m.err)
+			}
+			m, cmd = m.Update(ctrlX)
+			m, msg = finish(t, m, cmd)
+			if done, ok := msg.(DoneMsg); !ok || !done.Appointment.Cancelled() || m.key != idem {
+				t.Fatalf("retry: %#v", msg)
+			}
+			if n := cancellationEmails(env, a.ID); n != 1 {
+				t.Errorf("%d cancellation emails, want 1", n)
+			}
+		})
+	}
+}
+
+// Editing the reason after an attempt the server processed gets a new key:
+// resending the old one with another reason would be refused.
+func TestEditedReasonGetsANewKey(t *testing.T) {
+	env := uitest.NewEnv(t)
+	a, svc, loc := paris(t, env, model.StatusConfirmed)
+	env.Sandbox.InjectFault(sandbox.Fault{Method: "PATCH", Path: "/api/v1/appointments/" + a.ID, DropAfterProcessing: true, Times: 2})
+	m := New(lossy(t, env), a, svc, loc, "")
+	first := m.key
+	m, cmd := m.Update(ctrlX)
+	m, _ = finish(t, m, cmd)
+	if m.state != idle {
+		t.Fatalf("state %v after a lost reply", m.state)
+	}
+	m, _ = m.Update(press("r"))
+	for _, r := range "typo fixed" {
+		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	m, cmd = m.Update(ctrlX)
+	second := m.key
+	m, msg := finish(t, m, cmd)
+	if _, ok := msg.(DoneMsg); !ok || second == first {
+		t.Fatalf("retry with an edited reason: %#v (key changed: %v); view:\n%s", msg, second != first, uitest.Strip(m.View()))
+	}
+	if n := cancellationEmails(env, a.ID); n != 1 {
+		t.Errorf("%d cancellation emails, want 1", n)
+	}
+}
+
+// A 2xx whose body cannot be read still cancelled.
+func TestUnreadableReplyIsCancelled(t *testing.T) {
+	env := uitest.NewEnv(t)
+	dir := t.TempDir()
+	a, svc, loc := paris(t, env, model.StatusConfirmed)
+	garbled := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPatch {
+			env.Sandbox.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		env.Sandbox.ServeHTTP(rec, r)
+		w.WriteHeader(rec.Code)
+		w.Write([]byte("{\"appointment_id\": 42"))
+	}))
+	t.Cleanup(garbled.Close)
+	c := env.Common(context.Background())
+	c.Client = env.NewClient(t, func(cfg *api.Config) { cfg.BaseURL = garbled.URL })
+	m := New(c, a, svc, loc, dir)
+	m, cmd := m.Update(ctrlX)
+	_, msg := finish(t, m, cmd)
+	done, ok := msg.(DoneMsg)
+	if !ok || !done.Appointment.Cancelled() || done.Appointment.ID != a.ID || !strings.Contains(done.Status, "unreadable") {
+		t.Fatalf("got %#v", msg)
+	}
+	if got, err := env.Client.Appointment(context.Background(), a.ID); err != nil || !got.Cancelled() {
+		t.Errorf("server copy %+v, %v", got, err)
+	}
+	if entries, _ := journal.Read(dir); len(entries) != 1 {
+		t.Errorf("journal = %+v", entries)
 	}
 }
 

@@ -5,6 +5,8 @@ package reschedule
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -116,10 +118,15 @@ func (m Model) rescheduleCmd() tea.Cmd {
 		ctx, stop := context.WithTimeout(c.Ctx, writeTimeout)
 		defer stop()
 		got, err := c.Client.Reschedule(ctx, api.RescheduleRequest{AppointmentID: appt.ID, Time: to, IdempotencyKey: key})
-		if err != nil {
+		switch {
+		case api.IsUnreadableReply(err):
+			// Moved all the same; the screen's copy stands in.
+			got = appt
+			got.Time = to
+		case err != nil:
 			return resultMsg{err: err}
 		}
-		res := resultMsg{appt: got}
+		res := resultMsg{appt: got, err: err}
 		if dir != "" {
 			res.journalErr = journal.Append(dir, journal.Entry{
 				At: c.Now(), Action: journal.Rescheduled, Appointment: got, PreviousTime: appt.Time,
@@ -131,10 +138,18 @@ func (m Model) rescheduleCmd() tea.Cmd {
 }
 
 func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
+	unreadable := api.IsUnreadableReply(res.err)
 	switch {
+	case unreadable:
 	case api.IsSlotTaken(res.err):
 		m.state, m.err = taken, SlotTakenText
 		return m, func() tea.Msg { return SlotTakenMsg{Status: SlotTakenText} }
+	case api.IsOutcomeUnknown(res.err):
+		// No answer is not a refusal: the move may have been applied.
+		m.state = idle
+		m.err = noAnswer(res.err) + ". The move may have gone through anyway; " +
+			"press enter to try again (safe: the same request cannot move it twice)."
+		return m, nil
 	case res.err != nil:
 		m.state = idle
 		m.err = "Could not move it: " + common.ErrorText(res.err) + ". The old booking is unchanged."
@@ -142,7 +157,10 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	}
 	m.state = done
 	status := "Moved. The customer gets an update email at " + model.Sanitize(res.appt.Contact.Email) + "."
-	if res.appt.Contact.Email == "" {
+	switch {
+	case unreadable:
+		status = "Moved, but Zimun's reply was unreadable; reload the list to see the appointment."
+	case res.appt.Contact.Email == "":
 		status = "Moved."
 	}
 	if res.journalErr != nil {
@@ -151,4 +169,14 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	m.appt = res.appt
 	msg := DoneMsg{Appointment: res.appt, Status: status}
 	return m, func() tea.Msg { return msg }
+}
+
+// noAnswer words a failure that is no refusal, leaving the advice to the
+// caller.
+func noAnswer(err error) string {
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		return fmt.Sprintf("Zimun had a server error (%d)", ae.Status)
+	}
+	return common.ErrorText(err)
 }

@@ -2,6 +2,8 @@ package reschedule
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -160,6 +162,81 @@ func TestOtherFailureKeepsOldBooking(t *testing.T) {
 	_, msg = finish(t, m, cmd)
 	if _, ok := msg.(DoneMsg); !ok {
 		t.Errorf("retry: %#v", msg)
+	}
+}
+
+// A lost reply is not a refusal: the screen says the move may have gone
+// through and that retrying is safe, and the retry (same key) confirms it.
+func TestLostReplyMayHaveMoved(t *testing.T) {
+	for name, fault := range map[string]sandbox.Fault{
+		// Twice: net/http itself resends an idempotent request once.
+		"dropped":      {DropAfterProcessing: true, Times: 2},
+		"server error": {Status: 500},
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := setup(t)
+			fault.Method, fault.Path = "PATCH", "/api/v1/appointments/"+f.appt.ID
+			f.env.Sandbox.InjectFault(fault)
+			c := f.env.Common(context.Background())
+			c.Client = f.env.NewClient(t, func(cfg *api.Config) { cfg.MaxRetries = 1 }) // the lost reply reaches the screen
+			m := New(c, f.appt, f.slot, f.svc, f.loc, "")
+			idem := m.key
+			m, cmd := m.Update(uitest.Key("enter"))
+			m, msg := finish(t, m, cmd)
+			if msg != nil {
+				t.Fatalf("a lost reply emitted %#v", msg)
+			}
+			if m.state != idle || strings.Contains(m.err, "unchanged") ||
+				!strings.Contains(m.err, "may have gone through") || !strings.Contains(m.err, "safe") {
+				t.Errorf("state %v, message %q", m.state, m.err)
+			}
+			m, cmd = m.Update(uitest.Key("enter"))
+			m, msg = finish(t, m, cmd)
+			if done, ok := msg.(DoneMsg); !ok || !done.Appointment.Time.Equal(f.slot.Start) || m.key != idem {
+				t.Fatalf("retry: %#v", msg)
+			}
+			updates := 0
+			for _, e := range f.env.Sandbox.Outbox() {
+				if e.AppointmentID == f.appt.ID && e.Kind == "update" {
+					updates++
+				}
+			}
+			if updates != 1 {
+				t.Errorf("%d update emails, want 1", updates)
+			}
+		})
+	}
+}
+
+// A 2xx whose body cannot be read still moved the appointment.
+func TestUnreadableReplyIsMoved(t *testing.T) {
+	f := setup(t)
+	dir := t.TempDir()
+	garbled := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPatch {
+			f.env.Sandbox.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		f.env.Sandbox.ServeHTTP(rec, r)
+		w.WriteHeader(rec.Code)
+		w.Write([]byte("<html>OK</html>"))
+	}))
+	t.Cleanup(garbled.Close)
+	c := f.env.Common(context.Background())
+	c.Client = f.env.NewClient(t, func(cfg *api.Config) { cfg.BaseURL = garbled.URL })
+	m := New(c, f.appt, f.slot, f.svc, f.loc, dir)
+	m, cmd := m.Update(uitest.Key("enter"))
+	_, msg := finish(t, m, cmd)
+	done, ok := msg.(DoneMsg)
+	if !ok || done.Appointment.ID != f.appt.ID || !done.Appointment.Time.Equal(f.slot.Start) || !strings.Contains(done.Status, "unreadable") {
+		t.Fatalf("got %#v", msg)
+	}
+	if got, err := f.env.Client.Appointment(context.Background(), f.appt.ID); err != nil || !got.Time.Equal(f.slot.Start) {
+		t.Errorf("server copy %+v, %v", got, err)
+	}
+	if entries, _ := journal.Read(dir); len(entries) != 1 || !entries[0].PreviousTime.Equal(f.appt.Time) {
+		t.Errorf("journal = %+v", entries)
 	}
 }
 
