@@ -20,13 +20,20 @@ const fileName = "draft.json"
 
 // Draft is a booking that was being filled in.
 type Draft struct {
-	Service        model.Service  `json:"service"`
-	Location       model.Location `json:"location"`
-	Slot           model.Slot     `json:"slot"`
-	Hold           model.Hold     `json:"hold"`
-	Contact        model.Contact  `json:"contact"`
-	IdempotencyKey string         `json:"idempotency_key,omitempty"`
-	SavedAt        time.Time      `json:"saved_at"`
+	Service  model.Service  `json:"service"`
+	Location model.Location `json:"location"`
+	Slot     model.Slot     `json:"slot"`
+	Hold     model.Hold     `json:"hold"`
+	// Contact is what was typed; while IdempotencyKey is set it is the
+	// contact that key was sent with (Load makes sure of it), so resuming
+	// with Contact and IdempotencyKey resends the very same request.
+	Contact model.Contact `json:"contact"`
+	// IdempotencyKey is the key of a confirm whose outcome is unknown.
+	IdempotencyKey string `json:"idempotency_key,omitempty"`
+	// KeyContact is the contact IdempotencyKey was sent with. Drafts
+	// written before it existed lack it; their Contact is used as is.
+	KeyContact model.Contact `json:"key_contact,omitzero"`
+	SavedAt    time.Time     `json:"saved_at"`
 }
 
 // Save writes d atomically: a reader sees the old draft or the new one,
@@ -54,6 +61,12 @@ func Load(dir string) (d Draft, ok bool, err error) {
 	}
 	if err := json.Unmarshal(data, &d); err != nil {
 		return Draft{}, false, fmt.Errorf("loading draft: %w", err)
+	}
+	// The server refuses a key resent with another body, and a new key
+	// could book twice after a re-hold: resume with what the key was sent
+	// with, whatever was typed after.
+	if d.IdempotencyKey != "" && d.KeyContact != (model.Contact{}) {
+		d.Contact = d.KeyContact
 	}
 	return d, true, nil
 }

@@ -1,9 +1,11 @@
 package draft
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +24,7 @@ func sample() Draft {
 			Deadline:  time.Date(2026, 3, 2, 8, 10, 0, 0, time.UTC)},
 		Contact:        model.Contact{Name: "Dana Lee", Email: "dana@example.com"},
 		IdempotencyKey: "k1",
+		KeyContact:     model.Contact{Name: "Dana Lee", Email: "dana@example.com"},
 		SavedAt:        time.Date(2026, 3, 2, 8, 1, 0, 0, time.UTC),
 	}
 }
@@ -48,6 +51,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("Load = %+v\nwant %+v", got, want)
 	}
 
+	want.IdempotencyKey, want.KeyContact = "", model.Contact{}
 	want.Contact.Phone = "+33 1 23 45 67 89"
 	if err := Save(dir, want); err != nil {
 		t.Fatal(err)
@@ -117,5 +121,72 @@ func TestLoadCorrupt(t *testing.T) {
 	}
 	if _, ok, err := Load(dir); ok || err == nil {
 		t.Errorf("Load of garbage = %v, %v; want an error", ok, err)
+	}
+}
+
+// A key resumes with the contact it was sent with, whatever Contact says.
+func TestLoadKeyContactWins(t *testing.T) {
+	dir := t.TempDir()
+	d := sample()
+	d.Contact.Name = "Dana Typed-Later"
+	if err := Save(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Load(dir)
+	if err != nil || got.Contact != d.KeyContact || got.IdempotencyKey != "k1" {
+		t.Errorf("Load = %+v, %v; want Contact %+v", got.Contact, err, d.KeyContact)
+	}
+	// Without a key, what was typed is kept.
+	d.IdempotencyKey = ""
+	if err := Save(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, _ := Load(dir); got.Contact.Name != "Dana Typed-Later" {
+		t.Errorf("Contact without a key = %+v", got.Contact)
+	}
+}
+
+// Drafts written before key_contact existed still load; without it the
+// key goes with Contact, as it did then. A draft without a key writes no
+// key_contact at all.
+func TestLoadWithoutKeyContact(t *testing.T) {
+	dir := t.TempDir()
+	// An old draft: today's JSON without the key_contact member.
+	var fields map[string]json.RawMessage
+	data, err := json.Marshal(sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &fields); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := fields["key_contact"]; !ok {
+		t.Fatalf("no key_contact in %s", data)
+	}
+	delete(fields, "key_contact")
+	fields["contact"] = json.RawMessage(`{"name":"Dana Old","email":"dana@example.com"}`)
+	if data, err = json.Marshal(fields); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, fileName), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, ok, err := Load(dir)
+	if err != nil || !ok {
+		t.Fatalf("Load = %v, %v", ok, err)
+	}
+	if d.IdempotencyKey != "k1" || d.Contact.Name != "Dana Old" || d.KeyContact != (model.Contact{}) || d.Hold.ID != "h_1" {
+		t.Errorf("old draft = %+v", d)
+	}
+
+	d.IdempotencyKey = ""
+	if err := Save(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	if data, err = os.ReadFile(filepath.Join(dir, fileName)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "key_contact") || strings.Contains(string(data), "idempotency_key") {
+		t.Errorf("keyless draft names a key:\n%s", data)
 	}
 }

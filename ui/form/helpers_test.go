@@ -70,12 +70,11 @@ func noSleep(m Model) Model {
 	return m
 }
 
-// fixture is a form on hand-made data (no server), for Update and View.
-func fixture(t testing.TB, c *clock, contact model.Contact) Model {
-	t.Helper()
+// fixtureInput is hand-made data for a form (no server).
+func fixtureInput(c *clock, contact model.Contact) Input {
 	paris := model.LoadZone("Europe/Paris")
 	slotStart := time.Date(2026, 3, 3, 10, 30, 0, 0, paris)
-	in := Input{
+	return Input{
 		Service:  model.Service{ID: "s_cut", Name: "Haircut", DurationMinutes: 30},
 		Location: model.Location{ID: "l_paris", Name: "Zimun Paris", Address: "12 rue de Rivoli, 75004 Paris", Timezone: "Europe/Paris"},
 		Slot:     model.Slot{Start: slotStart, End: slotStart.Add(30 * time.Minute), CapacityLeft: 1},
@@ -83,6 +82,16 @@ func fixture(t testing.TB, c *clock, contact model.Contact) Model {
 			ExpiresAt: c.Now().Add(10 * time.Minute), Deadline: c.Now().Add(10 * time.Minute)},
 		Contact: contact,
 	}
+}
+
+// fixture is a form on hand-made data, for Update and View.
+func fixture(t testing.TB, c *clock, contact model.Contact) Model {
+	t.Helper()
+	return fixtureFrom(t, c, fixtureInput(c, contact))
+}
+
+func fixtureFrom(t testing.TB, c *clock, in Input) Model {
+	t.Helper()
 	m := noSleep(New(testCommon(context.Background(), c.Now, nil), in))
 	m.SetSize(80, 24)
 	return m
@@ -277,4 +286,19 @@ func find[T any](msgs []tea.Msg) (T, bool) {
 	}
 	var zero T
 	return zero, false
+}
+
+// sequenceHead is the first Cmd of the tea.Sequence inside cmd (a Batch):
+// startConfirm's draft save, without the confirm after it.
+func sequenceHead(cmd tea.Cmd) tea.Cmd {
+	batch, _ := cmd().(tea.BatchMsg)
+	for _, c := range batch {
+		if c == nil {
+			continue
+		}
+		if v := reflect.ValueOf(c()); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType && v.Len() > 0 {
+			return v.Index(0).Interface().(tea.Cmd)
+		}
+	}
+	return nil
 }

@@ -9,13 +9,13 @@ type KeyMap struct {
 	Prev    key.Binding
 	Submit  key.Binding // review and book from any field
 	Confirm key.Binding // in the review line
-	Edit    key.Binding // back from the review or a failed attempt
+	Edit    key.Binding // back from the review
 	Retry   key.Binding
 	Release key.Binding // give the hold up (asks first)
 	Yes     key.Binding
 	No      key.Binding
 	Rehold  key.Binding
-	Pick    key.Binding // choose another slot
+	Pick    key.Binding // choose another slot once the hold is gone
 }
 
 // DefaultKeyMap is the form's default keys.

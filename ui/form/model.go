@@ -10,6 +10,8 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -39,8 +41,9 @@ type Input struct {
 	Hold     model.Hold
 	// Contact prefills the fields (a resumed draft, an expired hold).
 	Contact model.Contact
-	// IdempotencyKey is the confirm key of an earlier attempt on this hold
-	// (from a draft); "" means none was made.
+	// IdempotencyKey is the key of an earlier confirm on this hold whose
+	// outcome is unknown (from a draft; Contact is what it was sent with);
+	// "" means there is none. The form then starts by resending it.
 	IdempotencyKey string
 	// StateDir is where the draft is kept; "" disables drafts.
 	StateDir string
@@ -63,13 +66,14 @@ const (
 	editing    state = iota
 	reviewing        // the one-line "Book …? enter confirm · esc edit"
 	confirming       // confirm call in flight
-	retrying         // confirm got no answer; enter tries again with the same key
+	retrying         // confirm got no answer; enter resends it, fields are frozen
 	asking           // "Release the hold on 10:30? y/n"
 	releasing        // release call in flight, then BackMsg
 	expired          // hold lapsed; r re-holds, s picks another slot
 	reholding        // hold call in flight
 	slotGone         // re-hold found the slot taken
 	booked
+	alreadyBooked // the server says this hold is already an appointment
 )
 
 // Messages the form sends itself.
@@ -114,7 +118,8 @@ type Model struct {
 	width   int
 	height  int
 
-	saved     model.Contact // last contact written to the draft
+	drafts    *drafts  // shared by the copies of this form
+	saved     snapshot // what the last draft save held
 	saveArmed bool
 
 	// every schedules a clock message; tests swap it so nothing sleeps.
@@ -130,7 +135,7 @@ func New(c common.Common, in Input) Model {
 		hold:       in.Hold,
 		key:        in.IdempotencyKey,
 		keyContact: in.Contact.Normalized(),
-		saved:      in.Contact,
+		drafts:     &drafts{},
 		spinner:    spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(c.Styles.Accent)),
 		width:      80,
 		height:     24,
@@ -162,11 +167,20 @@ func New(c common.Common, in Input) Model {
 		m.touched[i] = values[i] != ""
 	}
 	m.focus = m.firstToFill()
-	if m.hold.Expired(c.Now()) {
+	switch {
+	case m.key != "":
+		// A confirm went out and its answer was lost (a crash, a quit):
+		// it may have booked. Only resending it with the same key and
+		// contact can tell, even if the hold has run out since; a re-hold
+		// now could book twice.
+		m.state = retrying
+		m.status, m.statusBad = "✕ The last booking attempt got no answer, so it may have gone through — press enter to check (safe: it can't book twice)", true
+	case m.hold.Expired(c.Now()):
 		m.state = expired
-	} else {
+	default:
 		m.inputs[m.focus].Focus()
 	}
+	m.saved = m.snapshot() // Init writes it
 	m.SetSize(m.width, m.height)
 	return m
 }
@@ -182,12 +196,14 @@ func (m Model) firstToFill() int {
 	return fieldName
 }
 
-// Init starts the countdown.
+// Init starts the countdown and writes the draft, so even a prefilled
+// form nobody typed in yet survives a crash.
 func (m Model) Init() tea.Cmd {
-	if m.state == expired {
-		return nil
+	var tick tea.Cmd
+	if m.counting() {
+		tick = m.tick()
 	}
-	return m.tick()
+	return tea.Batch(tick, m.saveCmd())
 }
 
 // SetSize is the room the form may use; inputs keep their text.
@@ -202,7 +218,7 @@ func (m *Model) SetSize(width, height int) {
 // Hold is the active, unexpired hold, for the header's countdown.
 func (m Model) Hold() (model.Hold, bool) {
 	switch m.state {
-	case expired, reholding, slotGone, booked, releasing:
+	case expired, reholding, slotGone, booked, alreadyBooked, releasing:
 		return model.Hold{}, false
 	}
 	if m.hold.ID == "" || m.hold.Expired(m.c.Now()) {
@@ -220,6 +236,14 @@ func (m Model) Focused() bool {
 		return true
 	}
 	return false
+}
+
+// Unresolved reports a confirm whose outcome is unknown: in flight, or
+// sent without an answer. The hold may already be an appointment, so
+// quitting now must keep the draft (its key resends the same request on
+// the next start) and must not release the hold; Release does neither.
+func (m Model) Unresolved() bool {
+	return m.state == confirming || m.state == retrying
 }
 
 // Contact is what was typed, for the next form if this hold is given up.
@@ -250,20 +274,20 @@ func (m Model) tick() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tickMsg:
-		if msg.gen != m.gen || m.state == booked {
+		if msg.gen != m.gen || !m.counting() {
 			return m, nil
 		}
-		if m.remaining() > 0 {
-			return m, m.tick()
+		if m.remaining() <= 0 {
+			switch m.state {
+			case editing, reviewing, asking:
+				return m.expire(), nil
+			}
+			// While a confirm is in flight, or after one got no answer,
+			// the server decides: it may have booked, and only a retry
+			// with the same key can tell, so no re-hold is offered. The
+			// clock keeps going for when an answer reopens the fields.
 		}
-		switch m.state {
-		case editing, reviewing, asking:
-			m = m.expire()
-		}
-		// While a confirm is in flight, or after one got no answer, the
-		// server decides: it may have booked, and only a retry with the
-		// same key can tell. Offering a re-hold instead could book twice.
-		return m, nil
+		return m, m.tick()
 
 	case spinner.TickMsg:
 		if !m.busy() {
@@ -304,6 +328,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// counting is true in the states that follow the hold's countdown.
+func (m Model) counting() bool {
+	switch m.state {
+	case editing, reviewing, asking, confirming, retrying, releasing:
+		return true
+	}
+	return false
+}
+
 func (m Model) busy() bool {
 	return m.state == confirming || m.state == releasing || m.state == reholding
 }
@@ -327,7 +360,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Retry):
 			return m.startConfirm()
 		case key.Matches(msg, k.Edit):
-			return m.edit()
+			// The contact is frozen: a changed one would need a new key,
+			// and a new key cannot find out what the old one did.
+			m.status, m.statusBad = "✕ Can't edit until we know whether it booked — enter retries", true
 		}
 
 	case asking:
@@ -350,15 +385,20 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			m.statusBad = false
 			return m, tea.Batch(m.spinner.Tick, m.reholdCmd())
 		case key.Matches(msg, k.Pick):
-			return m, func() tea.Msg { return common.BackMsg{} }
+			return m, m.leave()
 		}
 
-	case slotGone:
+	case slotGone, alreadyBooked:
 		if key.Matches(msg, k.Pick) {
-			return m, func() tea.Msg { return common.BackMsg{} }
+			return m, m.leave()
 		}
 	}
 	return m, nil
+}
+
+// leave gives up this slot, whose hold is gone: the draft goes first.
+func (m Model) leave() tea.Cmd {
+	return tea.Sequence(m.clearCmd(), func() tea.Msg { return common.BackMsg{} })
 }
 
 func (m Model) editKey(msg tea.KeyMsg) (Model, tea.Cmd) {
@@ -413,8 +453,12 @@ func (m *Model) blurAll() {
 	}
 }
 
-// edit returns to the fields, keeping any confirm key for a later retry.
+// edit returns to the fields, or to the expiry screen if the hold ran out
+// meanwhile (say during a confirm).
 func (m Model) edit() (Model, tea.Cmd) {
+	if m.hold.Expired(m.c.Now()) {
+		return m.expire(), nil
+	}
 	m.state = editing
 	m.status, m.statusBad = "", false
 	m.inputs[m.focus].Focus()
@@ -461,26 +505,25 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// startConfirm sends the confirm. The key is made on the first attempt and
-// reused for retries of the same contact, so a retry can never book twice;
-// the draft is written first so a crash mid-call resumes with that key.
+// startConfirm sends the confirm. The key is made on the first attempt
+// and, with the contact it carries, kept until the server answers, so a
+// retry resends the same request and can never book twice. A definite
+// answer drops the key. The draft is written first so a crash mid-call
+// resumes with that key and contact.
 func (m Model) startConfirm() (Model, tea.Cmd) {
-	c := m.Contact().Normalized()
-	if m.key == "" || c != m.keyContact {
-		// Another contact is another request; the hold still allows only
-		// one appointment, so a new key cannot double book either.
-		m.key, m.keyContact = api.NewIdempotencyKey(), c
+	if m.key == "" {
+		m.key, m.keyContact = api.NewIdempotencyKey(), m.Contact().Normalized()
 	}
 	m.state = confirming
 	m.blurAll()
 	m.status = "Booking " + m.slotTime() + "…"
 	m.statusBad = false
-	m.saved = m.Contact()
-	return m, tea.Batch(m.spinner.Tick, tea.Sequence(m.saveCmd(), m.confirmCmd(c)))
+	m, save := m.save()
+	return m, tea.Batch(m.spinner.Tick, tea.Sequence(save, m.confirmCmd()))
 }
 
-func (m Model) confirmCmd(c model.Contact) tea.Cmd {
-	cc, req := m.c, api.ConfirmRequest{HoldID: m.hold.ID, Contact: c, IdempotencyKey: m.key}
+func (m Model) confirmCmd() tea.Cmd {
+	cc, req := m.c, api.ConfirmRequest{HoldID: m.hold.ID, Contact: m.keyContact, IdempotencyKey: m.key}
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(cc.Ctx, confirmTimeout)
 		defer cancel()
@@ -507,29 +550,59 @@ func (m Model) confirmed(msg confirmedMsg) (Model, tea.Cmd) {
 		m.status = "✕ Couldn't reach Zimun — press enter to retry (safe: it can't book twice)"
 		m.statusBad = true
 		return m, nil
+	case hasCode(err, codeAlreadyConfirmed):
+		// The form cannot look an appointment up by its hold, so it says
+		// where to find it. The hold is spent: no re-hold, no release.
+		m.state, m.key = alreadyBooked, ""
+		m.status, m.statusBad = "✓ This hold was already booked (probably by your earlier attempt) — find it under Appointments (a)", false
+		return m, m.clearCmd()
+	case hasCode(err, codeKeyReused):
+		// The key went out before with another body (a draft from an
+		// older version): what it did is unknown. A fresh key on the
+		// same hold is still safe, as a hold takes one appointment: the
+		// server books it now or answers that it already was.
+		m.key = api.NewIdempotencyKey()
+		m, save := m.save()
+		return m, tea.Sequence(save, m.confirmCmd())
+	}
+	// Any other answer is definite: nothing was booked with this key.
+	m.key = ""
+	switch {
 	case api.IsHoldExpired(err), api.IsNotFound(err):
-		return m.expire(), nil
+		m = m.expire()
 	case api.IsInvalid(err):
 		m, _ = m.edit()
 		msgText := errText(err)
-		if f, ok := fieldOf(msgText); ok {
+		f, ok := fieldOf(msgText)
+		switch {
+		case ok:
 			m.server[f] = msgText
 			m.touched[f] = true
-			m.inputs[m.focus].Blur()
-			m.focus = f
-			m.inputs[f].Focus()
 			m.status, m.statusBad = "✕ Zimun rejected the "+fieldNames[f], true
-		} else {
+			if m.state == editing {
+				m.inputs[m.focus].Blur()
+				m.focus = f
+				m.inputs[f].Focus()
+			}
+		default:
 			m.status, m.statusBad = "✕ "+msgText, true
 		}
-		return m, nil
+	default:
+		m, _ = m.edit()
+		m.status, m.statusBad = "✕ Couldn't book: "+errText(err), true
 	}
-	if m.hold.Expired(m.c.Now()) {
-		return m.expire(), nil
-	}
-	m, _ = m.edit()
-	m.status, m.statusBad = "✕ Couldn't book: "+errText(err), true
-	return m, nil
+	return m.saveIfChanged()
+}
+
+// Error codes the form tells apart from their status.
+const (
+	codeAlreadyConfirmed = "hold_already_confirmed"
+	codeKeyReused        = "idempotency_key_reused"
+)
+
+func hasCode(err error, code string) bool {
+	var e *api.Error
+	return errors.As(err, &e) && e.Code == code
 }
 
 // retryable errors may or may not have reached the server; only a retry
@@ -607,23 +680,28 @@ func (m Model) reheld(msg reheldMsg) (Model, tea.Cmd) {
 	m.hold = msg.hold
 	m.total = max(m.remaining(), time.Second)
 	m.gen++ // any tick still queued belongs to the old hold
-	m.key = ""
 	m.state = editing
 	m.status, m.statusBad = "✓ Holding "+m.slotTime()+" again", false
 	m.inputs[m.focus].Focus()
-	m.saved = m.Contact()
-	return m, tea.Batch(m.tick(), m.saveCmd())
+	m, save := m.save()
+	return m, tea.Batch(m.tick(), save)
 }
 
 // Release gives the hold back and drops the draft. Errors are only logged:
-// the hold expires by itself anyway.
+// the hold expires by itself anyway. While Unresolved it does neither (the
+// hold may be an appointment by now) and only reports HoldReleasedMsg, so
+// a caller waiting for that goes on.
 func (m Model) Release() tea.Cmd {
-	c, dir, hold := m.c, m.in.StateDir, m.hold
-	live := m.state != booked && hold.ID != "" && !hold.Expired(c.Now())
+	if m.Unresolved() {
+		return func() tea.Msg { return common.HoldReleasedMsg{} }
+	}
+	c, dir, hold, w := m.c, m.in.StateDir, m.hold, m.drafts
+	live := m.state != booked && m.state != alreadyBooked && hold.ID != "" && !hold.Expired(c.Now())
 	log := m.logger()
+	seq := w.take()
 	return func() tea.Msg {
 		if dir != "" {
-			if err := draft.Clear(dir); err != nil {
+			if err := w.do(seq, func() error { return draft.Clear(dir) }); err != nil {
 				log.Warn("clearing the booking draft", "err", err)
 			}
 		}
@@ -638,30 +716,79 @@ func (m Model) Release() tea.Cmd {
 	}
 }
 
+// snapshot is what a draft save depends on, to skip saves that change
+// nothing.
+type snapshot struct {
+	contact model.Contact
+	key     string
+	holdID  string
+}
+
+func (m Model) snapshot() snapshot {
+	return snapshot{contact: m.Contact(), key: m.key, holdID: m.hold.ID}
+}
+
 func (m Model) saveIfChanged() (Model, tea.Cmd) {
-	if m.in.StateDir == "" || m.Contact() == m.saved {
+	if m.snapshot() == m.saved {
 		return m, nil
 	}
-	m.saved = m.Contact()
+	return m.save()
+}
+
+// save writes the draft as it is now.
+func (m Model) save() (Model, tea.Cmd) {
+	if m.in.StateDir == "" {
+		return m, nil
+	}
+	m.saved = m.snapshot()
 	return m, m.saveCmd()
 }
 
 func (m Model) saveCmd() tea.Cmd {
-	dir := m.in.StateDir
+	dir, w := m.in.StateDir, m.drafts
 	if dir == "" {
 		return nil
 	}
 	d := draft.Draft{
 		Service: m.in.Service, Location: m.in.Location, Slot: m.in.Slot, Hold: m.hold,
-		Contact: m.Contact(), IdempotencyKey: m.key, SavedAt: m.c.Now(),
+		Contact: m.Contact(), SavedAt: m.c.Now(),
 	}
-	return func() tea.Msg { return draftSavedMsg{err: draft.Save(dir, d)} }
+	if m.key != "" {
+		// The fields are frozen while a key is out, but the draft must
+		// hold exactly what was sent for a resume to resend it.
+		d.IdempotencyKey, d.Contact, d.KeyContact = m.key, m.keyContact, m.keyContact
+	}
+	seq := w.take()
+	return func() tea.Msg { return draftSavedMsg{err: w.do(seq, func() error { return draft.Save(dir, d) })} }
 }
 
 func (m Model) clearCmd() tea.Cmd {
-	dir := m.in.StateDir
+	dir, w := m.in.StateDir, m.drafts
 	if dir == "" {
 		return nil
 	}
-	return func() tea.Msg { return draftSavedMsg{err: draft.Clear(dir)} }
+	seq := w.take()
+	return func() tea.Msg { return draftSavedMsg{err: w.do(seq, func() error { return draft.Clear(dir) })} }
+}
+
+// drafts orders the form's draft writes. They run as concurrent Cmds, so
+// each takes a number where it is made (in Update) and is skipped if a
+// later one already ran: an old save can never overwrite a newer one or
+// bring back a cleared draft.
+type drafts struct {
+	next atomic.Uint64
+	mu   sync.Mutex
+	done uint64 // the newest write run
+}
+
+func (w *drafts) take() uint64 { return w.next.Add(1) }
+
+func (w *drafts) do(seq uint64, write func() error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if seq < w.done {
+		return nil
+	}
+	w.done = seq
+	return write()
 }

@@ -262,7 +262,9 @@ func TestConfirmErrors(t *testing.T) {
 			`✕ email: contact_email "x@y.z" is not a valid email address`},
 		{"422 phone", &api.Error{Status: 422, Code: "invalid_contact", Message: `contact_phone "1" is not a phone number`}, editing, fieldPhone, "✕ phone: contact_phone"},
 		{"422 other", &api.Error{Status: 422, Code: "invalid_contact", Message: "contact is not acceptable"}, editing, -1, "✕ contact is not acceptable"},
-		{"409", &api.Error{Status: 409, Code: "hold_already_confirmed", Message: "hold h_1 was already confirmed"}, editing, -1, "✕ Couldn't book: hold h_1 was already confirmed"},
+		{"409 already confirmed", &api.Error{Status: 409, Code: "hold_already_confirmed", Message: "hold h_1 was already confirmed"}, alreadyBooked, -1,
+			"✓ This hold was already booked (probably by your earlier attempt) — find it under Appointments (a)"},
+		{"409 other", &api.Error{Status: 409, Code: "conflict", Message: "try later"}, editing, -1, "✕ Couldn't book: try later"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -287,11 +289,17 @@ func TestConfirmErrors(t *testing.T) {
 			if m.Contact().Email != "x@y.z" {
 				t.Error("fields changed")
 			}
+			if m.Unresolved() != (tt.state == retrying) {
+				t.Errorf("Unresolved() = %v in state %d", m.Unresolved(), m.state)
+			}
 			if tt.state == retrying {
 				m, _ = m.Update(keyMsg("enter"))
 				if m.state != confirming || m.key != key {
 					t.Errorf("retry: state %d, key %q, want the same key %q", m.state, m.key, key)
 				}
+			} else if m.key != "" {
+				// A definite answer: the next attempt is a new request.
+				t.Errorf("key %q kept after a definite answer", m.key)
 			}
 			if tt.field >= 0 {
 				// Editing the field clears the server's complaint.
@@ -306,9 +314,200 @@ func TestConfirmErrors(t *testing.T) {
 
 func TestStaleConfirmIgnored(t *testing.T) {
 	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
-	got, cmd := m.Update(confirmedMsg{holdID: m.hold.ID})
-	if cmd != nil || got.state != editing {
-		t.Errorf("a confirm answer nobody asked for was used: state %d", got.state)
+	m.hold.ID = "h_2" // as after a re-hold: h_1's confirm may still answer
+	m, _ = press(t, m, "ctrl+s")
+	m, _ = m.Update(keyMsg("enter"))
+	if m.state != confirming {
+		t.Fatalf("state = %d, want confirming", m.state)
+	}
+	for _, stale := range []confirmedMsg{
+		{holdID: "h_1", appt: model.Appointment{ID: "a_old"}},
+		{holdID: "h_1", err: &api.Error{Status: 410, Code: "hold_expired"}},
+	} {
+		got, cmd := m.Update(stale)
+		if cmd != nil || got.state != confirming {
+			t.Errorf("the answer for another hold was used: state %d, cmd %v", got.state, cmd)
+		}
+	}
+	// Nor is an answer taken while no confirm is in flight.
+	m, _ = m.Update(confirmedMsg{holdID: "h_2", err: &api.NetworkError{Op: "confirm", Err: io.ErrUnexpectedEOF}})
+	got, cmd := m.Update(confirmedMsg{holdID: "h_2", appt: model.Appointment{ID: "a_late"}})
+	if cmd != nil || got.state != retrying {
+		t.Errorf("an answer while retrying was used: state %d, cmd %v", got.state, cmd)
+	}
+}
+
+// After a confirm went unanswered the contact is what the key was sent
+// with: esc does not reopen the fields, and a retry resends it as is.
+func TestRetryingFreezesContact(t *testing.T) {
+	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	m.SetSize(120, 40)
+	m, _ = press(t, m, "ctrl+s")
+	m, _ = m.Update(keyMsg("enter"))
+	key, sent := m.key, m.keyContact
+	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.NetworkError{Op: "confirm", Err: io.ErrUnexpectedEOF}})
+
+	m, out := press(t, m, "esc", "x", "backspace")
+	if m.state != retrying || len(out) != 0 {
+		t.Fatalf("esc in retrying: state %d, out %v", m.state, out)
+	}
+	if !strings.Contains(view(m), "Can't edit until we know whether it booked — enter retries") {
+		t.Errorf("no explanation in:\n%s", view(m))
+	}
+	if m.Contact() != (model.Contact{Name: "Dana Lee", Email: "dana@example.com"}) {
+		t.Errorf("fields changed while frozen: %+v", m.Contact())
+	}
+	if !m.Focused() || !m.Unresolved() {
+		t.Errorf("Focused %v, Unresolved %v", m.Focused(), m.Unresolved())
+	}
+	for _, b := range m.ShortHelp() {
+		if b.Help().Desc == m.keys.Edit.Help().Desc {
+			t.Error("help offers edit while retrying")
+		}
+	}
+	m, _ = m.Update(keyMsg("enter"))
+	if m.state != confirming || m.key != key || m.keyContact != sent {
+		t.Errorf("retry: state %d, key %q (want %q), contact %+v", m.state, m.key, key, m.keyContact)
+	}
+}
+
+// A draft with a key comes back retrying, even with its hold run out: only
+// the same request can tell whether it booked.
+func TestResumeWithKey(t *testing.T) {
+	c := &clock{t: start}
+	in := fixtureInput(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	in.IdempotencyKey = "k-lost"
+	c.Advance(model.HoldTTL + time.Minute)
+	m := fixtureFrom(t, c, in)
+	m.SetSize(120, 40)
+	if m.state != retrying || !m.Unresolved() {
+		t.Fatalf("state = %d, want retrying", m.state)
+	}
+	if want := "The last booking attempt got no answer, so it may have gone through — press enter to check"; !strings.Contains(view(m), want) {
+		t.Errorf("want %q in:\n%s", want, view(m))
+	}
+	m, _ = press(t, m, "r", "s", "esc")
+	if m.state != retrying {
+		t.Fatalf("a key left retrying: state %d", m.state)
+	}
+	m, _ = m.Update(keyMsg("enter"))
+	if m.state != confirming || m.key != "k-lost" || m.keyContact != in.Contact {
+		t.Fatalf("resend: state %d, key %q, contact %+v", m.state, m.key, m.keyContact)
+	}
+	// Only the server's "expired" opens the re-hold.
+	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.Error{Status: 410, Code: "hold_expired"}})
+	if m.state != expired || m.key != "" {
+		t.Errorf("after 410: state %d, key %q", m.state, m.key)
+	}
+}
+
+// The hold running out mid-confirm keeps the clock going, and an answer
+// that reopens the fields shows the expiry instead.
+func TestExpiryDuringConfirm(t *testing.T) {
+	c := &clock{t: start}
+	m := fixture(t, c, model.Contact{Name: "Dana Lee", Email: "x@y.z"})
+	m, _ = press(t, m, "ctrl+s")
+	m, _ = m.Update(keyMsg("enter"))
+	c.Advance(model.HoldTTL + time.Second)
+	m, cmd := m.Update(tickMsg{gen: m.gen})
+	if m.state != confirming {
+		t.Fatalf("tick mid-confirm: state %d", m.state)
+	}
+	if _, out := run(t, m, cmd); len(out) != 1 {
+		t.Errorf("countdown stopped mid-confirm: %v", out)
+	}
+	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.Error{Status: 422, Code: "invalid_contact", Message: `contact_email "x@y.z" is not a valid email address`}})
+	if m.state != expired {
+		t.Fatalf("422 after expiry: state %d, want expired\n%s", m.state, view(m))
+	}
+	if m.Contact().Email != "x@y.z" || m.server[fieldEmail] == "" {
+		t.Errorf("fields or the server's complaint lost: %+v %q", m.Contact(), m.server)
+	}
+	if !strings.Contains(view(m), "Your hold expired — r re-hold") {
+		t.Errorf("no expiry offer:\n%s", view(m))
+	}
+}
+
+// While a confirm's outcome is unknown Release neither releases nor drops
+// the draft; it only lets a caller waiting for it go on.
+func TestReleaseWhileUnresolved(t *testing.T) {
+	dir := t.TempDir()
+	c := &clock{t: start}
+	in := fixtureInput(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	in.StateDir = dir
+	m := fixtureFrom(t, c, in) // no client: a release call would panic
+	m, _ = run(t, m, m.Init())
+	m, _ = press(t, m, "ctrl+s")
+	m, cmd := m.Update(keyMsg("enter"))
+	m, _ = run(t, m, sequenceHead(cmd)) // the draft save, not the confirm
+	for _, st := range []state{confirming, retrying} {
+		m.state = st
+		_, out := run(t, m, m.Release())
+		if _, ok := find[common.HoldReleasedMsg](out); !ok || len(out) != 1 {
+			t.Errorf("%d: Release emitted %v", st, out)
+		}
+		d, ok, err := draft.Load(dir)
+		if err != nil || !ok || d.IdempotencyKey != m.key || d.KeyContact != m.keyContact {
+			t.Errorf("%d: draft after Release = %+v, %v, %v", st, d, ok, err)
+		}
+	}
+}
+
+func TestInitSavesDraft(t *testing.T) {
+	dir := t.TempDir()
+	c := &clock{t: start}
+	in := fixtureInput(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	in.StateDir = dir
+	m := fixtureFrom(t, c, in)
+	run(t, m, m.Init())
+	d, ok, err := draft.Load(dir)
+	if err != nil || !ok || d.Contact != in.Contact || d.Hold.ID != in.Hold.ID || d.IdempotencyKey != "" {
+		t.Fatalf("draft after Init = %+v, %v, %v", d, ok, err)
+	}
+}
+
+// Saves run as concurrent Cmds; one finishing late must not overwrite a
+// newer one, nor bring back a cleared draft.
+func TestDraftSavesOrdered(t *testing.T) {
+	dir := t.TempDir()
+	m := fixture(t, &clock{t: start}, model.Contact{})
+	m.in.StateDir = dir
+	m = typeText(t, m, "Old")
+	m, older := m.save()
+	m = typeText(t, m, "er")
+	m, newer := m.save()
+	newer()
+	older()
+	if d, _, _ := draft.Load(dir); d.Contact.Name != "Older" {
+		t.Errorf("draft name = %q, want the newer %q", d.Contact.Name, "Older")
+	}
+
+	m, late := m.save()
+	m.clearCmd()()
+	late()
+	if _, ok, _ := draft.Load(dir); ok {
+		t.Error("a late save brought back the cleared draft")
+	}
+}
+
+// The draft holds a key only with the contact it was sent with.
+func TestDraftKeyContact(t *testing.T) {
+	dir := t.TempDir()
+	m := fixture(t, &clock{t: start}, model.Contact{Name: " Dana Lee ", Email: "dana@example.com"})
+	m.in.StateDir = dir
+	m, _ = press(t, m, "ctrl+s")
+	m, cmd := m.Update(keyMsg("enter"))
+	run(t, m, sequenceHead(cmd))
+	d, ok, err := draft.Load(dir)
+	want := model.Contact{Name: "Dana Lee", Email: "dana@example.com"}
+	if err != nil || !ok || d.IdempotencyKey != m.key || d.KeyContact != want || d.Contact != want {
+		t.Fatalf("draft = %+v, %v, %v", d, ok, err)
+	}
+	// A definite "no" drops the key from the draft too.
+	m, cmd = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.Error{Status: 422, Code: "invalid_contact", Message: "contact_name is odd"}})
+	run(t, m, cmd)
+	if d, _, _ := draft.Load(dir); d.IdempotencyKey != "" || d.KeyContact != (model.Contact{}) {
+		t.Errorf("draft after 422 = %+v", d)
 	}
 }
 

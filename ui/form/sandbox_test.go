@@ -1,6 +1,8 @@
 package form
 
 import (
+	"bytes"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -273,5 +275,199 @@ func TestSandboxRelease(t *testing.T) {
 	}
 	if got := e.capacity(t, slot); got != before {
 		t.Errorf("capacity after esc y = %d, want %d", got, before)
+	}
+}
+
+// resume opens a form on a saved draft the way the root does.
+func (e *env) resume(t *testing.T, dir string) Model {
+	t.Helper()
+	d, ok, err := draft.Load(dir)
+	if err != nil || !ok {
+		t.Fatalf("no draft to resume: %v, %v", ok, err)
+	}
+	m := noSleep(New(e.c, Input{Service: d.Service, Location: d.Location, Slot: d.Slot, Hold: d.Hold,
+		Contact: d.Contact, IdempotencyKey: d.IdempotencyKey, StateDir: dir}))
+	m.SetSize(100, 30)
+	m, _ = run(t, m, m.Init())
+	return m
+}
+
+// confirmations counts the confirmation emails sent to email.
+func confirmations(e *env, email string) int {
+	n := 0
+	for _, mail := range e.sb.Outbox() {
+		if mail.Kind == "confirmation" && mail.To == email {
+			n++
+		}
+	}
+	return n
+}
+
+// unanswered sends the form's confirm and loses the reply: with fault,
+// the server books first (drop) or never sees it (5xx).
+func unanswered(t *testing.T, e *env, m Model, fault sandbox.Fault) Model {
+	t.Helper()
+	fault.Method, fault.Path = "POST", "/api/v1/appointments/confirm"
+	e.sb.InjectFault(fault)
+	m, _ = press(t, m, "ctrl+s")
+	m, out := press(t, m, "enter")
+	if m.state != retrying || len(out) != 0 {
+		t.Fatalf("state = %d, out %v; want retrying\n%s", m.state, out, view(m))
+	}
+	return m
+}
+
+// The app died after the server booked but before the reply arrived, and
+// the hold has run out since: resuming resends the same request, which the
+// server answers with the booking it made.
+func TestSandboxResumeAfterServerBooked(t *testing.T) {
+	e := newEnv(t, 1)
+	dir := filepath.Join(t.TempDir(), "state")
+	email := "resume-booked@example.com"
+	m, slot := e.form(t, dir)
+	m = fill(t, m, email)
+	// Two drops: net/http resends a keyed request once by itself.
+	m = unanswered(t, e, m, sandbox.Fault{DropAfterProcessing: true, Times: 2})
+	key := m.key
+	if d, _, _ := draft.Load(dir); d.IdempotencyKey != key || d.KeyContact.Email != email {
+		t.Fatalf("draft = %+v, want key %q with the contact it was sent with", d, key)
+	}
+
+	e.clock.Advance(model.HoldTTL + time.Minute)
+	m = e.resume(t, dir)
+	if m.state != retrying || m.key != key {
+		t.Fatalf("resumed: state %d, key %q\n%s", m.state, m.key, view(m))
+	}
+	m, out := press(t, m, "enter")
+	booked, ok := find[common.BookedMsg](out)
+	if !ok {
+		t.Fatalf("resend did not book: %v\n%s", out, view(m))
+	}
+	if !booked.Appointment.Time.Equal(slot.Start) || booked.Appointment.Contact.Email != email {
+		t.Errorf("booked %+v", booked.Appointment)
+	}
+	if n := len(appointmentsFor(t, e, email)); n != 1 {
+		t.Errorf("%d appointments, want 1", n)
+	}
+	if n := confirmations(e, email); n != 1 {
+		t.Errorf("%d confirmation emails, want 1", n)
+	}
+	if _, ok, _ := draft.Load(dir); ok {
+		t.Error("draft kept after booking")
+	}
+}
+
+// The lost attempt never reached the server and the hold has run out:
+// the resend's 410 is what opens the re-hold, and the booking happens once.
+func TestSandboxResumeExpiredNeverBooked(t *testing.T) {
+	e := newEnv(t, 1)
+	dir := filepath.Join(t.TempDir(), "state")
+	email := "resume-expired@example.com"
+	m, _ := e.form(t, dir)
+	m = fill(t, m, email)
+	m = unanswered(t, e, m, sandbox.Fault{Status: 503})
+
+	e.clock.Advance(model.HoldTTL + time.Minute)
+	m = e.resume(t, dir)
+	if m.state != retrying {
+		t.Fatalf("resumed: state %d, want retrying", m.state)
+	}
+	m, _ = press(t, m, "enter")
+	if m.state != expired || !strings.Contains(view(m), "Your hold expired — r re-hold") {
+		t.Fatalf("after the 410: state %d\n%s", m.state, view(m))
+	}
+	if d, _, _ := draft.Load(dir); d.IdempotencyKey != "" {
+		t.Errorf("draft still has the answered key: %+v", d)
+	}
+	m, _ = press(t, m, "r")
+	if m.state != editing || m.Contact().Email != email {
+		t.Fatalf("after r: state %d, contact %+v\n%s", m.state, m.Contact(), view(m))
+	}
+	m, _ = press(t, m, "ctrl+s")
+	if _, out := press(t, m, "enter"); len(out) == 0 {
+		t.Fatalf("confirm after re-hold emitted nothing\n%s", view(m))
+	}
+	if n := len(appointmentsFor(t, e, email)); n != 1 {
+		t.Errorf("%d appointments, want 1", n)
+	}
+	if n := confirmations(e, email); n != 1 {
+		t.Errorf("%d confirmation emails, want 1", n)
+	}
+}
+
+// After a lost reply esc and typing change nothing: the retry resends the
+// first request, so the booking carries the contact first sent.
+func TestSandboxLostReplyFreezesContact(t *testing.T) {
+	e := newEnv(t, 1)
+	email := "frozen@example.com"
+	m, _ := e.form(t, "")
+	m = fill(t, m, email)
+	m = unanswered(t, e, m, sandbox.Fault{DropAfterProcessing: true, Times: 2})
+	key := m.key
+
+	m, out := press(t, m, "esc", "tab", "x", "ctrl+s")
+	if m.state != retrying || len(out) != 0 || m.Contact().Email != email {
+		t.Fatalf("esc/typing in retrying: state %d, out %v, contact %+v", m.state, out, m.Contact())
+	}
+	m, out = press(t, m, "enter")
+	if m.key != key {
+		t.Errorf("retry with a new key %q", m.key)
+	}
+	booked, ok := find[common.BookedMsg](out)
+	if !ok || booked.Appointment.Contact.Email != email || booked.Appointment.Contact.Name != "Dana Lee" {
+		t.Fatalf("retry: %v\n%s", out, view(m))
+	}
+	if n := len(appointmentsFor(t, e, email)); n != 1 {
+		t.Errorf("%d appointments, want 1", n)
+	}
+}
+
+// A hold already confirmed (by an attempt whose reply was lost) reads as
+// booked; the form offers neither a re-hold nor a release.
+func TestSandboxHoldAlreadyConfirmed(t *testing.T) {
+	e := newEnv(t, 0)
+	var logs bytes.Buffer
+	e.c.Logger = slog.New(slog.NewTextHandler(&logs, nil))
+	dir := filepath.Join(t.TempDir(), "state")
+	email := "twice@example.com"
+	m, _ := e.form(t, dir)
+	m = fill(t, m, email)
+	if _, err := e.client.Confirm(e.c.Ctx, api.ConfirmRequest{HoldID: m.hold.ID,
+		Contact: model.Contact{Name: "Dana Lee", Email: email}, IdempotencyKey: "another-attempt"}); err != nil {
+		t.Fatal(err)
+	}
+
+	m, _ = press(t, m, "ctrl+s")
+	m, out := press(t, m, "enter")
+	if m.state != alreadyBooked || len(out) != 0 {
+		t.Fatalf("state %d, out %v\n%s", m.state, out, view(m))
+	}
+	if want := "This hold was already booked (probably by your earlier attempt) — find it under Appointments (a)"; !strings.Contains(view(m), want) {
+		t.Errorf("want %q in:\n%s", want, view(m))
+	}
+	if _, ok, _ := draft.Load(dir); ok {
+		t.Error("draft kept")
+	}
+	if _, ok := m.Hold(); ok || m.Focused() || m.Unresolved() {
+		t.Errorf("Hold active %v, Focused %v, Unresolved %v", ok, m.Focused(), m.Unresolved())
+	}
+	if h := m.ShortHelp(); len(h) != 1 || h[0].Help() != m.keys.Pick.Help() {
+		t.Errorf("help offers %v", h)
+	}
+	if next, out := press(t, m, "r", "y", "enter"); next.state != alreadyBooked || len(out) != 0 {
+		t.Errorf("keys left the state: %d, %v", next.state, out)
+	}
+	logs.Reset()
+	m, out = run(t, m, m.Release())
+	if _, ok := find[common.HoldReleasedMsg](out); !ok || strings.Contains(logs.String(), "releasing hold") {
+		t.Errorf("Release: %v, log %q", out, logs.String())
+	}
+	if n := len(appointmentsFor(t, e, email)); n != 1 {
+		t.Errorf("%d appointments, want 1", n)
+	}
+	if _, out = press(t, m, "s"); len(out) != 1 {
+		t.Errorf("s emitted %v, want BackMsg", out)
+	} else if _, ok := out[0].(common.BackMsg); !ok {
+		t.Errorf("s emitted %T", out[0])
 	}
 }

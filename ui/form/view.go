@@ -48,10 +48,14 @@ func (m Model) View() string {
 	b.WriteString(wrap(summary))
 	b.WriteString("\n")
 	rem := m.remaining()
-	if m.state == expired || m.state == slotGone {
+	switch m.state {
+	case expired, slotGone:
 		rem = 0
 	}
-	b.WriteString(countdown.View(st, rem, m.total, min(width, 72)))
+	// A hold that became an appointment has no time left to show.
+	if m.state != alreadyBooked {
+		b.WriteString(countdown.View(st, rem, m.total, min(width, 72)))
+	}
 	b.WriteString("\n\n")
 
 	v, _ := model.AsValidation(m.Contact().Validate())
@@ -100,6 +104,8 @@ func (m Model) statusLine() string {
 		return st.Warn.Render(text)
 	case slotGone:
 		return st.Error.Render("✕ " + m.slotTime() + " was taken by someone else — s pick another slot")
+	case alreadyBooked:
+		return st.OK.Render(m.status + " · s pick another slot")
 	case reviewing, asking:
 		return st.Bold.Render(m.status)
 	}
@@ -133,12 +139,12 @@ func (m Model) ShortHelp() []key.Binding {
 	case reviewing:
 		return []key.Binding{k.Confirm, k.Edit}
 	case retrying:
-		return []key.Binding{k.Retry, k.Edit}
+		return []key.Binding{k.Retry}
 	case asking:
 		return []key.Binding{k.Yes, k.No}
 	case expired:
 		return []key.Binding{k.Rehold, k.Pick}
-	case slotGone:
+	case slotGone, alreadyBooked:
 		return []key.Binding{k.Pick}
 	case confirming, releasing, reholding, booked:
 		return nil

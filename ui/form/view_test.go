@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -31,6 +32,23 @@ func TestViewExpiredGolden(t *testing.T) {
 	m := fixture(t, c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	c.Advance(model.HoldTTL)
 	m, _ = m.Update(tickMsg{gen: m.gen})
+	golden.RequireEqual(t, []byte(view(m)))
+}
+
+// A resumed draft whose confirm got no answer: only the safe resend.
+func TestViewResumedGolden(t *testing.T) {
+	c := &clock{t: start}
+	in := fixtureInput(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	in.IdempotencyKey = "k-lost"
+	c.Advance(model.HoldTTL + time.Minute)
+	golden.RequireEqual(t, []byte(view(fixtureFrom(t, c, in))))
+}
+
+func TestViewAlreadyBookedGolden(t *testing.T) {
+	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	m, _ = press(t, m, "ctrl+s")
+	m, _ = m.Update(keyMsg("enter"))
+	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.Error{Status: 409, Code: "hold_already_confirmed"}})
 	golden.RequireEqual(t, []byte(view(m)))
 }
 
