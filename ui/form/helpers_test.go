@@ -3,9 +3,11 @@ package form
 import (
 	"context"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -191,6 +193,9 @@ type env struct {
 	c      common.Common
 	svc    model.Service
 	loc    model.Location
+	// garble makes the next confirm's 2xx reply unreadable after the
+	// sandbox has booked.
+	garble atomic.Bool
 }
 
 func newEnv(t *testing.T, maxRetries int) *env {
@@ -200,7 +205,16 @@ func newEnv(t *testing.T, maxRetries int) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(sb)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/api/v1/appointments/confirm" || !e.garble.CompareAndSwap(true, false) {
+			sb.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		sb.ServeHTTP(rec, r)
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write([]byte("<html>upstream proxy ate the reply</html>"))
+	}))
 	t.Cleanup(srv.Close)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)

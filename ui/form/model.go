@@ -545,6 +545,11 @@ func (m Model) confirmed(msg confirmedMsg) (Model, tea.Cmd) {
 	}
 	m.logger().Info("confirm failed", "hold", m.hold.ID, "err", err)
 	switch {
+	case api.IsUnreadableReply(err):
+		// Zimun accepted it, so it is booked; only the details are lost.
+		m.state, m.key = alreadyBooked, ""
+		m.status, m.statusBad = "✓ Booked, but Zimun's reply was unreadable — find it under Appointments (a)", false
+		return m, m.clearCmd()
 	case retryable(err):
 		m.state = retrying
 		m.status = "✕ Couldn't reach Zimun — press enter to retry (safe: it can't book twice)"

@@ -471,3 +471,28 @@ func TestSandboxHoldAlreadyConfirmed(t *testing.T) {
 		t.Errorf("s emitted %T", out[0])
 	}
 }
+
+func TestSandboxUnreadableReplyIsBooked(t *testing.T) {
+	e := newEnv(t, 0)
+	dir := filepath.Join(t.TempDir(), "state")
+	m, _ := e.form(t, dir)
+	m = fill(t, m, "garbled@example.com")
+	m, _ = press(t, m, "ctrl+s")
+	e.garble.Store(true)
+	m, out := press(t, m, "enter")
+	if _, ok := find[common.BookedMsg](out); ok {
+		t.Fatal("BookedMsg without an appointment to show")
+	}
+	if v := view(m); !strings.Contains(v, "Booked, but Zimun's reply was unreadable") {
+		t.Fatalf("view after an unreadable 2xx:\n%s", v)
+	}
+	if n := len(appointmentsFor(t, e, "garbled@example.com")); n != 1 {
+		t.Fatalf("%d appointments, want the one the server made", n)
+	}
+	if _, ok := m.Hold(); ok || m.Unresolved() {
+		t.Error("the spent hold still counts as active or unresolved")
+	}
+	if _, ok, _ := draft.Load(dir); ok {
+		t.Error("draft kept after the server booked")
+	}
+}
