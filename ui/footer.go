@@ -14,6 +14,8 @@ func (m Model) footer() string {
 	inner := max(m.width-2*bodyPadX, 0)
 	var status string
 	switch {
+	case m.askQuit && m.quitKeep:
+		status = st.Warn.Render("A booking attempt is still unanswered; quit and keep it for resume?  y/n")
 	case m.askQuit:
 		status = st.Warn.Render("Quit? The held slot will be released.  y/n")
 	case m.statusErr:
@@ -30,8 +32,12 @@ func (m Model) footer() string {
 // shortHelp is the active screen's keys, then the global ones.
 func (m Model) shortHelp() []key.Binding {
 	if m.askQuit {
+		yes := "release and quit"
+		if m.quitKeep {
+			yes = "quit, resume later"
+		}
 		return []key.Binding{
-			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "release and quit")),
+			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", yes)),
 			key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "stay")),
 		}
 	}

@@ -215,6 +215,12 @@ func firstSlotAfterToday(a model.Availability, zone *time.Location, now time.Tim
 
 func (m Model) walkInDone(msg walkInMsg) (tea.Model, tea.Cmd) {
 	m.walkInBusy = false
+	if m.quitting {
+		if msg.hold.ID != "" {
+			return m.giveBack(msg.hold.ID)
+		}
+		return m.quitIfDone()
+	}
 	if m.status != "" && !m.statusErr {
 		m.status = ""
 	}
@@ -235,7 +241,7 @@ func (m Model) walkInDone(msg walkInMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case m.hasForm:
 		// Another booking started meanwhile: give this hold back.
-		return m, releaseHold(m.c, msg.hold.ID)
+		return m.giveBack(msg.hold.ID)
 	}
 	m.service, m.location = msg.service, msg.location
 	m.hasSlots = false // back from the form goes to the calendar

@@ -44,7 +44,7 @@ func Run(ctx context.Context, opts Options) error {
 		return errors.New("ui: no API client")
 	}
 	r := lipgloss.NewRenderer(os.Stdout)
-	if opts.NoColor || os.Getenv("NO_COLOR") != "" {
+	if opts.NoColor {
 		r.SetColorProfile(termenv.Ascii)
 	}
 	ctx, cancel := context.WithCancel(ctx)

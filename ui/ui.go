@@ -69,10 +69,12 @@ const (
 type (
 	catalogMsg struct {
 		org       model.Organization
+		orgErr    error            // only the name is lost: the header says "Zimun"
 		locations []model.Location // all, the inactive ones too
 		services  []model.Service
 		desk      deskMemory
 		err       error
+		doing     string // what failed, with err
 	}
 	draftMsg struct {
 		d   draft.Draft
@@ -80,6 +82,9 @@ type (
 		err error
 	}
 	draftDiscardedMsg struct{}
+	// quitStepMsg follows each release a quit waits for, whatever its
+	// outcome: the hold expires by itself anyway.
+	quitStepMsg struct{}
 )
 
 // Model is the root of the booking UI. Build it with New; it is a value and
@@ -94,7 +99,9 @@ type Model struct {
 	screen   screen
 	showHelp bool
 	askQuit  bool
-	quitting bool // releasing the hold, then quit
+	quitKeep bool // the question is about an unanswered booking, kept for resume
+	quitting bool // releasing holds, then quit
+	quitWait int  // releases still running before the quit
 
 	catalogLoaded bool
 	catalogErr    bool
@@ -123,6 +130,7 @@ type Model struct {
 	calSvc    model.Service
 	slots     slots.Model
 	hasSlots  bool
+	placing   bool // a hold the slot list placed is on its way to the form (HoldPlacedMsg)
 	form      form.Model
 	hasForm   bool
 	conf      confirmation.Model
@@ -140,8 +148,8 @@ type Model struct {
 	hasRsSlots bool
 	resched    reschedule.Model
 
-	cache map[string]model.Availability // per service|location
-	seq   int                           // ids for calendars and slot lists
+	cache map[string]calendar.Snapshot // per service|location
+	seq   int                          // ids for calendars and slot lists
 
 	status     string
 	statusErr  bool
@@ -161,7 +169,7 @@ func New(c common.Common, cfg Config) Model {
 	return Model{
 		c: c, cfg: cfg, keys: c.Keys, deskKeys: defaultDeskKeys(), help: h,
 		draftPending: cfg.StateDir != "",
-		cache:        map[string]model.Availability{},
+		cache:        map[string]calendar.Snapshot{},
 		width:        minWidth, height: minHeight,
 	}
 }
@@ -176,7 +184,9 @@ func (m Model) Init() tea.Cmd {
 }
 
 // loadCatalog reads the organisation, its locations and services, and the
-// desk memory (an unreadable one is logged and ignored).
+// desk memory (an unreadable one is logged and ignored). Only the
+// locations and services are needed: a client that may not read the
+// organisation still books.
 func (m Model) loadCatalog() tea.Cmd {
 	c, dir := m.c, m.cfg.StateDir
 	return func() tea.Msg {
@@ -187,13 +197,14 @@ func (m Model) loadCatalog() tea.Cmd {
 		if msg.desk, err = loadDesk(dir); err != nil {
 			logWarn(c, "ignoring the desk memory", err)
 		}
-		if msg.org, msg.err = c.Client.Organization(ctx); msg.err != nil {
-			return msg
-		}
+		msg.org, msg.orgErr = c.Client.Organization(ctx)
 		if msg.locations, msg.err = c.Client.Locations(ctx); msg.err != nil {
+			msg.doing = "loading the locations"
 			return msg
 		}
-		msg.services, msg.err = c.Client.Services(ctx)
+		if msg.services, msg.err = c.Client.Services(ctx); msg.err != nil {
+			msg.doing = "loading the services"
+		}
 		return msg
 	}
 }
@@ -229,6 +240,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, nil
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes {
+			// Typed or pasted text goes into inputs that draw it as it is:
+			// nothing in it may drive the terminal.
+			if s := string(msg.Runes); model.Sanitize(s) != s {
+				if msg.Runes = []rune(model.Sanitize(s)); len(msg.Runes) == 0 {
+					return m, nil
+				}
+			}
+		}
 		return m.handleKey(msg)
 	case tea.MouseMsg:
 		if m.showHelp || m.askQuit || m.tooSmall() {
@@ -244,11 +264,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case catalogMsg:
 		if msg.err != nil {
 			m.catalogErr = true
-			m.setErr(common.ErrMsg{Err: msg.err, Doing: "loading the organisation"})
+			m.setErr(common.ErrMsg{Err: msg.err, Doing: msg.doing})
 			return m, nil
 		}
 		m.catalogLoaded, m.catalogErr = true, false
 		m.org, m.allLocations, m.services, m.desk = msg.org, msg.locations, msg.services, msg.desk
+		if msg.orgErr != nil {
+			logWarn(m.c, "could not read the organisation", msg.orgErr)
+			m.status, m.statusErr, m.statusWarn = "Couldn't read the organisation's name: "+common.ErrorText(msg.orgErr), false, true
+		}
 		m.locations = nil
 		for _, l := range msg.locations {
 			if l.Active {
@@ -276,19 +300,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 
 	case common.ErrMsg:
-		m.setErr(msg)
 		if m.quitting {
-			return m, tea.Quit
+			// Not the release's: it must not cut the release short.
+			logWarn(m.c, "while quitting: "+msg.Doing, msg.Err)
+			return m, nil
 		}
+		m.setErr(msg)
 		return m, nil
 	case common.StatusMsg:
 		m.setStatus(model.Sanitize(msg.Text))
 		return m, nil
 	case common.HoldReleasedMsg:
-		if m.quitting {
-			return m, tea.Quit
-		}
-		return m, nil
+		return m, nil // a quit waits for its own releases' quitStepMsg
+	case quitStepMsg:
+		m.quitWait--
+		return m.quitIfDone()
 
 	case common.LocationChosenMsg:
 		return m.chooseLocation(msg.Location)
@@ -300,7 +326,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.openRsSlots(msg.Date)
 		}
 		return m.openSlots(msg.Date)
+	case slots.HoldMsg:
+		return m.holdReplied(msg)
 	case common.HoldPlacedMsg:
+		m.placing = false
+		if !m.wantsHold() {
+			return m.giveBack(msg.Hold.ID)
+		}
 		return m.openForm(form.Input{
 			Service: m.service, Location: m.location, Slot: msg.Slot, Hold: msg.Hold,
 			Contact: m.lastContact, StateDir: m.cfg.StateDir,
@@ -354,8 +386,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.rsSlots.Activate()
 
 	case calendar.AvailabilityMsg:
-		if msg.Err == nil {
-			m.cache[cacheKey(msg.ServiceID, msg.LocationID)] = msg.Availability
+		// Only a reply a calendar takes is cached: a stale one would
+		// bring back older data the next time this calendar opens.
+		taken := m.hasCal && m.cal.Accepts(msg) || m.hasRsCal && m.rsCal.Accepts(msg)
+		if taken && msg.Err == nil {
+			m.cache[cacheKey(msg.ServiceID, msg.LocationID)] = calendar.Snapshot{Availability: msg.Availability, Days: msg.Days}
 		}
 		// Each calendar drops replies meant for another.
 		var cmd, rsCmd tea.Cmd
@@ -372,6 +407,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.quitting {
+		if msg.Type == tea.KeyCtrlC { // do not wait for the release
+			return m, tea.Quit
+		}
 		return m, nil
 	}
 	// ctrl+c cannot be typed into a field, so it is checked before focus.
@@ -403,6 +441,11 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	// A focused text input gets every key: typing "q" or "?" is text.
 	if m.activeFocused() {
 		return m.updateActive(msg)
+	}
+	if m.screen == scrSlots && m.holdInFlight() && m.leavesSlots(msg) {
+		// Leaving now would lose the hold's answer; ctrl+c still asks.
+		m.setStatus("Placing the hold…")
+		return m, nil
 	}
 	switch {
 	case key.Matches(msg, m.keys.Help):
@@ -455,18 +498,98 @@ func (m Model) holdActive() (model.Hold, bool) {
 	return m.form.Hold()
 }
 
+// unresolved reports a confirm the form sent without learning whether it
+// booked: its hold and draft must outlive the session, for resume.
+func (m Model) unresolved() bool { return m.hasForm && m.form.Unresolved() }
+
+// holdInFlight reports a hold the slot list asked for that has not
+// reached a form yet.
+func (m Model) holdInFlight() bool { return m.placing || m.slots.Holding() }
+
+// pendingHolds adds the walk-in search, which may hold a slot too: a quit
+// waits for both, to give their holds back.
+func (m Model) pendingHolds() bool { return m.holdInFlight() || m.walkInBusy }
+
+// leavesSlots: the keys that would take the user off the slot list.
+func (m Model) leavesSlots(msg tea.KeyMsg) bool {
+	k := m.deskKeys
+	return key.Matches(msg, m.keys.Back, m.keys.Quit, k.Appointments, k.WalkIn, k.Location, k.Service)
+}
+
+// wantsHold reports that the user still waits on the slot list for a hold
+// to open the form with.
+func (m Model) wantsHold() bool {
+	return m.screen == scrSlots && m.hasSlots && !m.hasForm && !m.quitting
+}
+
+// holdReplied takes a slot list's hold reply whatever screen is active, so
+// none is lost: a hold nobody waits for any more is given back.
+func (m Model) holdReplied(msg slots.HoldMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	awaited := m.slots.Awaits(msg)
+	if awaited {
+		m.slots, cmd = m.slots.Update(msg)
+	}
+	h, placed := msg.Placed()
+	switch {
+	case placed && awaited && m.wantsHold():
+		m.placing = true
+		return m, cmd // the list's HoldPlacedMsg opens the form
+	case placed:
+		return m.giveBack(h.ID)
+	case m.quitting:
+		return m.quitIfDone()
+	case awaited:
+		return m, cmd
+	}
+	return m, nil
+}
+
+// giveBack releases a hold nobody waits for; a quit waits for it.
+func (m Model) giveBack(id string) (tea.Model, tea.Cmd) {
+	if m.quitting {
+		return m, m.waitForQuit(releaseHold(m.c, id))
+	}
+	return m, releaseHold(m.c, id)
+}
+
 func (m Model) requestQuit() (tea.Model, tea.Cmd) {
-	if _, ok := m.holdActive(); ok {
+	_, held := m.holdActive()
+	m.quitKeep = m.unresolved()
+	if held || m.quitKeep || m.pendingHolds() {
 		m.askQuit, m.showHelp = true, false
 		return m, nil
 	}
 	return m, tea.Quit
 }
 
+// quitAndRelease gives back the form's hold, and any the slot list is
+// still placing, then quits; an unanswered booking keeps its hold and
+// draft for resume.
 func (m Model) quitAndRelease() (tea.Model, tea.Cmd) {
 	m.askQuit, m.quitting = false, true
-	m.status, m.statusErr = "Releasing the hold…", false
-	return m, m.form.Release()
+	var cmd tea.Cmd
+	if _, ok := m.holdActive(); ok && !m.unresolved() {
+		cmd = m.waitForQuit(m.form.Release())
+	}
+	if m.quitWait == 0 && !m.pendingHolds() {
+		return m, tea.Quit
+	}
+	m.setStatus("Releasing the hold…")
+	return m, cmd
+}
+
+// waitForQuit counts a release the quit must wait for.
+func (m *Model) waitForQuit(release tea.Cmd) tea.Cmd {
+	m.quitWait++
+	return tea.Sequence(release, func() tea.Msg { return quitStepMsg{} })
+}
+
+func (m Model) quitIfDone() (tea.Model, tea.Cmd) {
+	if m.quitWait > 0 || m.pendingHolds() {
+		return m, nil
+	}
+	return m, tea.Quit
 }
 
 // screenHandlesBack: these screens turn esc into a BackMsg themselves
@@ -672,8 +795,9 @@ func (m Model) openForm(in form.Input) (tea.Model, tea.Cmd) {
 	return m, m.form.Init()
 }
 
-// leaveForm follows the form's BackMsg: the hold is gone, so another slot
-// is picked from a fresh list, keeping what was typed.
+// leaveForm follows the form's BackMsg: the hold is gone (released or
+// expired) and the form has dropped its draft, so another slot is picked
+// from a fresh list, keeping what was typed.
 func (m Model) leaveForm() (tea.Model, tea.Cmd) {
 	m.lastContact = m.form.Contact()
 	m.hasForm = false

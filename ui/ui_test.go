@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/ui/draft"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
@@ -27,7 +29,12 @@ type flow struct {
 
 func newFlow(t *testing.T, cfg Config, clientMods ...func(*api.Config)) *flow {
 	t.Helper()
-	env := uitest.NewEnv(t)
+	return startFlow(t, uitest.NewEnv(t), cfg, clientMods...)
+}
+
+// startFlow is newFlow on a sandbox the test has set up.
+func startFlow(t *testing.T, env *uitest.Env, cfg Config, clientMods ...func(*api.Config)) *flow {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	c := env.Common(ctx)
@@ -248,5 +255,65 @@ func TestFocusedFilterKeepsQ(t *testing.T) {
 	}
 	if _, quit := cmd().(tea.QuitMsg); !quit {
 		t.Fatal("q did not quit")
+	}
+}
+
+// A client that may not read the organisation still books: the header
+// falls back to "Zimun", the status line says why, and the calendar comes.
+func TestFlowWithoutOrgRead(t *testing.T) {
+	env := uitest.NewEnv(t)
+	env.Sandbox.AddClient("no-org", "secret", "availability:read", "appointments:read", "appointments:write")
+	f := startFlow(t, env, Config{}, func(c *api.Config) {
+		c.ClientID, c.ClientSecret = "no-org", "secret"
+	})
+	f.waitFor("Zimun ·", "Couldn't read the organisation's name", "org:read", "15 free slots")
+	f.quit()
+}
+
+// Leaving the form after its hold expired drops the saved draft: there is
+// nothing left to resume.
+func TestFlowExpiredHoldClearsDraft(t *testing.T) {
+	dir := t.TempDir()
+	f := newFlow(t, Config{StateDir: dir})
+	f.toForm(1)
+	f.tm.Type("Grace Hopper")
+	f.key("tab") // leaving a field saves the draft
+	saved := func() bool { _, ok, _ := draft.Load(dir); return ok }
+	eventually(t, "the draft", saved)
+	f.env.Clock.Advance(10*time.Minute + time.Second)
+	f.waitFor("Your hold expired")
+	f.key("s")
+	f.waitFor("free times")
+	eventually(t, "the draft to go", func() bool { return !saved() })
+	f.quit()
+}
+
+// Quitting while a confirm is unanswered keeps its hold and draft: the
+// hold may already be an appointment, and resuming resends the same key.
+func TestFlowQuitKeepsUnansweredBooking(t *testing.T) {
+	dir := t.TempDir()
+	f := newFlow(t, Config{StateDir: dir}, func(c *api.Config) {
+		c.MaxRetries = 1
+		c.HTTPClient = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	})
+	f.toForm(1)
+	f.env.Sandbox.InjectFault(sandbox.Fault{
+		Method: "POST", Path: "/api/v1/appointments/confirm", DropAfterProcessing: true, Times: 1,
+	})
+	f.fillContact("Alan Turing", "alan@example.com")
+	f.key("enter")
+	f.waitFor("press enter to retry")
+	f.key("ctrl+c")
+	f.waitFor("A booking attempt is still unanswered; quit and keep it for resume?", "quit, resume later")
+	f.key("y")
+	f.tm.WaitFinished(t, teatest.WithFinalTimeout(waitLong))
+	d, ok, err := draft.Load(dir)
+	if err != nil || !ok || d.IdempotencyKey == "" {
+		t.Fatalf("draft after quitting: ok=%v err=%v key=%q", ok, err, d.IdempotencyKey)
+	}
+	for req := range f.env.Sandbox.Stats().Requests {
+		if strings.HasPrefix(req, "DELETE ") {
+			t.Fatalf("%s: the hold was released", req)
+		}
 	}
 }

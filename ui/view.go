@@ -75,7 +75,7 @@ func (m Model) body() string {
 		return m.resched.View()
 	}
 	if m.catalogErr {
-		return st.Text.Render("Couldn't load the organisation from Zimun.") + "\n\n" + st.Faint.Render("r: try again · q: quit")
+		return st.Text.Render("Couldn't load the locations and services from Zimun.") + "\n\n" + st.Faint.Render("r: try again · q: quit")
 	}
 	return st.Faint.Render("Connecting to Zimun…")
 }

@@ -10,10 +10,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/draft"
+	"github.com/zimun-app/zimun/ui/slots"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
@@ -38,7 +40,7 @@ func frames(t *testing.T, w, h int) map[string]string {
 	m = update(t, m, common.LocationChosenMsg{Location: loc})
 	out["services"] = m.View()
 	m = update(t, m, common.ServiceChosenMsg{Service: svc})
-	m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: svc.ID, LocationID: loc.ID, Availability: a})
+	m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: svc.ID, LocationID: loc.ID, Days: 30, Availability: a})
 	out["calendar"] = m.View()
 	m = update(t, m, uitest.Key("?"))
 	out["help"] = m.View()
@@ -105,6 +107,7 @@ func TestHostileTextIsSanitised(t *testing.T) {
 	day := a.Days[3].Date
 	a.Holidays = map[model.Date]string{day: hostile}
 	a.Days[3].Slots = nil
+	slot := a.Days[1].Slots[0]
 	locs := []model.Location{
 		{ID: "l1", Name: hostile, Address: hostile, Timezone: "Europe/Paris", Active: true},
 		{ID: "l2", Name: "Other", Timezone: "America/New_York", Active: true},
@@ -113,17 +116,32 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		{ID: "s1", Name: hostile, Description: hostile, DurationMinutes: 30},
 		{ID: "s2", Name: "Plain", DurationMinutes: 15},
 	}
+	who := model.Contact{Name: hostile, Email: "evil@example.com", Phone: "+33 1 23 45 67 89", Notes: hostile}
+	appt := model.Appointment{
+		ID: "a_1", Status: model.StatusConfirmed, ServiceID: "s1", LocationID: "l1",
+		Time: slot.Start, DurationMinutes: 30, Contact: who,
+	}
 	c := env.Common(context.Background())
 	c.Prefs.Demo = false
+	now := env.Clock.Now()
 	for _, w := range []int{80, 120} {
-		m := New(c, Config{})
+		dir := t.TempDir()
+		gone := appt
+		gone.ID, gone.Status = "a_2", model.StatusCancelled
+		if err := journal.Append(dir, journal.Entry{
+			At: now, Action: journal.Cancelled, Appointment: gone, Reason: hostile, ServiceName: hostile, LocationName: hostile,
+		}); err != nil {
+			t.Fatal(err)
+		}
+		m := New(c, Config{StateDir: dir})
+		m.draftPending = false
 		m = update(t, m, tea.WindowSizeMsg{Width: w, Height: 30})
 		m = update(t, m, catalogMsg{org: model.Organization{Name: hostile}, locations: locs, services: svcs})
 		checkSafe(t, "locations", m.View())
 		m = update(t, m, common.LocationChosenMsg{Location: locs[0]})
 		checkSafe(t, "services", m.View())
 		m = update(t, m, common.ServiceChosenMsg{Service: svcs[0]})
-		m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: "s1", LocationID: "l1", Availability: a})
+		m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: "s1", LocationID: "l1", Days: 30, Availability: a})
 		m = update(t, m, uitest.Key("g"))
 		m = update(t, m, uitest.Key(day.String()))
 		m = update(t, m, uitest.Key("enter"))
@@ -132,8 +150,77 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		checkSafe(t, "slots", m.View())
 		m = update(t, m, common.StatusMsg{Text: hostile})
 		checkSafe(t, "status", m.View())
+
+		m.lastContact = who
+		deadline := now.Add(model.HoldTTL)
+		hold := model.Hold{ID: "h_1", ServiceID: "s1", LocationID: "l1", Time: slot.Start, DurationMinutes: 30, ExpiresAt: deadline, Deadline: deadline}
+		m = update(t, m, common.HoldPlacedMsg{Hold: hold, Slot: slot})
+		if m.screen != scrForm {
+			t.Fatalf("screen %v, want the form", m.screen)
+		}
+		checkSafe(t, "form", m.View())
+		m = update(t, m, uitest.Key("tab"))
+		m = update(t, m, uitest.Key("tab"))
+		m = update(t, m, uitest.Key(hostile)) // typed or pasted by the user
+		checkSafe(t, "form typed", m.View())
+
+		m, _ = run(t, m, common.BookedMsg{Appointment: appt}) // and its journal entry
+		checkSafe(t, "confirmation", m.View())
+
+		m, _ = run(t, m, uitest.Key("a"))
+		m, _ = run(t, m, uitest.Key("H"))
+		if m.screen != scrAppointments || len(m.appts.View()) == 0 {
+			t.Fatalf("screen %v, want the Appointments screen", m.screen)
+		}
+		for range 2 { // both journal entries, each with its detail
+			checkSafe(t, "appointments history", m.View())
+			if sel, _ := m.appts.Selected(); sel.ID == appt.ID {
+				break
+			}
+			m, _ = run(t, m, uitest.Key("j"))
+		}
+		if sel, _ := m.appts.Selected(); sel.ID != appt.ID {
+			t.Fatalf("selected %q, want the booking", sel.ID)
+		}
+
+		m, _ = run(t, m, uitest.Key("X"))
+		checkSafe(t, "cancel", m.View())
+		m, _ = run(t, m, uitest.Key("r"))
+		m, _ = run(t, m, uitest.Key(hostile)) // typed (or pasted) by the user
+		checkSafe(t, "cancel reason", m.View())
+		m, _ = run(t, m, uitest.Key("esc"))
+
+		m, _ = run(t, m, uitest.Key("R"))
+		if m.screen != scrRsCalendar {
+			t.Fatalf("screen %v, want the reschedule calendar", m.screen)
+		}
+		checkSafe(t, "reschedule calendar", m.View())
+		m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: "s1", LocationID: "l1", Days: 30, Availability: a})
+		m = update(t, m, common.DayChosenMsg{Date: a.Days[2].Date})
+		checkSafe(t, "reschedule slots", m.View())
+		m = update(t, m, slots.PickedMsg{Slot: a.Days[2].Slots[0]})
+		if m.screen != scrReschedule {
+			t.Fatalf("screen %v, want the reschedule screen", m.screen)
+		}
+		checkSafe(t, "reschedule", m.View())
+
 		m.draft = draft.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]}
 		m.screen = scrResume
 		checkSafe(t, "resume", m.View())
 	}
+}
+
+// run sends msg and feeds back the messages of the Cmd it answers with;
+// the Cmds those bring (timers among them) are left out.
+func run(t *testing.T, m Model, msg tea.Msg) (Model, []tea.Msg) {
+	t.Helper()
+	next, cmd := m.Update(msg)
+	m = next.(Model)
+	var seen []tea.Msg
+	for _, msg := range messages(cmd) {
+		seen = append(seen, msg)
+		next, _ := m.Update(msg)
+		m = next.(Model)
+	}
+	return m, seen
 }

@@ -27,14 +27,21 @@ const fetchTimeout = 20 * time.Second
 var ErrNotADate = errors.New("Not a date: use YYYY-MM-DD")
 
 // AvailabilityMsg is the answer to one availability request. The root
-// caches successful ones per (service, location).
+// caches the ones a calendar accepts per (service, location).
 type AvailabilityMsg struct {
 	Calendar     int // the calendar instance that asked
 	Req          int // its request number; older ones are dropped
 	ServiceID    string
 	LocationID   string
+	Days         int // days asked for from today: a server may omit empty days, so the data cannot tell
 	Availability model.Availability
 	Err          error
+}
+
+// Snapshot is an earlier answer, shown at once while a fresh copy loads.
+type Snapshot struct {
+	Availability model.Availability
+	Days         int // days it was asked for, from today
 }
 
 type refreshTickMsg struct{ calendar, gen int }
@@ -44,8 +51,8 @@ type Config struct {
 	ID       int // unique per calendar in the session, so stale ticks and replies are told apart
 	Service  model.Service
 	Location model.Location
-	Date     model.Date          // day to open on; zero = the first bookable day
-	Cached   *model.Availability // shown at once while a fresh copy loads
+	Date     model.Date // day to open on; zero = the first bookable day
+	Cached   *Snapshot  // shown at once while a fresh copy loads
 }
 
 // Model is the month grid screen.
@@ -61,6 +68,7 @@ type Model struct {
 	req     int
 	gen     int
 	span    int  // days asked for by the latest request
+	have    int  // days the data in hand was asked for
 	pinned  bool // the user or Config chose the day; data arriving must not move it
 	today   model.Date
 	sel     model.Date
@@ -96,7 +104,7 @@ func New(c common.Common, cfg Config) Model {
 	}
 	m.span = m.wantSpan()
 	if cfg.Cached != nil {
-		m.setAvailability(*cfg.Cached)
+		m.setAvailability(cfg.Cached.Availability, cfg.Cached.Days)
 	}
 	m.rebuild()
 	return m
@@ -134,14 +142,27 @@ func (m *Model) SetSize(width, height int) {
 	m.rebuild()
 }
 
-// Window is the first and last day that can be booked: the days the
-// availability in hand covers.
+// Accepts reports whether msg answers this calendar's latest request;
+// anything else is stale and dropped.
+func (m Model) Accepts(msg AvailabilityMsg) bool {
+	return msg.Calendar == m.cfg.ID && msg.Req == m.req
+}
+
+// Window is the first and last day that can be booked: the span the
+// availability in hand was asked for (before any, the span being asked).
 func (m Model) Window() (model.Date, model.Date) {
-	last := m.today.AddDays(m.daysAhead() - 1)
-	if n := len(m.avail.Days); m.loaded && n > 0 {
-		last = m.avail.Days[n-1].Date
+	n := m.span
+	if m.loaded {
+		n = m.have
 	}
-	return m.today, last
+	return m.today, m.today.AddDays(max(n, 1) - 1)
+}
+
+// pending reports a day past the data in hand that the request in flight
+// covers: it shows as loading, not as outside the window.
+func (m Model) pending(d model.Date) bool {
+	_, last := m.Window()
+	return m.loading && d.After(last) && !d.After(m.today.AddDays(m.span-1))
 }
 
 // MaxDaysAhead is the most the API serves in one request.
@@ -184,7 +205,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case AvailabilityMsg:
-		if msg.Calendar != m.cfg.ID || msg.Req != m.req {
+		if !m.Accepts(msg) {
 			return m, nil
 		}
 		m.loading = false
@@ -192,7 +213,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			cmd = common.Error("loading availability", msg.Err)
 			break
 		}
-		m.setAvailability(msg.Availability)
+		m.setAvailability(msg.Availability, msg.Days)
 		cmd = m.widen()
 	case refreshTickMsg:
 		if msg.calendar != m.cfg.ID || msg.gen != m.gen {
@@ -288,7 +309,7 @@ func (m *Model) jumpFree(step int) tea.Cmd {
 }
 
 func (m *Model) open() tea.Cmd {
-	if !m.loaded {
+	if !m.loaded || m.pending(m.sel) {
 		return status("Availability is still loading")
 	}
 	if !m.inWindow(m.sel) {
@@ -327,7 +348,7 @@ func (m Model) fetchCmd(req, days int) tea.Cmd {
 		ctx, cancel := context.WithTimeout(c.Ctx, fetchTimeout)
 		defer cancel()
 		a, err := c.Client.Availability(ctx, svc, loc, days)
-		return AvailabilityMsg{Calendar: id, Req: req, ServiceID: svc, LocationID: loc, Availability: a, Err: err}
+		return AvailabilityMsg{Calendar: id, Req: req, ServiceID: svc, LocationID: loc, Days: days, Availability: a, Err: err}
 	}
 }
 
@@ -336,8 +357,8 @@ func (m Model) tickCmd(gen int) tea.Cmd {
 	return tea.Tick(RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{calendar: id, gen: gen} })
 }
 
-func (m *Model) setAvailability(a model.Availability) {
-	m.avail, m.loaded = a, true
+func (m *Model) setAvailability(a model.Availability, days int) {
+	m.avail, m.have, m.loaded = a, days, true
 	m.maxFree = 0
 	for _, d := range a.Days {
 		m.maxFree = max(m.maxFree, len(d.Slots))

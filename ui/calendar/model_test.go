@@ -21,7 +21,7 @@ func newCalendar(t testing.TB, w, h int) Model {
 	t.Helper()
 	env := uitest.NewEnv(t)
 	loc, svc, a := env.Paris(t, 30)
-	m := New(env.Common(context.Background()), Config{ID: 1, Service: svc, Location: loc, Cached: &a})
+	m := New(env.Common(context.Background()), Config{ID: 1, Service: svc, Location: loc, Cached: &Snapshot{Availability: a, Days: 30}})
 	m.loading = false
 	m.SetSize(w, h)
 	return m
@@ -64,7 +64,8 @@ func TestUpdate(t *testing.T) {
 			return nil
 		}},
 		{name: "enter outside the window", keys: []string{"h", "enter"}, sel: "2026-03-01", msg: wantStatus("outside the bookable window")},
-		{name: "enter after the window", keys: []string{"]", "]", "enter"}, sel: "2026-05-02", msg: wantStatus("outside the bookable window")},
+		{name: "enter while the month loads", keys: []string{"]", "]", "enter"}, sel: "2026-05-02", msg: wantStatus("still loading")},
+		{name: "enter after the window", keys: []string{"]", "]", "]", "enter"}, sel: "2026-06-02", msg: wantStatus("outside the bookable window")},
 		{name: "g opens the prompt", keys: []string{"g"}, sel: "2026-03-02", focused: true},
 		{name: "g goes to a date", keys: []string{"g", "2026-03-20", "enter"}, sel: "2026-03-20"},
 		{name: "g keeps q as text", keys: []string{"g", "q"}, sel: "2026-03-02", focused: true},
@@ -228,5 +229,54 @@ func TestMonthOnScreenWidensTheWindow(t *testing.T) {
 	}
 	if _, cmd := m.Update(uitest.Key("[")); cmd != nil {
 		t.Fatal("going back refetched a narrower window")
+	}
+}
+
+// A server may leave out days with no slots: the window is the span asked
+// for, not the last day sent, and the days a wider request in flight
+// covers show as loading rather than as outside the window.
+func TestWindowIsTheSpanAskedFor(t *testing.T) {
+	m := newCalendar(t, 120, 40)
+	reply := func(cmd tea.Cmd, keep int) AvailabilityMsg {
+		t.Helper()
+		if cmd == nil {
+			t.Fatal("no fetch")
+		}
+		msg := cmd().(AvailabilityMsg)
+		msg.Availability.Days = msg.Availability.Days[:keep]
+		return msg
+	}
+	m, cmd := m.Update(uitest.Key("r"))
+	m, _ = m.Update(reply(cmd, 10))
+	if _, last := m.Window(); last != date("2026-03-31") {
+		t.Fatalf("window ends %s, want the 30 days asked for", last)
+	}
+	if s, _ := m.stateOf(date("2026-03-25")); s != stNone {
+		t.Fatalf("a day the server left out is %v, want none free", s)
+	}
+
+	m, cmd = m.Update(uitest.Key("]"))
+	april := date("2026-04-02")
+	if s, _ := m.stateOf(april); s != stLoading {
+		t.Fatalf("while April loads, 2 April is %v, want loading", s)
+	}
+	if !strings.Contains(m.View(), "Loading…") {
+		t.Fatalf("the panel does not say April is loading:\n%s", m.View())
+	}
+	if _, c := m.Update(uitest.Key("enter")); c == nil {
+		t.Fatal("enter while loading did nothing")
+	} else if err := wantStatus("still loading")(c()); err != nil {
+		t.Fatal(err)
+	}
+	msg := reply(cmd, 20)
+	if msg.Days != 60 {
+		t.Fatalf("April on screen asked for %d days, want 60", msg.Days)
+	}
+	m, _ = m.Update(msg)
+	if _, last := m.Window(); last != date("2026-04-30") {
+		t.Fatalf("window ends %s, want 2026-04-30", last)
+	}
+	if s, _ := m.stateOf(date("2026-04-29")); s != stNone {
+		t.Fatalf("29 April is %v, want none free", s)
 	}
 }

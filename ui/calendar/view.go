@@ -55,6 +55,9 @@ func (l layout) dayAt(x, y int) (model.Date, bool) {
 }
 
 func (m Model) stateOf(d model.Date) (state, int) {
+	if m.pending(d) {
+		return stLoading, 0
+	}
 	if !m.inWindow(d) {
 		return stOutside, 0
 	}
@@ -205,6 +208,8 @@ func (m Model) dayInfo(d model.Date) []string {
 	switch {
 	case d.Before(first):
 		return append(lines, st.Faint.Render("In the past: outside the"), st.Faint.Render("bookable window"))
+	case m.pending(d):
+		return append(lines, st.Faint.Render("Loading…"))
 	case d.After(last):
 		return append(lines, st.Faint.Render("After "+last.String()+":"), st.Faint.Render("outside the bookable window"))
 	}
@@ -232,6 +237,9 @@ func (m Model) summary() string {
 	st := m.c.Styles
 	d := m.sel
 	date := st.Bold.Render(d.In(m.zone).Format("Mon 2 Jan 2006"))
+	if m.pending(d) {
+		return date + st.Faint.Render(" · loading…")
+	}
 	if !m.inWindow(d) {
 		return date + st.Faint.Render(" · outside the bookable window")
 	}

@@ -38,12 +38,18 @@ type refreshTickMsg struct{ list, gen int }
 // PickedMsg reports the slot chosen in pick mode; no hold was placed.
 type PickedMsg struct{ Slot model.Slot }
 
-type holdMsg struct {
+// HoldMsg is the answer to a hold request. The root hands it to the list
+// whatever screen is active, so a hold placed after the user left is given
+// back rather than lost.
+type HoldMsg struct {
 	list, req int
 	slot      model.Slot
 	hold      model.Hold
 	err       error
 }
+
+// Placed is the hold the request got, if it got one.
+func (msg HoldMsg) Placed() (model.Hold, bool) { return msg.hold, msg.err == nil && msg.hold.ID != "" }
 
 // Config is what a slot list shows.
 type Config struct {
@@ -127,6 +133,11 @@ func (m Model) Cursor() int { return m.cursor }
 // Holding reports whether a hold request is in flight.
 func (m Model) Holding() bool { return m.holding }
 
+// Awaits reports whether msg answers the hold request in flight.
+func (m Model) Awaits(msg HoldMsg) bool {
+	return m.holding && msg.list == m.cfg.ID && msg.req == m.holdReq
+}
+
 // Focused is always false: the list has no text input.
 func (m Model) Focused() bool { return false }
 
@@ -178,8 +189,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, tea.Batch(m.Refresh(), m.tickCmd(m.gen))
-	case holdMsg:
-		if msg.list != m.cfg.ID || msg.req != m.holdReq {
+	case HoldMsg:
+		if !m.Awaits(msg) {
 			return m, nil
 		}
 		m.holding = false
@@ -280,12 +291,12 @@ func (m Model) hold() (Model, tea.Cmd) {
 		ctx, cancel := context.WithTimeout(c.Ctx, holdTimeout)
 		defer cancel()
 		h, err := c.Client.Hold(ctx, hr)
-		return holdMsg{list: id, req: req, slot: slot, hold: h, err: err}
+		return HoldMsg{list: id, req: req, slot: slot, hold: h, err: err}
 	}
 	return m, tea.Batch(holdCmd, m.spin.Tick)
 }
 
-func (m Model) holdDone(msg holdMsg) (Model, tea.Cmd) {
+func (m Model) holdDone(msg HoldMsg) (Model, tea.Cmd) {
 	switch {
 	case msg.err == nil:
 		placed := common.HoldPlacedMsg{Hold: msg.hold, Slot: msg.slot}

@@ -82,7 +82,11 @@ func TestHoldResults(t *testing.T) {
 
 	t.Run("placed", func(t *testing.T) {
 		hold := model.Hold{ID: "h_1", Time: slot.Start}
-		m, cmd := m0.Update(holdMsg{list: 1, req: 1, slot: slot, hold: hold})
+		msg := HoldMsg{list: 1, req: 1, slot: slot, hold: hold}
+		if h, ok := msg.Placed(); !m0.Awaits(msg) || !ok || h.ID != "h_1" {
+			t.Fatal("the answer to the hold in flight is not recognised")
+		}
+		m, cmd := m0.Update(msg)
 		if m.Holding() || cmd == nil {
 			t.Fatal("no HoldPlacedMsg")
 		}
@@ -92,7 +96,7 @@ func TestHoldResults(t *testing.T) {
 	})
 	t.Run("taken refetches then says so", func(t *testing.T) {
 		taken := &api.Error{Status: 409, Code: "slot_unavailable", Message: "Slot unavailable"}
-		m, cmd := m0.Update(holdMsg{list: 1, req: 1, slot: slot, err: taken})
+		m, cmd := m0.Update(HoldMsg{list: 1, req: 1, slot: slot, err: taken})
 		if cmd == nil || !m.loading {
 			t.Fatal("409 did not refetch")
 		}
@@ -110,15 +114,20 @@ func TestHoldResults(t *testing.T) {
 	})
 	t.Run("refused shows the reason", func(t *testing.T) {
 		refused := &api.Error{Status: 422, Code: "slot_not_bookable", Message: "Bookings close 15 minutes before the start"}
-		_, cmd := m0.Update(holdMsg{list: 1, req: 1, slot: slot, err: refused})
+		_, cmd := m0.Update(HoldMsg{list: 1, req: 1, slot: slot, err: refused})
 		e, ok := cmd().(common.ErrMsg)
 		if !ok || common.ErrorText(e.Err) != refused.Message {
 			t.Fatalf("got %#v", e)
 		}
 	})
 	t.Run("stale answer dropped", func(t *testing.T) {
-		if _, cmd := m0.Update(holdMsg{list: 1, req: 0, slot: slot}); cmd != nil {
-			t.Fatal("stale hold answer acted on")
+		for _, msg := range []HoldMsg{{list: 1, req: 0, slot: slot}, {list: 2, req: 1, slot: slot}} {
+			if m0.Awaits(msg) {
+				t.Fatalf("%+v is awaited", msg)
+			}
+			if _, cmd := m0.Update(msg); cmd != nil {
+				t.Fatal("stale hold answer acted on")
+			}
 		}
 	})
 }
