@@ -236,7 +236,7 @@ func (m Model) Selected() (model.Appointment, bool) {
 	return model.Appointment{}, false
 }
 
-// SetSize implements common.Component.
+// SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
 	m.search.Width = max(10, width-20) // room for "  (esc clears)"

@@ -136,7 +136,7 @@ func (m Model) Loading() bool { return m.loading || !m.loaded }
 // Focused reports whether the go-to prompt has the keyboard.
 func (m Model) Focused() bool { return m.gotoInput.Focused() }
 
-// SetSize implements common.Component.
+// SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
 	m.rebuild()

@@ -108,7 +108,7 @@ func (m Model) Init() tea.Cmd { return nil }
 // Focused is always true: the dialog is modal and takes every key.
 func (m Model) Focused() bool { return true }
 
-// SetSize implements common.Component.
+// SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, _ int) {
 	m.width = width
 	m.reason.Width = max(10, min(60, width-24))

@@ -102,7 +102,7 @@ func (m Model) Selected() (Item, bool) {
 	return m.items[m.visible[m.cursor]], true
 }
 
-// SetSize implements common.Component.
+// SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
 	m.filter.Width = max(width-4, 1)

@@ -83,7 +83,7 @@ func (m Model) Init() tea.Cmd { return nil }
 // in flight, so nothing navigates away mid-move.
 func (m Model) Focused() bool { return m.state == working }
 
-// SetSize implements common.Component.
+// SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
 
 // Update implements tea.Model, returning the concrete type.

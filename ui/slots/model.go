@@ -144,7 +144,7 @@ func (m Model) Focused() bool { return false }
 // Availability is the latest data, for the calendar when going back.
 func (m Model) Availability() model.Availability { return m.avail }
 
-// SetSize implements common.Component.
+// SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
 	m.scroll()
