@@ -84,13 +84,13 @@ func (m Model) headerLine() string {
 	switch {
 	case m.tab == tabHistory:
 		title = "Desk history"
-		info = plural(len(m.hVisible), "entry", "entries")
+		info = common.Plural(len(m.hVisible), "entry", "entries")
 	case m.noList != "":
-		info = plural(len(m.visible), "looked up", "looked up")
+		info = common.Plural(len(m.visible), "looked up", "looked up")
 	case m.loading:
 		info = "Loading…"
 	default:
-		info = plural(len(m.visible), "appointment", "appointments")
+		info = common.Plural(len(m.visible), "appointment", "appointments")
 		if m.next != "" {
 			info += ", more below"
 		}
@@ -105,13 +105,6 @@ func (m Model) headerLine() string {
 		return fit(left, m.width)
 	}
 	return left + strings.Repeat(" ", gap) + right
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func (m Model) filterLine() string {

@@ -302,7 +302,7 @@ func (m *Model) jumpFree(step int) tea.Cmd {
 		if step < 0 {
 			dir = "before"
 		}
-		return status(fmt.Sprintf("No free day %s %s in the bookable window", dir, m.sel))
+		return common.Status(fmt.Sprintf("No free day %s %s in the bookable window", dir, m.sel))
 	}
 	m.selectDay(d)
 	return nil
@@ -310,11 +310,11 @@ func (m *Model) jumpFree(step int) tea.Cmd {
 
 func (m *Model) open() tea.Cmd {
 	if !m.loaded || m.pending(m.sel) {
-		return status("Availability is still loading")
+		return common.Status("Availability is still loading")
 	}
 	if !m.inWindow(m.sel) {
 		first, last := m.Window()
-		return status(fmt.Sprintf("%s is outside the bookable window (%s to %s)", m.sel, first, last))
+		return common.Status(fmt.Sprintf("%s is outside the bookable window (%s to %s)", m.sel, first, last))
 	}
 	d := m.sel
 	return func() tea.Msg { return common.DayChosenMsg{Date: d} }
@@ -368,8 +368,4 @@ func (m *Model) setAvailability(a model.Availability, days int) {
 			m.sel = d
 		}
 	}
-}
-
-func status(text string) tea.Cmd {
-	return func() tea.Msg { return common.StatusMsg{Text: text} }
 }

@@ -224,7 +224,7 @@ func (m Model) dayInfo(d model.Date) []string {
 		return append(lines, st.Full.Render("○ No free slots"), st.Faint.Render("n: next free day"))
 	}
 	return append(lines,
-		fmt.Sprintf("%d free slot%s", len(day.Slots), plural(len(day.Slots))),
+		common.Plural(len(day.Slots), "free slot", "free slots"),
 		"first "+m.clock(day.Slots[0].Start),
 		"last  "+m.clock(day.Slots[len(day.Slots)-1].Start),
 		"",
@@ -259,11 +259,4 @@ func (m Model) summary() string {
 
 func (m Model) clock(t time.Time) string {
 	return common.FormatTime(t, m.zone, m.c.Prefs.Clock24, true)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

@@ -46,3 +46,8 @@ type ErrMsg struct {
 func Error(doing string, err error) tea.Cmd {
 	return func() tea.Msg { return ErrMsg{Err: err, Doing: doing} }
 }
+
+// Status shows a passing line in the footer, as a Cmd result.
+func Status(text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text} }
+}

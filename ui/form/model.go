@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -479,7 +478,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 				break
 			}
 		}
-		m.status = "✕ " + plural(len(v), "field needs", "fields need") + " fixing before booking"
+		m.status = "✕ " + common.Plural(len(v), "field needs", "fields need") + " fixing before booking"
 		m.statusBad = true
 		return m, nil
 	}
@@ -496,13 +495,6 @@ func (m Model) submit() (Model, tea.Cmd) {
 		m.slotDate() + " " + m.slotTimeZone() + "? enter confirm · esc edit"
 	m.statusBad = false
 	return m, nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // startConfirm sends the confirm. The key is made on the first attempt

@@ -3,7 +3,6 @@ package slots
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -182,7 +181,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.setDay(m.day)
 		if m.afterTaken {
 			m.afterTaken = false
-			return m, status(TakenText)
+			return m, common.Status(TakenText)
 		}
 	case refreshTickMsg:
 		if msg.list != m.cfg.ID || msg.gen != m.gen {
@@ -259,7 +258,7 @@ func (m Model) jumpFree(step int) (Model, tea.Cmd) {
 	d, ok := m.avail.NextFree(m.day, step)
 	today := model.DateOf(m.c.Now().In(m.zone))
 	if !ok || d.Before(today) {
-		return m, status("No other free day in the bookable window")
+		return m, common.Status("No other free day in the bookable window")
 	}
 	m.setDay(d)
 	return m, nil
@@ -424,15 +423,4 @@ func (m *Model) scroll() {
 
 func (m Model) clock(t time.Time) string {
 	return common.FormatTime(t, m.zone, m.c.Prefs.Clock24, true)
-}
-
-func status(text string) tea.Cmd {
-	return func() tea.Msg { return common.StatusMsg{Text: text} }
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

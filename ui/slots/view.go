@@ -20,7 +20,7 @@ func (m Model) View() string {
 	case m.loading:
 		b.WriteString(st.Faint.Render("↻ refreshing…"))
 	case len(m.slots) > 0:
-		b.WriteString(st.Faint.Render(plural(len(m.slots), "free time", "free times") + " · " + model.Sanitize(m.cfg.Service.Name)))
+		b.WriteString(st.Faint.Render(common.Plural(len(m.slots), "free time", "free times") + " · " + model.Sanitize(m.cfg.Service.Name)))
 	}
 	b.WriteString("\n\n")
 	if len(m.slots) == 0 {
@@ -49,7 +49,7 @@ func (m Model) renderRow(r row) string {
 		return st.Label.Render(r.heading)
 	}
 	s := m.slots[r.slot]
-	left := plural(s.CapacityLeft, "left", "left")
+	left := common.Plural(s.CapacityLeft, "left", "left")
 	capStyle := st.Free
 	if s.CapacityLeft == 1 {
 		capStyle = st.Busy
