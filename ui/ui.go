@@ -560,6 +560,11 @@ func (m Model) requestQuit() (tea.Model, tea.Cmd) {
 		m.askQuit, m.showHelp = true, false
 		return m, nil
 	}
+	if m.hasForm {
+		// A lapsed or spent hold: quitting on purpose leaves nothing to
+		// resume, so the draft goes (Release skips the call, clears it).
+		return m, tea.Sequence(m.form.Release(), tea.Quit)
+	}
 	return m, tea.Quit
 }
 

@@ -288,6 +288,22 @@ func TestFlowExpiredHoldClearsDraft(t *testing.T) {
 	f.quit()
 }
 
+func TestFlowQuitAfterExpiryClearsDraft(t *testing.T) {
+	dir := t.TempDir()
+	f := newFlow(t, Config{StateDir: dir})
+	f.toForm(1)
+	f.tm.Type("Grace Hopper")
+	f.key("tab")
+	saved := func() bool { _, ok, _ := draft.Load(dir); return ok }
+	eventually(t, "the draft", saved)
+	f.env.Clock.Advance(10*time.Minute + time.Second)
+	f.waitFor("Your hold expired")
+	f.quit()
+	if saved() {
+		t.Error("a deliberate quit after expiry left a draft to resume")
+	}
+}
+
 // Quitting while a confirm is unanswered keeps its hold and draft: the
 // hold may already be an appointment, and resuming resends the same key.
 func TestFlowQuitKeepsUnansweredBooking(t *testing.T) {
