@@ -5,8 +5,6 @@ package cancel
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -227,7 +225,7 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	case api.IsOutcomeUnknown(res.err):
 		// No answer is not a refusal: the cancel may have been applied.
 		m.state = idle
-		m.err = noAnswer(res.err) + ". The cancellation may have gone through anyway; " +
+		m.err = common.NoAnswerText(res.err) + ". The cancellation may have gone through anyway; " +
 			"press ctrl+x to try again (safe: it cannot cancel twice)."
 		return m, nil
 	case res.err != nil:
@@ -254,12 +252,3 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	return m, func() tea.Msg { return done }
 }
 
-// noAnswer words a failure that is no refusal, leaving the advice to the
-// caller.
-func noAnswer(err error) string {
-	var ae *api.Error
-	if errors.As(err, &ae) {
-		return fmt.Sprintf("Zimun had a server error (%d)", ae.Status)
-	}
-	return common.ErrorText(err)
-}

@@ -114,3 +114,13 @@ func clip(s string) string {
 	}
 	return string(r)
 }
+
+// NoAnswerText says why a write got no definite answer (a network failure
+// or a server error), for messages that go on to say it may have worked.
+func NoAnswerText(err error) string {
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		return fmt.Sprintf("Zimun had a server error (%d)", ae.Status)
+	}
+	return ErrorText(err)
+}

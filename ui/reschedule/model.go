@@ -5,8 +5,6 @@ package reschedule
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -147,7 +145,7 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	case api.IsOutcomeUnknown(res.err):
 		// No answer is not a refusal: the move may have been applied.
 		m.state = idle
-		m.err = noAnswer(res.err) + ". The move may have gone through anyway; " +
+		m.err = common.NoAnswerText(res.err) + ". The move may have gone through anyway; " +
 			"press enter to try again (safe: the same request cannot move it twice)."
 		return m, nil
 	case res.err != nil:
@@ -171,12 +169,3 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	return m, func() tea.Msg { return msg }
 }
 
-// noAnswer words a failure that is no refusal, leaving the advice to the
-// caller.
-func noAnswer(err error) string {
-	var ae *api.Error
-	if errors.As(err, &ae) {
-		return fmt.Sprintf("Zimun had a server error (%d)", ae.Status)
-	}
-	return common.ErrorText(err)
-}
