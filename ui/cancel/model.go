@@ -251,4 +251,3 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	done := DoneMsg{Appointment: res.appt, Status: status}
 	return m, func() tea.Msg { return done }
 }
-

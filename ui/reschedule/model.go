@@ -168,4 +168,3 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	msg := DoneMsg{Appointment: res.appt, Status: status}
 	return m, func() tea.Msg { return msg }
 }
-
