@@ -44,6 +44,10 @@ func (m Model) shortHelp() []key.Binding {
 	if m.showHelp {
 		return []key.Binding{key.NewBinding(key.WithKeys("?"), key.WithHelp("?/esc", "close help"))}
 	}
+	if m.screen == scrSlots && m.holdInFlight() {
+		// Every other key waits for the hold; say only what still works.
+		return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))}
+	}
 	keys := m.activeKeys().ShortHelp()
 	if m.activeFocused() {
 		return keys

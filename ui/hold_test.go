@@ -118,6 +118,9 @@ func TestKeysWaitForTheHold(t *testing.T) {
 		if !strings.Contains(m.View(), "Placing the hold…") {
 			t.Fatalf("%s: no word on the hold in flight:\n%s", k, m.View())
 		}
+		if v := m.View(); strings.Contains(v, "esc back") || !strings.Contains(v, "ctrl+c quit") {
+			t.Fatalf("%s: the footer offers keys that wait for the hold:\n%s", k, v)
+		}
 	}
 	m, cmds := feed(t, m, req)
 	for _, c := range cmds {
