@@ -5,6 +5,7 @@ package picker
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -133,6 +134,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, m.filter.Focus()
 		case key.Matches(msg, m.keys.Choose):
 			return m, m.choose()
+		case startsFilter(msg):
+			// Type to filter: any other letter or digit opens the filter
+			// with itself, so "phy" finds physiotherapy.
+			focus := m.filter.Focus()
+			m, cmd := m.updateFilter(msg)
+			return m, tea.Batch(focus, cmd)
 		}
 	case tea.MouseMsg:
 		return m.click(msg)
@@ -160,6 +167,16 @@ func (m Model) updateFilter(msg tea.KeyMsg) (Model, tea.Cmd) {
 	m.filter, cmd = m.filter.Update(msg)
 	m.applyFilter()
 	return m, cmd
+}
+
+// startsFilter is a typed letter or digit that is not a key of its own
+// (j, k and the root's q are handled before it gets here).
+func startsFilter(msg tea.KeyMsg) bool {
+	if msg.Type != tea.KeyRunes || msg.Alt || len(msg.Runes) == 0 {
+		return false
+	}
+	r := msg.Runes[0]
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func (m Model) click(msg tea.MouseMsg) (Model, tea.Cmd) {

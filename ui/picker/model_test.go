@@ -47,6 +47,9 @@ func TestUpdate(t *testing.T) {
 		{name: "filter narrows", keys: []string{"/", "f", "u", "l", "l"}, cursor: "Full health check", focused: true, visible: 1},
 		{name: "esc clears filter", keys: []string{"/", "x", "esc"}, cursor: "General consultation", visible: 3},
 		{name: "enter chooses", keys: []string{"j", "enter"}, cursor: "Follow-up visit", visible: 3, chosenID: "s2"},
+		{name: "typing a letter starts the filter", keys: []string{"h", "e", "a"}, cursor: "Full health check", focused: true, visible: 1},
+		{name: "typed filter then enter chooses", keys: []string{"f", "o", "l", "enter"}, cursor: "Follow-up visit", focused: true, visible: 1, chosenID: "s2"},
+		{name: "digits filter too", keys: []string{"6", "0"}, cursor: "Full health check", focused: true, visible: 1},
 		{name: "enter in filter chooses", keys: []string{"/", "h", "e", "a", "enter"}, cursor: "Full health check", focused: true, visible: 1, chosenID: "s4"},
 	}
 	for _, tt := range tests {
