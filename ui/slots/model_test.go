@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/zimun-app/zimun/api"
@@ -197,5 +198,29 @@ func BenchmarkSlotsView(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View()
+	}
+}
+
+func TestTwelveHourTimesLineUp(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	c := env.Common(context.Background())
+	c.Prefs.Clock24 = false
+	m := New(c, Config{ID: 1, Service: svc, Location: loc, Availability: a, Date: date("2026-03-03")})
+	m.SetSize(80, 30)
+	col := -1
+	for _, line := range strings.Split(uitest.Strip(m.View()), "\n") {
+		i := strings.Index(line, " to ")
+		if i < 0 || !strings.Contains(line, "M CET") {
+			continue
+		}
+		i = ansi.StringWidth(line[:i]) // the cursor ▸ is one cell, three bytes
+		if col >= 0 && i != col {
+			t.Fatalf("\"to\" at column %d, earlier at %d:\n%s", i, col, uitest.Strip(m.View()))
+		}
+		col = i
+	}
+	if col < 0 {
+		t.Fatalf("no 12-hour slot rows:\n%s", uitest.Strip(m.View()))
 	}
 }

@@ -1,6 +1,7 @@
 package slots
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -28,8 +29,9 @@ func (m Model) View() string {
 		return b.String()
 	}
 	end := min(m.offset+m.listRows(), len(m.rows))
+	startW, endW := m.timeWidths(m.rows[m.offset:end])
 	for i := m.offset; i < end; i++ {
-		b.WriteString(ansi.Truncate(m.renderRow(m.rows[i]), m.width, "…"))
+		b.WriteString(ansi.Truncate(m.renderRow(m.rows[i], startW, endW), m.width, "…"))
 		if i < end-1 {
 			b.WriteByte('\n')
 		}
@@ -43,7 +45,21 @@ func (m Model) View() string {
 	return b.String()
 }
 
-func (m Model) renderRow(r row) string {
+// timeWidths is the widest start and end among rows, so 12-hour times
+// ("9:00 AM", "10:00 AM") line up.
+func (m Model) timeWidths(rows []row) (startW, endW int) {
+	for _, r := range rows {
+		if r.slot >= 0 {
+			s := m.slots[r.slot]
+			startW = max(startW, len(m.clock(s.Start)))
+			endW = max(endW, len(common.FormatTime(s.End, m.zone, m.c.Prefs.Clock24, false)))
+		}
+	}
+	return startW, endW
+}
+
+// renderRow draws a heading or a slot, times right-aligned to the widths.
+func (m Model) renderRow(r row, startW, endW int) string {
 	st := m.c.Styles
 	if r.slot < 0 {
 		return st.Label.Render(r.heading)
@@ -54,8 +70,8 @@ func (m Model) renderRow(r row) string {
 	if s.CapacityLeft == 1 {
 		capStyle = st.Busy
 	}
-	end := common.FormatTime(s.End, m.zone, m.c.Prefs.Clock24, false)
-	marker, start := "  ", m.clock(s.Start)
+	end := fmt.Sprintf("%*s", endW, common.FormatTime(s.End, m.zone, m.c.Prefs.Clock24, false))
+	marker, start := "  ", fmt.Sprintf("%*s", startW, m.clock(s.Start))
 	if r.slot == m.cursor {
 		marker, start = st.Cursor.Render("▸ "), st.Selected.Render(start)
 	}
