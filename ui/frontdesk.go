@@ -253,9 +253,7 @@ func (m Model) walkInDone(msg walkInMsg) (tea.Model, tea.Cmd) {
 
 func releaseHold(c common.Common, id string) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Ctx, releaseWait)
-		defer cancel()
-		_ = c.Client.ReleaseHold(ctx, id) // it expires anyway
+		_ = common.ReleaseHold(c, id) // it expires anyway
 		return nil
 	}
 }

@@ -37,7 +37,6 @@ const (
 	minWidth     = 80
 	minHeight    = 24
 	catalogWait  = 30 * time.Second
-	releaseWait  = 5 * time.Second
 )
 
 // Config is what the root needs beyond the shared session parts.
@@ -222,9 +221,7 @@ func (m Model) discardDraft() tea.Cmd {
 	return func() tea.Msg {
 		_ = draft.Clear(dir)
 		if hold.ID != "" && !hold.Expired(c.Now()) {
-			ctx, cancel := context.WithTimeout(c.Ctx, releaseWait)
-			defer cancel()
-			_ = c.Client.ReleaseHold(ctx, hold.ID) // it expires anyway
+			_ = common.ReleaseHold(c, hold.ID) // it expires anyway
 		}
 		return draftDiscardedMsg{}
 	}

@@ -51,3 +51,14 @@ func Error(doing string, err error) tea.Cmd {
 func Status(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text} }
 }
+
+// ReleaseWait bounds giving a hold back: it expires on its own anyway, so
+// leaving a screen or quitting never waits long for it.
+const ReleaseWait = 5 * time.Second
+
+// ReleaseHold gives a hold back within ReleaseWait. Call it from a Cmd.
+func ReleaseHold(c Common, id string) error {
+	ctx, cancel := context.WithTimeout(c.Ctx, ReleaseWait)
+	defer cancel()
+	return c.Client.ReleaseHold(ctx, id)
+}

@@ -29,7 +29,6 @@ import (
 const (
 	confirmTimeout = 45 * time.Second
 	holdTimeout    = 30 * time.Second
-	releaseTimeout = 3 * time.Second
 )
 
 // Input is what the form is opened with.
@@ -703,9 +702,7 @@ func (m Model) Release() tea.Cmd {
 			}
 		}
 		if live {
-			ctx, cancel := context.WithTimeout(c.Ctx, releaseTimeout)
-			defer cancel()
-			if err := c.Client.ReleaseHold(ctx, hold.ID); err != nil {
+			if err := common.ReleaseHold(c, hold.ID); err != nil {
 				log.Info("releasing hold", "hold", hold.ID, "err", err)
 			}
 		}
