@@ -1,0 +1,214 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Catalog is what an organisation offers: its locations (inactive ones
+// too, for the names of past appointments) and its services.
+type Catalog struct {
+	Organization Organization
+	Locations    []Location
+	Services     []Service
+}
+
+// Active is the locations that take bookings, in catalogue order.
+func (c Catalog) Active() []Location {
+	var out []Location
+	for _, l := range c.Locations {
+		if l.Active {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Location finds a location by id, active or not.
+func (c Catalog) Location(id string) (Location, bool) {
+	for _, l := range c.Locations {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return Location{}, false
+}
+
+// ActiveLocation finds a location that takes bookings by id.
+func (c Catalog) ActiveLocation(id string) (Location, bool) {
+	l, ok := c.Location(id)
+	return l, ok && l.Active
+}
+
+// Service finds a service by id.
+func (c Catalog) Service(id string) (Service, bool) {
+	for _, s := range c.Services {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Service{}, false
+}
+
+// Offered is the services given at location id, in catalogue order.
+func (c Catalog) Offered(locationID string) []Service {
+	var out []Service
+	for _, s := range c.Services {
+		if s.OfferedAt(locationID) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Zone is the time zone of location id, or nil (a time's own offset)
+// when the catalogue does not know it.
+func (c Catalog) Zone(locationID string) *time.Location {
+	if l, ok := c.Location(locationID); ok {
+		return l.Zone()
+	}
+	return nil
+}
+
+// ChoiceError is a service or location asked for by an id or name that
+// matches nothing (or several); Choices names what there is.
+type ChoiceError struct {
+	What    string // "service", "location"
+	Key     string
+	Reason  string // why, when the key did match something
+	Choices []string
+}
+
+func (e *ChoiceError) Error() string {
+	choices := "none"
+	if len(e.Choices) > 0 {
+		choices = strings.Join(e.Choices, ", ")
+	}
+	if e.Reason != "" {
+		return fmt.Sprintf("%s; choose one of: %s", e.Reason, choices)
+	}
+	return fmt.Sprintf("no %s %q; the %ss are: %s", e.What, Sanitize(e.Key), e.What, choices)
+}
+
+// Named is "Name (id)", or the id alone when there is no name.
+func Named(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name + " (" + id + ")"
+}
+
+// FindService matches key against service ids, then names ignoring case.
+func (c Catalog) FindService(key string) (Service, error) {
+	s, ok := find(c.Services, key, func(s Service) (string, string) { return s.ID, s.Name })
+	if !ok {
+		return s, &ChoiceError{What: "service", Key: key, Choices: namesOf(c.Services, serviceIDName)}
+	}
+	return s, nil
+}
+
+// Resolve finds the service and the location to book it at from ids or
+// names. With no location key it takes the only active location offering
+// the service, and says so when there are several.
+func (c Catalog) Resolve(serviceKey, locationKey string) (Service, Location, error) {
+	svc, err := c.FindService(serviceKey)
+	if err != nil {
+		return Service{}, Location{}, err
+	}
+	var offered []Location
+	for _, l := range c.Active() {
+		if svc.OfferedAt(l.ID) {
+			offered = append(offered, l)
+		}
+	}
+	if locationKey != "" {
+		loc, ok := find(c.Locations, locationKey, locationIDName)
+		switch {
+		case !ok:
+			return svc, loc, &ChoiceError{What: "location", Key: locationKey, Choices: namesOf(c.Active(), locationIDName)}
+		case !loc.Active:
+			return svc, loc, &ChoiceError{What: "location", Key: locationKey,
+				Reason:  Named(loc.Name, loc.ID) + " takes no bookings",
+				Choices: namesOf(offered, locationIDName)}
+		case !svc.OfferedAt(loc.ID):
+			return svc, loc, &ChoiceError{What: "location", Key: locationKey,
+				Reason:  fmt.Sprintf("%s is not offered at %s", Named(svc.Name, svc.ID), Named(loc.Name, loc.ID)),
+				Choices: namesOf(offered, locationIDName)}
+		}
+		return svc, loc, nil
+	}
+	switch len(offered) {
+	case 1:
+		return svc, offered[0], nil
+	case 0:
+		return svc, Location{}, fmt.Errorf("%s is not offered at any active location", Named(svc.Name, svc.ID))
+	}
+	return svc, Location{}, &ChoiceError{What: "location",
+		Reason:  Named(svc.Name, svc.ID) + " is offered at several locations; pick one",
+		Choices: namesOf(offered, locationIDName)}
+}
+
+func serviceIDName(s Service) (string, string)   { return s.ID, s.Name }
+func locationIDName(l Location) (string, string) { return l.ID, l.Name }
+
+func namesOf[T any](list []T, idName func(T) (string, string)) []string {
+	names := make([]string, len(list))
+	for i, x := range list {
+		id, name := idName(x)
+		names[i] = Sanitize(Named(name, id))
+	}
+	return names
+}
+
+// find matches key against ids first, then against names ignoring case
+// when exactly one matches.
+func find[T any](list []T, key string, idName func(T) (string, string)) (T, bool) {
+	key = strings.TrimSpace(key)
+	var match []T
+	for _, x := range list {
+		id, name := idName(x)
+		if id == key {
+			return x, true
+		}
+		if strings.EqualFold(name, key) {
+			match = append(match, x)
+		}
+	}
+	if len(match) == 1 {
+		return match[0], true
+	}
+	var zero T
+	return zero, false
+}
+
+// DayRange is a named window of whole days around today, as the
+// appointments screen and `zimun appointments` offer them.
+type DayRange int
+
+// The day ranges, in the order of the screen's keys 1-4.
+const (
+	Today DayRange = iota
+	Next7Days
+	Upcoming
+	Past7Days
+)
+
+var dayRangeNames = [...]string{"Today", "Next 7 days", "Upcoming", "Past 7 days"}
+
+func (r DayRange) String() string { return dayRangeNames[r] }
+
+// Bounds is the window of r around now, in now's zone; a zero to is open.
+func (r DayRange) Bounds(now time.Time) (from, to time.Time) {
+	y, mo, d := now.Date()
+	today := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
+	switch r {
+	case Today:
+		return today, today.AddDate(0, 0, 1)
+	case Next7Days:
+		return today, today.AddDate(0, 0, 7)
+	case Past7Days:
+		return today.AddDate(0, 0, -7), today
+	}
+	return today, time.Time{}
+}

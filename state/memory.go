@@ -1,0 +1,89 @@
+package state
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/zimun-app/zimun/journal"
+)
+
+// Memory is a Store that leaves nothing on disk, for the demo (its sandbox
+// dies with the process) and the kiosk (customers' details never touch
+// the server's disk).
+type Memory struct {
+	mu      sync.Mutex
+	drafts  map[string]Draft
+	desk    Desk
+	journal []journal.Entry // oldest first
+}
+
+// NewMemory returns an empty in-memory store.
+func NewMemory() *Memory { return &Memory{drafts: map[string]Draft{}} }
+
+// Where implements Store.
+func (m *Memory) Where() string { return "memory" }
+
+// Persistent implements Store.
+func (m *Memory) Persistent() bool { return false }
+
+// SaveDraft implements Store.
+func (m *Memory) SaveDraft(d Draft) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.drafts[d.ID] = d
+	return nil
+}
+
+// ClearDraft implements Store.
+func (m *Memory) ClearDraft(id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.drafts, id)
+	return nil
+}
+
+// Abandoned implements Store: in one process nothing is ever abandoned.
+func (m *Memory) Abandoned() ([]Draft, int, error) { return nil, 0, nil }
+
+// ClaimDraft implements Store.
+func (m *Memory) ClaimDraft(id string) (Draft, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	d, ok := m.drafts[id]
+	return d.normalize(), ok, nil
+}
+
+// LoadDesk implements Store.
+func (m *Memory) LoadDesk() (Desk, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.desk, nil
+}
+
+// SaveDesk implements Store.
+func (m *Memory) SaveDesk(d Desk) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.desk = d
+	return nil
+}
+
+// AppendJournal implements Store.
+func (m *Memory) AppendJournal(e journal.Entry) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.journal = append(m.journal, e)
+	return nil
+}
+
+// Journal implements Store.
+func (m *Memory) Journal() ([]journal.Entry, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := slices.Clone(m.journal)
+	slices.Reverse(out)
+	return out, nil
+}
+
+// Close implements Store.
+func (m *Memory) Close() error { return nil }
