@@ -248,3 +248,14 @@ func (c *Client) ServerNow() time.Time { return c.now().Add(c.ClockSkew()) }
 
 // NewIdempotencyKey returns a fresh key (a UUID v4) for one logical write.
 func NewIdempotencyKey() string { return uuid.NewString() }
+
+// BaseURL is the API's host root as the client uses it (normalised), so
+// state kept per API names each API one way.
+func (c *Client) BaseURL() string { return c.baseURL }
+
+// ClientID is the client id the client authenticates with.
+func (c *Client) ClientID() string { return c.cfg.ClientID }
+
+// ConfiguredOrganization is the organisation id given in the config, ""
+// when the token's own is used.
+func (c *Client) ConfiguredOrganization() string { return c.cfg.OrganizationID }

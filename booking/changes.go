@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
@@ -45,6 +47,18 @@ type Move struct {
 // NewMove is a move of a to start at to, with a fresh key.
 func NewMove(a model.Appointment, to time.Time, svc model.Service, loc model.Location) Move {
 	return Move{Appointment: a, To: to, Service: svc, Location: loc, Key: NewKey()}
+}
+
+// MoveKey is the key a command line derives for moving appointment id to
+// to, so running it again resends the same request.
+func MoveKey(id string, to time.Time) string {
+	return uuid.NewSHA1(keySpace, []byte("reschedule\n"+id+"\n"+to.UTC().Format(time.RFC3339))).String()
+}
+
+// CancelKey is the key a command line derives for cancelling appointment
+// id with reason.
+func CancelKey(id, reason string) string {
+	return uuid.NewSHA1(keySpace, []byte("cancel\n"+id+"\n"+reason)).String()
 }
 
 // Reschedule moves the appointment; the old time stands if it fails. The

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
@@ -27,7 +29,8 @@ type Intent struct {
 	typed model.Contact // the latest typed contact; frozen in d while a key is out
 	sent  bool          // the key may have reached the server
 	// finished: booked, or given up; nothing is left to keep.
-	finished bool
+	finished  bool
+	ephemeral bool // no draft is kept
 }
 
 // Draft is the booking as it stands.
@@ -84,7 +87,7 @@ func (i *Intent) Save() error {
 }
 
 func (i *Intent) saveLocked() error {
-	if i.finished {
+	if i.finished || i.ephemeral {
 		return nil
 	}
 	i.d.SavedAt = i.s.now()
@@ -151,8 +154,12 @@ func (i *Intent) Confirm(ctx context.Context, c model.Contact) Outcome {
 		i.mu.Unlock()
 		return Outcome{Result: Failed, Err: errors.New("this booking is already finished")}
 	}
-	if i.d.IdempotencyKey == "" {
+	switch {
+	case i.d.IdempotencyKey == "":
 		i.d.IdempotencyKey, i.d.KeyContact = api.NewIdempotencyKey(), c.Normalized()
+		i.d.Contact = i.d.KeyContact
+	case i.d.KeyContact == (model.Contact{}):
+		i.d.KeyContact = c.Normalized() // adopted with its key
 		i.d.Contact = i.d.KeyContact
 	}
 	resend := i.sent
@@ -183,6 +190,17 @@ func (i *Intent) Confirm(ctx context.Context, c model.Contact) Outcome {
 		return i.settle(ctx, appt, err, resend)
 	}
 }
+
+// ConfirmKey is the confirm key a command line derives from the hold and
+// the contact: running the same command again resends the same request, so
+// it finds out what an unanswered run did instead of booking again.
+func ConfirmKey(holdID string, c model.Contact) string {
+	c = c.Normalized()
+	return uuid.NewSHA1(keySpace, []byte("confirm\n"+holdID+"\n"+c.Name+"\n"+c.Email+"\n"+c.Phone+"\n"+c.Notes)).String()
+}
+
+// keySpace namespaces zimun's derived keys.
+var keySpace = uuid.MustParse("6c1f8a52-3f0e-4f4c-9d0a-5b7e2f1c9a10")
 
 // Error codes the confirm policy tells apart from their status.
 const (
@@ -287,6 +305,15 @@ func (i *Intent) finish(holdID string) {
 func (i *Intent) booked(a model.Appointment, found bool) Outcome {
 	d := i.Draft()
 	i.finish(d.Hold.ID)
+	if d.Service.Name == "" || d.Location.Name == "" {
+		// An adopted hold: the catalogue names what was booked.
+		ctx, cancel := context.WithTimeout(context.Background(), i.s.o.t.Read)
+		if cat, err := i.s.o.Catalog(ctx); err == nil {
+			d.Service, _ = cat.Service(a.ServiceID)
+			d.Location, _ = cat.Location(a.LocationID)
+		}
+		cancel()
+	}
 	out := Outcome{Result: Booked, Appointment: a, Found: found}
 	if a.ID == "" || !i.s.o.journaled(a.ID, journal.Booked) {
 		out.JournalErr = i.s.o.record(journal.Entry{

@@ -71,6 +71,7 @@ type Office struct {
 
 	avMu  sync.Mutex
 	avail map[availKey]*availCall
+	last  map[[2]string]Snapshot // the latest answer per service and location
 
 	subMu sync.Mutex
 	subs  map[int]func(Change)
@@ -103,7 +104,7 @@ func New(client *api.Client, store state.Store, opts Options) *Office {
 	}
 	return &Office{
 		client: client, store: store, now: opts.Now, t: opts.Timeouts, log: opts.Logger, opts: opts,
-		avail: map[availKey]*availCall{}, subs: map[int]func(Change){},
+		avail: map[availKey]*availCall{}, last: map[[2]string]Snapshot{}, subs: map[int]func(Change){},
 	}
 }
 
@@ -239,6 +240,31 @@ func (o *Office) readAvailability(k availKey, c *availCall) {
 	defer cancel()
 	c.a, c.err = o.client.Availability(ctx, k.service, k.location, k.days)
 	c.at = o.now()
+	if c.err == nil {
+		// A slot list's short window must not hide a calendar's longer one.
+		o.avMu.Lock()
+		key := [2]string{k.service, k.location}
+		if k.days >= o.last[key].Days {
+			o.last[key] = Snapshot{Availability: c.a, Days: k.days}
+		}
+		o.avMu.Unlock()
+	}
+}
+
+// Snapshot is an earlier availability answer, to show at once while a
+// fresh one loads.
+type Snapshot struct {
+	Availability model.Availability
+	Days         int // days it was asked for, from today
+}
+
+// LastAvailability is the latest answer for a service at a location, if
+// there was one, however old.
+func (o *Office) LastAvailability(serviceID, locationID string) (Snapshot, bool) {
+	o.avMu.Lock()
+	defer o.avMu.Unlock()
+	s, ok := o.last[[2]string{serviceID, locationID}]
+	return s, ok
 }
 
 // Appointments reads one page of appointments.

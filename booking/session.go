@@ -161,6 +161,10 @@ func (s *Session) release(ctx context.Context, h model.Hold) error {
 	return err
 }
 
+// Disown hands a hold over to someone outside the session (a script that
+// confirms it with a later command): closing the session leaves it be.
+func (s *Session) Disown(holdID string) { s.drop(holdID) }
+
 // drop ends custody of a hold that is spent (booked) or gone.
 func (s *Session) drop(holdID string) {
 	s.mu.Lock()
@@ -331,6 +335,16 @@ func (s *Session) Discard(ctx context.Context, d state.Draft) error {
 		return err
 	}
 	return i.Abandon(ctx)
+}
+
+// Adopt starts a booking on a hold known only by its id (a command line
+// confirming a hold an earlier command placed), with confirm key key. Its
+// draft is not kept: the key is derived again by the next run (ConfirmKey),
+// which makes re-running the same command safe.
+func (s *Session) Adopt(holdID, key string) *Intent {
+	i := s.newIntent(state.Draft{Hold: model.Hold{ID: holdID}, IdempotencyKey: key})
+	i.sent, i.ephemeral = true, true // an earlier run may have sent it
+	return i
 }
 
 // Begin starts a booking on a hold this session placed.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -21,41 +22,13 @@ import (
 // The front desk's commands: calendar export and the desk journal, the
 // history the UI's Appointments screen shows too.
 
-// journalDir is the UI's state directory, resolved through the injected
-// environment so tests never touch the real home.
-func (e Env) journalDir() (string, error) { return config.StateDir(e.Getenv) }
-
-// record adds e to the desk journal after a successful change. The change
-// is done by then, so a failure to record it only warns. Appointments in the
-// embedded demo sandbox vanish with the command, so they are not history.
-func (v *verbRun) record(ctx context.Context, e journal.Entry) {
-	if v.demo {
-		return
-	}
-	e.At = v.Now()
-	e.ServiceName = v.serviceName(ctx, e.Appointment.ServiceID)
-	loc, _ := v.location(ctx, e.Appointment.LocationID)
-	e.LocationName = loc.Name
-	dir, err := v.journalDir()
-	if err == nil {
-		err = journal.Append(dir, e)
-	}
-	if err != nil {
-		fmt.Fprintf(v.Stderr, "zimun: warning: %s is done but not in the desk history: %v\n", e.Action, err)
-	}
-}
-
-// saved is the journal's latest entry for appointment id, if any.
-func (e Env) saved(id string) (journal.Entry, bool, error) {
-	dir, err := e.journalDir()
+// saved is the desk history's latest entry for appointment id, if any.
+func (v *verbRun) saved(id string) (journal.Entry, bool, error) {
+	entries, err := v.office.History()
 	if err != nil {
 		return journal.Entry{}, false, err
 	}
-	latest, err := journal.Latest(dir)
-	if err != nil {
-		return journal.Entry{}, false, err
-	}
-	entry, ok := latest[id]
+	entry, ok := journal.LatestOf(entries)[id]
 	return entry, ok, nil
 }
 
@@ -169,8 +142,9 @@ func (a *app) historyCmd() *cobra.Command {
 		Short: "Show the desk history: what this desk booked, moved and cancelled",
 		Long: `Show the desk history, newest first: every appointment this desk booked,
 rescheduled or cancelled, from the UI or from zimun confirm, reschedule and
-cancel. It is kept on this computer ($XDG_STATE_HOME/zimun/journal.jsonl,
-else ~/.local/state/zimun/journal.jsonl), so it needs no connection.`,
+cancel. It is kept on this computer, apart for each API ($XDG_STATE_HOME/zimun/,
+else ~/.local/state/zimun/, one folder per API), so it needs no
+connection. The demo keeps none.`,
 		Args: cobra.NoArgs,
 	}
 	f := cmd.Flags()
@@ -184,11 +158,7 @@ else ~/.local/state/zimun/journal.jsonl), so it needs no connection.`,
 		if err != nil {
 			return err
 		}
-		dir, err := a.journalDir()
-		if err != nil {
-			return err
-		}
-		entries, err := journal.Read(dir)
+		entries, err := a.history(c, cfg)
 		if err != nil {
 			return err
 		}
@@ -210,4 +180,30 @@ else ~/.local/state/zimun/journal.jsonl), so it needs no connection.`,
 		return t.flush()
 	})
 	return cmd
+}
+
+// history reads the desk history of the configured API, offline. The demo
+// keeps none: its bookings die with its sandbox.
+func (a *app) history(cmd *cobra.Command, cfg config.Config) ([]journal.Entry, error) {
+	if a.usesDemo(cfg) {
+		fmt.Fprintln(a.Stderr, "zimun: the demo keeps no desk history; configure an API to keep one")
+		return nil, nil
+	}
+	client, err := api.New(cmd.Context(), api.Config{
+		BaseURL: cfg.API.BaseURL, ClientID: cfg.API.ClientID, ClientSecret: string(cfg.API.ClientSecret),
+		OrganizationID: cfg.API.OrganizationID,
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := &session{client: client, log: slog.New(slog.DiscardHandler)}
+	store, err := a.openState(s)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	for _, n := range s.notes {
+		fmt.Fprintf(a.Stderr, "zimun: note: %s\n", n)
+	}
+	return store.Journal()
 }

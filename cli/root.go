@@ -18,9 +18,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/config"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui"
 )
 
@@ -208,12 +210,8 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 				return err
 			}
 			defer s.close()
-			stateDir, err := config.StateDir(a.Getenv)
-			if err != nil {
-				return err
-			}
 			return ui.Run(cmd.Context(), ui.Options{
-				Client:     s.client,
+				Office:     s.office,
 				Demo:       s.demo,
 				ServiceID:  cfg.Booking.Service,
 				LocationID: cfg.Booking.Location,
@@ -223,10 +221,9 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 				Clock24:    cfg.Booking.Clock24(),
 				Theme:      cfg.UI.Theme,
 				NoColor:    cfg.UI.NoColor,
-				StateDir:   stateDir,
 				Now:        a.Now,
 				Logger:     s.log,
-				Version:    a.Version,
+				Notes:      s.notes,
 			})
 		}),
 	}
@@ -238,8 +235,8 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 	pf.BoolVar(&a.demo, "demo", false, "use the embedded demo sandbox even if credentials are configured")
 
 	f := root.Flags()
-	f.StringVar(&service, "service", "", "preselect the service `ID`")
-	f.StringVar(&location, "location", "", "preselect the location `ID`")
+	f.StringVar(&service, "service", "", "preselect the service (`ID or name`)")
+	f.StringVar(&location, "location", "", "preselect the location (`ID or name`)")
 	f.Var((*dateValue)(&date), "date", "open the calendar on this day")
 	f.BoolVar(&noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
 	f.StringVar(&theme, "theme", "", "colour `THEME`: "+strings.Join(config.Themes, ", "))
@@ -262,11 +259,14 @@ func (a *app) versionCmd() *cobra.Command {
 	}
 }
 
-// session is what a command needs to talk to the API.
+// session is what a command needs to talk to the API: the client, and the
+// booking office every write goes through, with the state it keeps.
 type session struct {
 	log    *slog.Logger
 	client *api.Client
+	office *booking.Office
 	demo   bool
+	notes  []string // what opening the state said, once
 	stops  []func() // run in reverse by close
 }
 
@@ -385,8 +385,37 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 	if s.client, err = api.New(ctx, apiCfg); err != nil {
 		return nil, err
 	}
+	store, err := a.openState(s)
+	if err != nil {
+		return nil, err
+	}
+	s.stops = append(s.stops, func() { store.Close() })
+	s.office = booking.New(s.client, store, booking.Options{Now: a.Now, Logger: logger})
 	ok = true
 	return s, nil
+}
+
+// openState opens the state kept for this API: on disk for a real API,
+// in memory for the demo, whose sandbox (and so whose bookings) dies with
+// the process.
+func (a *app) openState(s *session) (state.Store, error) {
+	if s.demo {
+		return state.NewMemory(), nil
+	}
+	root, err := config.StateDir(a.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	dir, notes, err := state.Open(root, state.Scope{
+		BaseURL: s.client.BaseURL(), OrganizationID: s.client.ConfiguredOrganization(), ClientID: s.client.ClientID(),
+	})
+	if err != nil {
+		// Booking goes on; each write it would keep says it was not kept.
+		s.log.Warn("no state folder", "err", err)
+		return state.Unavailable(err), nil
+	}
+	s.notes = notes
+	return dir, nil
 }
 
 // startSandbox serves an in-memory sandbox on a free loopback port until

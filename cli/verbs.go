@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/config"
-	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -29,15 +30,16 @@ func (a *app) verbCmds() []*cobra.Command {
 // verbFunc is a verb's body, run with an open session.
 type verbFunc func(ctx context.Context, v *verbRun, args []string) error
 
-// verbRun is one verb's execution: where to print and how, the client and
-// a catalog cache.
+// verbRun is one verb's execution: where to print and how, and the
+// booking session every write goes through.
 type verbRun struct {
 	Env
-	*catalog
-	client *api.Client
-	demo   bool
-	json   bool
-	clock  clock
+	client  *api.Client // reads
+	office  *booking.Office
+	session *booking.Session
+	demo    bool
+	json    bool
+	clock   clock
 }
 
 // verb completes cmd as an API verb: --json, config, an API session (an
@@ -61,14 +63,21 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 			return err
 		}
 		defer s.close()
-		return body(c.Context(), &verbRun{
+		for _, n := range s.notes {
+			fmt.Fprintf(a.Stderr, "zimun: note: %s\n", n)
+		}
+		v := &verbRun{
 			Env:     a.Env,
-			catalog: &catalog{client: s.client},
 			client:  s.client,
+			office:  s.office,
+			session: s.office.NewSession(),
 			demo:    s.demo,
 			json:    asJSON,
 			clock:   clock(cfg.Booking.Clock24()),
-		}, args)
+		}
+		// Whatever the verb placed and did not hand over goes back.
+		defer v.session.Close(context.WithoutCancel(c.Context()))
+		return body(c.Context(), v, args)
 	})
 	return cmd
 }
@@ -79,7 +88,7 @@ func (a *app) servicesCmd() *cobra.Command {
 		Short: "List the bookable services",
 		Args:  cobra.NoArgs,
 	}, nil, func(ctx context.Context, v *verbRun, _ []string) error {
-		list, err := v.Services(ctx)
+		list, err := v.client.Services(ctx)
 		if err != nil {
 			return err
 		}
@@ -100,7 +109,7 @@ func (a *app) locationsCmd() *cobra.Command {
 		Short: "List the locations and their time zones",
 		Args:  cobra.NoArgs,
 	}, nil, func(ctx context.Context, v *verbRun, _ []string) error {
-		list, err := v.Locations(ctx)
+		list, err := v.client.Locations(ctx)
 		if err != nil {
 			return err
 		}
@@ -246,15 +255,15 @@ outlives one command, run 'zimun sandbox' and paste its export line.`,
 		if err != nil {
 			return usageErrorf("--at: %v", err)
 		}
-		h, err := v.client.Hold(ctx, api.HoldRequest{
-			ServiceID:       svc.ID,
-			LocationID:      loc.ID,
-			Time:            start,
-			DurationMinutes: svc.DurationMinutes,
-		})
+		h, err := v.session.Hold(ctx, svc, loc, model.Slot{Start: start})
 		if err != nil {
+			if booking.IsUnknown(err) {
+				// What it may have held is found and given back on Close.
+				return fmt.Errorf("%s; no hold was made (anything the server may have held is being given back)", describe(err))
+			}
 			return err
 		}
+		v.session.Disown(h.ID) // the script confirms it later
 		if v.json {
 			return writeJSON(v.Stdout, h)
 		}
@@ -288,7 +297,7 @@ func (a *app) releaseCmd() *cobra.Command {
 		Short: "Give a held slot back before the hold expires",
 		Args:  cobra.ExactArgs(1),
 	}, nil, func(ctx context.Context, v *verbRun, args []string) error {
-		if err := v.client.ReleaseHold(ctx, args[0]); err != nil {
+		if err := v.session.Release(ctx, args[0]); err != nil {
 			return err
 		}
 		if v.json {
@@ -304,16 +313,24 @@ func (a *app) releaseCmd() *cobra.Command {
 
 func (a *app) confirmCmd() *cobra.Command {
 	var (
-		holdID  string
-		contact model.Contact
+		holdID, key string
+		contact     model.Contact
 	)
 	cmd := &cobra.Command{
-		Use:   "confirm --hold H --name N --email E [--phone P] [--notes T]",
+		Use:   "confirm --hold H --name N --email E [--phone P] [--notes T] [--idempotency-key K]",
 		Short: "Turn a hold into an appointment; the customer is emailed",
-		Args:  cobra.NoArgs,
+		Long: `Turn a hold into an appointment; the customer is emailed.
+
+If the reply is lost (a network failure, a timeout, a server error), the
+outcome is unknown: zimun says so and exits 3. Run the same command again
+to find out: it sends the same request with the same idempotency key
+(derived from the hold and the contact, or --idempotency-key), so it can
+never book twice, and a booking the first run made is reported as made.`,
+		Args: cobra.NoArgs,
 	}
 	f := cmd.Flags()
 	f.StringVar(&holdID, "hold", "", "hold `ID` from zimun hold")
+	f.StringVar(&key, "idempotency-key", "", "the confirm's `KEY` (default: derived from the hold and the contact)")
 	f.StringVar(&contact.Name, "name", "", "customer's name")
 	f.StringVar(&contact.Email, "email", "", "customer's email, for the confirmation")
 	f.StringVar(&contact.Phone, "phone", "", "customer's phone")
@@ -328,13 +345,46 @@ func (a *app) confirmCmd() *cobra.Command {
 		}
 		return nil
 	}, func(ctx context.Context, v *verbRun, _ []string) error {
-		appt, err := v.client.Confirm(ctx, api.ConfirmRequest{HoldID: holdID, Contact: contact})
-		if err != nil {
-			return err
+		if key == "" {
+			key = booking.ConfirmKey(holdID, contact)
 		}
-		v.record(ctx, journal.Entry{Action: journal.Booked, Appointment: appt})
-		return v.printAppointment(ctx, appt)
+		out := v.session.Adopt(holdID, key).Confirm(ctx, contact)
+		v.warnJournal("booked", out.JournalErr)
+		switch out.Result {
+		case booking.Booked:
+			if out.Found {
+				fmt.Fprintln(v.Stderr, "zimun: this hold was already booked for this contact (an earlier run); here it is")
+			}
+			return v.printAppointment(ctx, out.Appointment)
+		case booking.Unknown:
+			return unknownOutcome(out.Err)
+		case booking.TakenByOther:
+			return fmt.Errorf("hold %s was already booked for someone else (%s)", model.Sanitize(holdID), model.Sanitize(out.Appointment.ID))
+		case booking.Unverified:
+			msg := fmt.Sprintf("%s; the server no longer knows this hold, and zimun can't tell whether an earlier run booked it", describe(out.Err))
+			for _, a := range out.Candidates {
+				msg += fmt.Sprintf("\n  %s is booked for %s at %s", model.Sanitize(a.ID), model.Sanitize(a.Contact.Email), v.clock.when(a.Time, v.zone(ctx, a.LocationID)))
+			}
+			return errors.New(msg)
+		}
+		return out.Err
 	})
+}
+
+// exitUnknown is the exit code of a write whose outcome is unknown.
+const exitUnknown = 3
+
+// unknownOutcome says that a write may or may not have been made.
+func unknownOutcome(err error) error {
+	return &codedError{exitUnknown, fmt.Errorf("%s: the outcome is unknown; run the same command again to find out (it cannot be done twice)", describe(err))}
+}
+
+// warnJournal says that a change was made but not written to the desk
+// history.
+func (v *verbRun) warnJournal(action string, err error) {
+	if err != nil && !v.demo {
+		fmt.Fprintf(v.Stderr, "zimun: warning: %s is done but not in the desk history: %v\n", action, err)
+	}
 }
 
 func (a *app) rescheduleCmd() *cobra.Command {
@@ -361,12 +411,23 @@ appointment location's time zone.`,
 		if err != nil {
 			return err
 		}
-		appt, err := v.client.Reschedule(ctx, api.RescheduleRequest{AppointmentID: args[0], Time: start})
-		if err != nil {
+		if before.ID == "" {
+			before.ID = args[0]
+		}
+		cat := v.catalog(ctx)
+		svc, _ := cat.Service(before.ServiceID)
+		loc, _ := cat.Location(before.LocationID)
+		done, err := v.session.Reschedule(ctx, booking.Move{
+			Appointment: before, To: start, Service: svc, Location: loc, Key: booking.MoveKey(args[0], start),
+		})
+		switch {
+		case booking.IsUnknown(err):
+			return unknownOutcome(err)
+		case err != nil:
 			return err
 		}
-		v.record(ctx, journal.Entry{Action: journal.Rescheduled, Appointment: appt, PreviousTime: before.Time})
-		return v.printAppointment(ctx, appt)
+		v.warnJournal("rescheduled", done.JournalErr)
+		return v.printAppointment(ctx, done.Appointment)
 	})
 }
 
@@ -397,16 +458,24 @@ func (a *app) cancelCmd() *cobra.Command {
 	cmd.Flags().StringVar(&reason, "reason", "", "why, for the record (`TEXT`)")
 	return a.verb(cmd, nil, func(ctx context.Context, v *verbRun, args []string) error {
 		// Asked first only to tell whether this cancel changes anything.
-		before, getErr := v.client.Appointment(ctx, args[0])
-		appt, err := v.client.Cancel(ctx, api.CancelRequest{AppointmentID: args[0], Reason: reason})
-		if err != nil {
+		before, _ := v.client.Appointment(ctx, args[0])
+		if before.ID == "" {
+			before.ID = args[0]
+		}
+		cat := v.catalog(ctx)
+		svc, _ := cat.Service(before.ServiceID)
+		loc, _ := cat.Location(before.LocationID)
+		done, err := v.session.Cancel(ctx, booking.Cancellation{
+			Appointment: before, Reason: reason, Service: svc, Location: loc, Key: booking.CancelKey(args[0], reason),
+		})
+		switch {
+		case booking.IsUnknown(err):
+			return unknownOutcome(err)
+		case err != nil:
 			return err
 		}
-		// A second cancel changes nothing, so it is not history.
-		if getErr != nil || !before.Cancelled() {
-			v.record(ctx, journal.Entry{Action: journal.Cancelled, Appointment: appt, Reason: reason})
-		}
-		return v.printAppointment(ctx, appt)
+		v.warnJournal("cancelled", done.JournalErr)
+		return v.printAppointment(ctx, done.Appointment)
 	})
 }
 
@@ -424,17 +493,15 @@ func (a *app) appointmentCmd() *cobra.Command {
 	})
 }
 
-// dayRanges are the named windows of the UI's Appointments screen: days
-// long from the start of today shifted by from days; 0 days leaves the end
-// open.
+// dayRanges are the named windows of the UI's Appointments screen.
 var dayRanges = []struct {
 	flag, usage string
-	from, days  int
+	r           model.DayRange
 }{
-	{"today", "only today", 0, 1},
-	{"week", "the next 7 days, today included", 0, 7},
-	{"upcoming", "from the start of today on", 0, 0},
-	{"past", "the 7 days before today", -7, 7},
+	{"today", "only today", model.Today},
+	{"week", "the next 7 days, today included", model.Next7Days},
+	{"upcoming", "from the start of today on", model.Upcoming},
+	{"past", "the 7 days before today", model.Past7Days},
 }
 
 func (a *app) appointmentsCmd() *cobra.Command {
@@ -508,13 +575,7 @@ combined with the named windows.`,
 		}
 		if picked >= 0 {
 			// The local zone, as --from and --to use.
-			y, m, d := v.Now().In(time.Local).Date()
-			today := time.Date(y, m, d, 0, 0, 0, 0, time.Local)
-			r := dayRanges[picked]
-			filter.From = today.AddDate(0, 0, r.from)
-			if r.days > 0 {
-				filter.To = filter.From.AddDate(0, 0, r.days)
-			}
+			filter.From, filter.To = dayRanges[picked].r.Bounds(v.Now().In(time.Local))
 		}
 		var all []model.Appointment
 		for {
@@ -572,145 +633,49 @@ func (v *verbRun) printAppointment(ctx context.Context, appt model.Appointment) 
 	return t.flush()
 }
 
-// catalog caches the services and locations for one command, failures
-// included, so a table of many rows asks at most once.
-type catalog struct {
-	client         *api.Client
-	services       []model.Service
-	locations      []model.Location
-	svcErr, locErr error
-	gotSvc, gotLoc bool
+// catalog is the organisation's catalogue, for names and zones; a
+// failed read only costs those, never the command's result.
+func (v *verbRun) catalog(ctx context.Context) model.Catalog {
+	cat, _ := v.office.Catalog(ctx)
+	return cat.Catalog
 }
 
-// Services lists the services, once per command.
-func (c *catalog) Services(ctx context.Context) ([]model.Service, error) {
-	if !c.gotSvc {
-		c.services, c.svcErr = c.client.Services(ctx)
-		c.gotSvc = true
-	}
-	return c.services, c.svcErr
+// location finds a location by id, for display.
+func (v *verbRun) location(ctx context.Context, id string) (model.Location, bool) {
+	return v.catalog(ctx).Location(id)
 }
 
-// Locations lists the locations, once per command.
-func (c *catalog) Locations(ctx context.Context) ([]model.Location, error) {
-	if !c.gotLoc {
-		c.locations, c.locErr = c.client.Locations(ctx)
-		c.gotLoc = true
-	}
-	return c.locations, c.locErr
-}
-
-// location finds a location by id, for display: a failed lookup only
-// costs the name and the zone, never the command's result.
-func (c *catalog) location(ctx context.Context, id string) (model.Location, bool) {
-	list, _ := c.Locations(ctx)
-	for _, l := range list {
-		if l.ID == id {
-			return l, true
-		}
-	}
-	return model.Location{}, false
+// service finds a service by id, for display.
+func (v *verbRun) service(ctx context.Context, id string) (model.Service, bool) {
+	return v.catalog(ctx).Service(id)
 }
 
 // zone is the location's zone, or nil (the time's own offset) if unknown.
-func (c *catalog) zone(ctx context.Context, locationID string) *time.Location {
-	if l, ok := c.location(ctx, locationID); ok {
-		return l.Zone()
-	}
-	return nil
-}
-
-// service finds a service by id, for display, as location does.
-func (c *catalog) service(ctx context.Context, id string) (model.Service, bool) {
-	list, _ := c.Services(ctx)
-	for _, s := range list {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return model.Service{}, false
+func (v *verbRun) zone(ctx context.Context, locationID string) *time.Location {
+	return v.catalog(ctx).Zone(locationID)
 }
 
 // serviceName is the service's name for display, or "" if unknown.
-func (c *catalog) serviceName(ctx context.Context, id string) string {
-	s, _ := c.service(ctx, id)
+func (v *verbRun) serviceName(ctx context.Context, id string) string {
+	s, _ := v.service(ctx, id)
 	return s.Name
 }
 
-// serviceAt resolves --service and --location (ids or exact names). With
-// no location it picks the only active one offering the service.
-func (c *catalog) serviceAt(ctx context.Context, serviceKey, locationKey string) (model.Service, model.Location, error) {
-	services, err := c.Services(ctx)
+// serviceAt resolves --service and --location (ids or names); a name or id
+// that matches nothing is a usage error naming the choices.
+func (v *verbRun) serviceAt(ctx context.Context, serviceKey, locationKey string) (model.Service, model.Location, error) {
+	cat, err := v.office.Catalog(ctx)
 	if err != nil {
 		return model.Service{}, model.Location{}, err
 	}
-	svcIDName := func(s model.Service) (string, string) { return s.ID, s.Name }
-	svc, ok := find(services, serviceKey, svcIDName)
-	if !ok {
-		return model.Service{}, model.Location{}, usageErrorf("no service %q; the services are: %s",
-			serviceKey, namesOf(services, svcIDName))
+	svc, loc, err := cat.Resolve(serviceKey, locationKey)
+	var ce *model.ChoiceError
+	switch {
+	case errors.As(err, &ce) && ce.Problem == model.Several:
+		return svc, loc, usageErrorf("%s is offered at several locations; pick one with --location: %s",
+			model.Sanitize(named(svc.Name, svc.ID)), strings.Join(ce.Choices, ", "))
+	case errors.As(err, &ce):
+		return svc, loc, &codedError{exitUsage, err}
 	}
-	locations, err := c.Locations(ctx)
-	if err != nil {
-		return model.Service{}, model.Location{}, err
-	}
-	locIDName := func(l model.Location) (string, string) { return l.ID, l.Name }
-	var offered []model.Location
-	for _, l := range locations {
-		if l.Active && svc.OfferedAt(l.ID) {
-			offered = append(offered, l)
-		}
-	}
-	if locationKey != "" {
-		loc, ok := find(locations, locationKey, locIDName)
-		switch {
-		case !ok:
-			return svc, loc, usageErrorf("no location %q; the locations are: %s", locationKey, namesOf(locations, locIDName))
-		case !svc.OfferedAt(loc.ID):
-			return svc, loc, usageErrorf("%s is not offered at %s; it is at: %s",
-				named(svc.Name, svc.ID), named(loc.Name, loc.ID), namesOf(offered, locIDName))
-		}
-		return svc, loc, nil
-	}
-	switch len(offered) {
-	case 1:
-		return svc, offered[0], nil
-	case 0:
-		return svc, model.Location{}, fmt.Errorf("%s is not offered at any active location", named(svc.Name, svc.ID))
-	}
-	return svc, model.Location{}, usageErrorf("%s is offered at several locations; pick one with --location: %s",
-		named(svc.Name, svc.ID), namesOf(offered, locIDName))
-}
-
-// namesOf lists the choices for a usage error, as "Name (id)".
-func namesOf[T any](list []T, idName func(T) (string, string)) string {
-	if len(list) == 0 {
-		return "none"
-	}
-	names := make([]string, len(list))
-	for i, x := range list {
-		id, name := idName(x)
-		names[i] = named(name, id)
-	}
-	return strings.Join(names, ", ")
-}
-
-// find matches key against ids first, then against names ignoring case
-// when exactly one matches.
-func find[T any](list []T, key string, idName func(T) (string, string)) (T, bool) {
-	var match []T
-	for _, x := range list {
-		id, name := idName(x)
-		if id == key {
-			return x, true
-		}
-		if strings.EqualFold(name, key) {
-			match = append(match, x)
-		}
-	}
-	if len(match) == 1 {
-		return match[0], true
-	}
-	var zero T
-	return zero, false
+	return svc, loc, err
 }

@@ -71,13 +71,26 @@ func (c Catalog) Zone(locationID string) *time.Location {
 	return nil
 }
 
-// ChoiceError is a service or location asked for by an id or name that
-// matches nothing (or several); Choices names what there is.
+// ChoiceProblem says what is wrong with a service or location asked for.
+type ChoiceProblem int
+
+// Choice problems.
+const (
+	NoSuch     ChoiceProblem = iota // no id or name matches
+	Several                         // the service is offered at several locations
+	NotOffered                      // the service is not offered at the location
+	Inactive                        // the location takes no bookings
+)
+
+// ChoiceError is a service or location that cannot be booked as asked;
+// Choices names what can.
 type ChoiceError struct {
-	What    string // "service", "location"
-	Key     string
-	Reason  string // why, when the key did match something
-	Choices []string
+	Problem  ChoiceProblem
+	What     string // "service", "location"
+	Key      string
+	Service  Service
+	Location Location
+	Choices  []string
 }
 
 func (e *ChoiceError) Error() string {
@@ -85,8 +98,14 @@ func (e *ChoiceError) Error() string {
 	if len(e.Choices) > 0 {
 		choices = strings.Join(e.Choices, ", ")
 	}
-	if e.Reason != "" {
-		return fmt.Sprintf("%s; choose one of: %s", e.Reason, choices)
+	svc, loc := Sanitize(Named(e.Service.Name, e.Service.ID)), Sanitize(Named(e.Location.Name, e.Location.ID))
+	switch e.Problem {
+	case Several:
+		return fmt.Sprintf("%s is offered at several locations; pick one: %s", svc, choices)
+	case NotOffered:
+		return fmt.Sprintf("%s is not offered at %s; it is at: %s", svc, loc, choices)
+	case Inactive:
+		return fmt.Sprintf("%s takes no bookings; it is offered at: %s", loc, choices)
 	}
 	return fmt.Sprintf("no %s %q; the %ss are: %s", e.What, Sanitize(e.Key), e.What, choices)
 }
@@ -103,7 +122,7 @@ func Named(name, id string) string {
 func (c Catalog) FindService(key string) (Service, error) {
 	s, ok := find(c.Services, key, func(s Service) (string, string) { return s.ID, s.Name })
 	if !ok {
-		return s, &ChoiceError{What: "service", Key: key, Choices: namesOf(c.Services, serviceIDName)}
+		return s, &ChoiceError{Problem: NoSuch, What: "service", Key: key, Choices: namesOf(c.Services, serviceIDName)}
 	}
 	return s, nil
 }
@@ -124,19 +143,19 @@ func (c Catalog) Resolve(serviceKey, locationKey string) (Service, Location, err
 	}
 	if locationKey != "" {
 		loc, ok := find(c.Locations, locationKey, locationIDName)
+		problem := NoSuch
 		switch {
 		case !ok:
-			return svc, loc, &ChoiceError{What: "location", Key: locationKey, Choices: namesOf(c.Active(), locationIDName)}
+			return svc, loc, &ChoiceError{Problem: NoSuch, What: "location", Key: locationKey, Choices: namesOf(c.Active(), locationIDName)}
 		case !loc.Active:
-			return svc, loc, &ChoiceError{What: "location", Key: locationKey,
-				Reason:  Named(loc.Name, loc.ID) + " takes no bookings",
-				Choices: namesOf(offered, locationIDName)}
+			problem = Inactive
 		case !svc.OfferedAt(loc.ID):
-			return svc, loc, &ChoiceError{What: "location", Key: locationKey,
-				Reason:  fmt.Sprintf("%s is not offered at %s", Named(svc.Name, svc.ID), Named(loc.Name, loc.ID)),
-				Choices: namesOf(offered, locationIDName)}
+			problem = NotOffered
+		default:
+			return svc, loc, nil
 		}
-		return svc, loc, nil
+		return svc, loc, &ChoiceError{Problem: problem, What: "location", Key: locationKey, Service: svc, Location: loc,
+			Choices: namesOf(offered, locationIDName)}
 	}
 	switch len(offered) {
 	case 1:
@@ -144,8 +163,7 @@ func (c Catalog) Resolve(serviceKey, locationKey string) (Service, Location, err
 	case 0:
 		return svc, Location{}, fmt.Errorf("%s is not offered at any active location", Named(svc.Name, svc.ID))
 	}
-	return svc, Location{}, &ChoiceError{What: "location",
-		Reason:  Named(svc.Name, svc.ID) + " is offered at several locations; pick one",
+	return svc, Location{}, &ChoiceError{Problem: Several, What: "location", Service: svc,
 		Choices: namesOf(offered, locationIDName)}
 }
 

@@ -87,3 +87,22 @@ func (m *Memory) Journal() ([]journal.Entry, error) {
 
 // Close implements Store.
 func (m *Memory) Close() error { return nil }
+
+// Unavailable is a Store for when the state folder cannot be opened: every
+// call fails with err, so each write says it was not kept and the work
+// itself goes on.
+func Unavailable(err error) Store { return unavailable{err} }
+
+type unavailable struct{ err error }
+
+func (u unavailable) Where() string                          { return "nowhere (" + u.err.Error() + ")" }
+func (u unavailable) Persistent() bool                       { return false }
+func (u unavailable) SaveDraft(Draft) error                  { return u.err }
+func (u unavailable) ClearDraft(string) error                { return nil }
+func (u unavailable) Abandoned() ([]Draft, int, error)       { return nil, 0, u.err }
+func (u unavailable) ClaimDraft(string) (Draft, bool, error) { return Draft{}, false, u.err }
+func (u unavailable) LoadDesk() (Desk, error)                { return Desk{}, u.err }
+func (u unavailable) SaveDesk(Desk) error                    { return u.err }
+func (u unavailable) AppendJournal(journal.Entry) error      { return u.err }
+func (u unavailable) Journal() ([]journal.Entry, error)      { return nil, u.err }
+func (u unavailable) Close() error                           { return nil }

@@ -15,6 +15,7 @@ import (
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/reschedule"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
@@ -114,7 +115,7 @@ func outbox(sb *sandbox.Server, kind, apptID string) int {
 }
 
 func TestFlowFindBySearch(t *testing.T) {
-	f := newFlow(t, Config{StateDir: t.TempDir()})
+	f := newFlow(t, Config{})
 	a := seeded(t, f)
 	f.waitFor("15 free slots")
 	f.key("a")
@@ -132,8 +133,7 @@ func TestFlowFindBySearch(t *testing.T) {
 }
 
 func TestFlowRescheduleToFreeSlot(t *testing.T) {
-	dir := t.TempDir()
-	f := newFlow(t, Config{StateDir: dir})
+	f := newFlow(t, Config{})
 	a := seeded(t, f)
 	day, slot := freeDay(t, f, a)
 	f.findByEmail(a)
@@ -154,7 +154,7 @@ func TestFlowRescheduleToFreeSlot(t *testing.T) {
 	if n := outbox(f.env.Sandbox, "update", a.ID); n != 1 {
 		t.Fatalf("%d update emails for %s, want 1", n, a.ID)
 	}
-	entries, err := journal.Read(dir)
+	entries, err := f.store.Journal()
 	if err != nil || len(entries) != 1 || entries[0].Action != journal.Rescheduled {
 		t.Fatalf("journal %+v, %v; want one reschedule", entries, err)
 	}
@@ -197,7 +197,7 @@ func TestFlowRescheduleOntoTakenSlot(t *testing.T) {
 }
 
 func TestFlowCancelWithReason(t *testing.T) {
-	f := newFlow(t, Config{StateDir: t.TempDir()})
+	f := newFlow(t, Config{})
 	a := seeded(t, f)
 	f.findByEmail(a)
 	f.key("X")
@@ -260,8 +260,7 @@ func TestFlowWalkInNoneLeftToday(t *testing.T) {
 }
 
 func TestFlowDeskMemory(t *testing.T) {
-	dir := t.TempDir()
-	f := newFlow(t, Config{StateDir: dir})
+	f := newFlowOnDisk(t, t.TempDir(), Config{})
 	// The demo with no memory opens on the first location and service.
 	f.waitFor("General consultation (30 min)", "15 free slots")
 	// esc on the calendar offers the services, then the locations.
@@ -289,31 +288,30 @@ func TestFlowDeskMemory(t *testing.T) {
 			follow = s
 		}
 	}
-	eventually(t, "desk.json", func() bool {
-		b, _ := os.ReadFile(filepath.Join(dir, deskFile))
-		return strings.Contains(string(b), follow.ID) && !strings.Contains(string(b), svc.ID)
+	eventually(t, "the desk memory", func() bool {
+		d, _ := f.store.LoadDesk()
+		return d.ServiceID == follow.ID && d.ServiceID != svc.ID
 	})
 
-	// A second root on the same state directory opens on that calendar.
+	// A second root on the same state opens on that calendar.
 	env := f.env
-	c := env.Common(context.Background())
+	c := env.CommonIn(context.Background(), f.store)
 	c.Prefs.Demo = false // memory, not the demo default
-	tm := teatest.NewTestModel(t, New(c, Config{StateDir: dir}), teatest.WithInitialTermSize(100, 30))
-	f2 := &flow{t: t, env: env, tm: tm}
+	tm := teatest.NewTestModel(t, New(c, Config{}), teatest.WithInitialTermSize(100, 30))
+	f2 := &flow{t: t, env: env, store: f.store, tm: tm}
 	f2.waitFor("Paris", "Follow-up visit (15 min)", "free slots", "a appointments")
 	f2.quit()
 }
 
 func TestFlowJournalsBooking(t *testing.T) {
-	dir := t.TempDir()
-	f := newFlow(t, Config{StateDir: dir})
+	f := newFlow(t, Config{})
 	f.toForm(1)
 	f.fillContact("Ada Lovelace", "ada@example.com")
 	f.key("enter")
 	f.waitFor("Booked", "Ada Lovelace")
 	var entries []journal.Entry
 	eventually(t, "the journal entry", func() bool {
-		entries, _ = journal.Read(dir)
+		entries, _ = f.store.Journal()
 		return len(entries) == 1
 	})
 	if e := entries[0]; e.Action != journal.Booked || e.Appointment.Contact.Email != "ada@example.com" || e.ServiceName != "General consultation" {
@@ -337,15 +335,18 @@ func TestDeskMemoryFallsBack(t *testing.T) {
 		"corrupt": `{"location_id":`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, deskFile), []byte(content), 0o600); err != nil {
+			store := openState(t, t.TempDir())
+			paths, _ := filepath.Glob(filepath.Join(store.Where()))
+			if err := os.WriteFile(filepath.Join(paths[0], "desk.json"), []byte(content), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			m := New(env.Common(context.Background()), Config{StateDir: dir})
-			m = update(t, m, m.loadCatalog()())
-			m = update(t, m, draftMsg{})
-			if m.screen != scrCalendar || m.location.ID != loc.ID || m.service.ID != svc.ID {
-				t.Fatalf("screen %v at %q/%q, want the calendar of %q/%q", m.screen, m.location.ID, m.service.ID, loc.ID, svc.ID)
+			m := New(env.CommonIn(context.Background(), store), Config{})
+			for _, msg := range uitest.Messages(m.Init()) {
+				m = update(t, m, msg)
+			}
+			cal, ok := m.top().model().(calendar.Model)
+			if h := m.top().Heading(); !ok || h.Location.ID != loc.ID || h.Service.ID != svc.ID || cal.Config().Pick {
+				t.Fatalf("on %T at %q/%q, want the calendar of %q/%q", m.top().model(), h.Location.ID, h.Service.ID, loc.ID, svc.ID)
 			}
 		})
 	}

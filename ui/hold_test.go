@@ -2,43 +2,23 @@ package ui
 
 import (
 	"context"
-	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/form"
+	"github.com/zimun-app/zimun/ui/slots"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
-// messages runs cmd the way the program would, batches and sequences
-// opened, and returns its messages in order. Only Cmds without timers may
-// be passed: nothing here waits for a tick.
-func messages(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if msg == nil {
-		return nil
-	}
-	// tea.Sequence's message type is unexported; it is a []tea.Cmd.
-	cmds := reflect.TypeOf([]tea.Cmd(nil))
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().ConvertibleTo(cmds) {
-		var out []tea.Msg
-		for _, c := range v.Convert(cmds).Interface().([]tea.Cmd) {
-			out = append(out, messages(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
-
 func isQuit(cmd tea.Cmd) bool {
-	for _, msg := range messages(cmd) {
+	for _, msg := range uitest.Messages(cmd) {
 		if _, ok := msg.(tea.QuitMsg); ok {
 			return true
 		}
@@ -64,22 +44,36 @@ func newHoldEnv(t *testing.T) (*holdEnv, Model) {
 	c.Prefs.Demo = false
 	m := New(c, Config{})
 	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	m = update(t, m, m.loadCatalog()())
+	for _, msg := range uitest.Messages(m.Init()) {
+		m = update(t, m, msg)
+	}
 	m = update(t, m, common.LocationChosenMsg{Location: loc})
 	m = update(t, m, common.ServiceChosenMsg{Service: svc})
-	m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: svc.ID, LocationID: loc.ID, Days: 30, Availability: a})
-	m = update(t, m, common.DayChosenMsg{Date: a.Days[1].Date})
-	if m.screen != scrSlots {
-		t.Fatalf("screen %v, want the slot list", m.screen)
-	}
+	m = showDay(t, m, a, a.Days[1].Date)
 	return &holdEnv{env: env, c: c, loc: loc, svc: svc, slot: a.Days[1].Slots[0]}, m
+}
+
+// showDay gives the calendar on top its data and opens day.
+func showDay(t *testing.T, m Model, a model.Availability, day model.Date) Model {
+	t.Helper()
+	cal, ok := m.top().model().(calendar.Model)
+	if !ok {
+		t.Fatalf("on %T, want a calendar", m.top().model())
+	}
+	id := cal.Config().ID
+	m = update(t, m, calendar.AvailabilityMsg{Calendar: id, Days: 30, Availability: a})
+	m = update(t, m, calendar.DayChosenMsg{Calendar: id, Date: day})
+	if _, ok := m.top().model().(slots.Model); !ok {
+		t.Fatalf("on %T, want the slot list", m.top().model())
+	}
+	return m
 }
 
 // capacity is what the sandbox has left of the held slot.
 func (h *holdEnv) capacity(t *testing.T) int {
 	t.Helper()
-	s, _ := slotOn(t, h.env.Client, h.svc.ID, h.loc.ID, h.slot.Start)
-	return s.CapacityLeft
+	n, _ := h.env.Capacity(t, h.svc.ID, h.loc.ID, h.slot.Start)
+	return n
 }
 
 // hold presses enter on the slot list and returns the hold request, not
@@ -88,17 +82,21 @@ func (h *holdEnv) hold(t *testing.T, m Model) (Model, tea.Cmd) {
 	t.Helper()
 	next, cmd := m.Update(uitest.Key("enter"))
 	m = next.(Model)
-	if !m.slots.Holding() || cmd == nil {
+	if l, _ := m.top().model().(slots.Model); !l.Holding() || cmd == nil {
 		t.Fatal("enter did not start a hold")
 	}
 	return m, cmd
 }
 
-// feed sends each message of cmd to m and returns the Cmds m answered with.
+// feed sends each message of cmd to m and returns the Cmds m answered
+// with, for the test to run (or not) in turn.
 func feed(t *testing.T, m Model, cmd tea.Cmd) (Model, []tea.Cmd) {
 	t.Helper()
 	var out []tea.Cmd
-	for _, msg := range messages(cmd) {
+	for _, msg := range uitest.Messages(cmd) {
+		if _, tick := msg.(spinner.TickMsg); tick {
+			continue
+		}
 		next, c := m.Update(msg)
 		m = next.(Model)
 		out = append(out, c)
@@ -106,14 +104,25 @@ func feed(t *testing.T, m Model, cmd tea.Cmd) (Model, []tea.Cmd) {
 	return m, out
 }
 
+// feed2 feeds cmd, then the Cmds that answered it: a reply, then what the
+// screen made of it.
+func feed2(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	m, cmds := feed(t, m, cmd)
+	for _, c := range cmds {
+		m, _ = feed(t, m, c)
+	}
+	return m
+}
+
 func TestKeysWaitForTheHold(t *testing.T) {
 	h, m := newHoldEnv(t)
 	m, req := h.hold(t, m)
 	for _, k := range []string{"esc", "q", "a", "w", "L", "S"} {
-		next, cmd := m.Update(uitest.Key(k))
-		m = next.(Model)
-		if m.screen != scrSlots || m.askQuit || isQuit(cmd) {
-			t.Fatalf("%s left the slot list while the hold was in flight (screen %v)", k, m.screen)
+		var seen []tea.Msg
+		m, seen = run(t, m, uitest.Key(k))
+		if _, ok := m.top().model().(slots.Model); !ok || m.askQuit || m.quitting {
+			t.Fatalf("%s left the slot list while the hold was in flight (on %T, %v)", k, m.top().model(), seen)
 		}
 		if !strings.Contains(m.View(), "Placing the hold…") {
 			t.Fatalf("%s: no word on the hold in flight:\n%s", k, m.View())
@@ -122,14 +131,12 @@ func TestKeysWaitForTheHold(t *testing.T) {
 			t.Fatalf("%s: the footer offers keys that wait for the hold:\n%s", k, v)
 		}
 	}
-	m, cmds := feed(t, m, req)
-	for _, c := range cmds {
-		m, _ = feed(t, m, c) // the list's HoldPlacedMsg
+	m = feed2(t, m, req)
+	f, ok := m.top().model().(form.Model)
+	if !ok {
+		t.Fatalf("on %T once the hold came, want the form", m.top().model())
 	}
-	if m.screen != scrForm {
-		t.Fatalf("screen %v once the hold came, want the form", m.screen)
-	}
-	if _, ok := m.holdActive(); !ok {
+	if _, ok := f.Hold(); !ok {
 		t.Fatal("the form has no hold")
 	}
 }
@@ -140,27 +147,32 @@ func TestHoldForNobodyIsReleased(t *testing.T) {
 	h, m := newHoldEnv(t)
 	before := h.capacity(t)
 	m, req := h.hold(t, m)
-	walk := findWalkIn(h.c, h.svc, h.loc)().(walkInMsg)
-	if walk.err != nil || walk.hold.ID == "" {
-		t.Fatalf("walk-in: %+v", walk)
+	w, err := h.c.Session.WalkIn(context.Background(), h.svc, h.loc, 30)
+	if err != nil || w.Hold.ID == "" {
+		t.Fatalf("walk-in: %+v, %v", w, err)
 	}
-	m = update(t, m, walk)
-	if m.screen != scrForm {
-		t.Fatalf("screen %v after the walk-in, want the form", m.screen)
+	m = update(t, m, walkInMsg{svc: h.svc, loc: h.loc, w: w})
+	f, ok := m.top().model().(form.Model)
+	if !ok {
+		t.Fatalf("on %T after the walk-in, want the form", m.top().model())
 	}
-	walkHold, _ := m.holdActive()
+	walkHold, _ := f.Hold()
 
-	m, cmds := feed(t, m, req) // the hold lands on the sandbox now
+	m, cmds := feed(t, m, req) // the hold lands on the sandbox
 	if got := h.capacity(t); got != before-1 {
 		t.Fatalf("capacity %d while held, want %d", got, before-1)
 	}
 	for _, c := range cmds {
-		m, _ = feed(t, m, c) // the release
+		m, cmds = feed(t, m, c) // the list says it is placed
+		for _, c := range cmds {
+			m, _ = feed(t, m, c) // the root gives it back
+		}
 	}
 	if got := h.capacity(t); got != before {
 		t.Fatalf("capacity %d after the unwanted hold came back, want %d", got, before)
 	}
-	if got, _ := m.holdActive(); m.screen != scrForm || got.ID != walkHold.ID {
+	f, ok = m.top().model().(form.Model)
+	if got, _ := f.Hold(); !ok || got.ID != walkHold.ID {
 		t.Fatalf("the walk-in's form lost its hold: %+v", got)
 	}
 }
@@ -175,40 +187,37 @@ func TestQuitWhileHoldingReleasesIt(t *testing.T) {
 	if !m.askQuit {
 		t.Fatal("ctrl+c did not ask")
 	}
-	next, cmd := m.Update(uitest.Key("y"))
+	next, quit := m.Update(uitest.Key("y"))
 	m = next.(Model)
-	if isQuit(cmd) {
-		t.Fatal("quit before the hold came back")
+	if isQuit(quit) {
+		t.Fatal("quit before the hold was given back")
 	}
-	m, cmds := feed(t, m, req)
-	quit := false
-	for _, c := range cmds {
-		var after []tea.Cmd
-		m, after = feed(t, m, c)
-		for _, a := range after {
-			quit = quit || isQuit(a)
-		}
+	// The hold's call and the quit run at once, as in the program.
+	var wg sync.WaitGroup
+	wg.Go(func() { uitest.Messages(req) })
+	var closed []tea.Msg
+	wg.Go(func() { closed = uitest.Messages(quit) })
+	wg.Wait()
+	if len(closed) != 1 {
+		t.Fatalf("quit gave %v", closed)
 	}
-	if !quit {
-		t.Fatal("no quit once the hold was released")
+	if _, cmd := m.Update(closed[0]); !isQuit(cmd) {
+		t.Fatal("no quit once the session closed")
 	}
 	if got := h.capacity(t); got != before {
 		t.Fatalf("capacity %d after quitting, want %d", got, before)
 	}
 }
 
-// Only the release a quit waits for ends it: another screen's error must
-// not cut the release short.
+// Only the session closing ends a quit: another screen's error must not
+// cut the release short.
 func TestQuitWaitsForItsRelease(t *testing.T) {
 	h, m := newHoldEnv(t)
 	before := h.capacity(t)
 	m, req := h.hold(t, m)
-	m, cmds := feed(t, m, req)
-	for _, c := range cmds {
-		m, _ = feed(t, m, c)
-	}
-	if m.screen != scrForm {
-		t.Fatalf("screen %v, want the form", m.screen)
+	m = feed2(t, m, req)
+	if _, ok := m.top().model().(form.Model); !ok {
+		t.Fatalf("on %T, want the form", m.top().model())
 	}
 	m = update(t, m, uitest.Key("ctrl+c"))
 	next, release := m.Update(uitest.Key("y"))
@@ -216,13 +225,13 @@ func TestQuitWaitsForItsRelease(t *testing.T) {
 	if !m.quitting || isQuit(release) {
 		t.Fatal("y did not start releasing")
 	}
-	next, cmd := m.Update(common.ErrMsg{Err: context.DeadlineExceeded, Doing: "refreshing the times"})
+	next, cmd := m.Update(common.StatusMsg{Status: common.Failed("refreshing the times", context.DeadlineExceeded)})
 	m = next.(Model)
 	if cmd != nil {
 		t.Fatal("an unrelated error during the release quit")
 	}
 	quit := false
-	for _, msg := range messages(release) {
+	for _, msg := range uitest.Messages(release) {
 		next, cmd := m.Update(msg)
 		m = next.(Model)
 		quit = quit || isQuit(cmd)
@@ -232,25 +241,5 @@ func TestQuitWaitsForItsRelease(t *testing.T) {
 	}
 	if got := h.capacity(t); got != before {
 		t.Fatalf("capacity %d after quitting, want %d", got, before)
-	}
-}
-
-// The root caches only the replies a calendar took, and with their span.
-func TestCacheOnlyTakenReplies(t *testing.T) {
-	_, m := newHoldEnv(t)
-	key := cacheKey(m.service.ID, m.location.ID)
-	cached := m.cache[key]
-	if cached.Days != 30 {
-		t.Fatalf("cached span %d, want 30", cached.Days)
-	}
-	calID := m.seq - 1 // the slot list took the last id
-	for _, stale := range []calendar.AvailabilityMsg{
-		{Calendar: calID + 100, ServiceID: m.service.ID, LocationID: m.location.ID, Days: 7},
-		{Calendar: calID, Req: 3, ServiceID: m.service.ID, LocationID: m.location.ID, Days: 7},
-	} {
-		m = update(t, m, stale)
-		if got := m.cache[key]; got.Days != 30 || len(got.Availability.Days) != len(cached.Availability.Days) {
-			t.Fatalf("%+v replaced the cache", stale)
-		}
 	}
 }

@@ -1,4 +1,3 @@
-// Package ui is the booking terminal UI.
 package ui
 
 import (
@@ -13,7 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/styles"
@@ -22,38 +21,47 @@ import (
 // Options is everything the UI needs from outside; the same root model runs
 // locally and per SSH session, so nothing here is global.
 type Options struct {
-	Client     *api.Client
-	Demo       bool   // show the DEMO badge
-	ServiceID  string // preselect; "" = ask
-	LocationID string // preselect; "" = ask when several
+	Office     *booking.Office // the API and the state, shared by sessions
+	Demo       bool            // show the DEMO badge
+	ServiceID  string          // preselect, id or name; "" = ask
+	LocationID string          // preselect, id or name; "" = ask when several
 	Date       model.Date
 	DaysAhead  int          // availability window, 1..90
 	WeekStart  time.Weekday // first column of the month grid
 	Clock24    bool         // 24h times, else 12h
 	Theme      string       // "auto", "dark", "light", "high-contrast"
 	NoColor    bool
-	StateDir   string // where drafts (crash resume) and the desk journal live
 	Now        func() time.Time
 	Logger     *slog.Logger // never the terminal the UI draws on
-	Version    string
+	Notes      []string     // said once at the start
 }
 
-// Run starts the UI on the local terminal and returns when the user quits.
+// Run starts the UI on the local terminal and returns when the user quits
+// or ctx ends (a signal): either way the session is closed, its holds
+// given back, as for a quit.
 func Run(ctx context.Context, opts Options) error {
-	if opts.Client == nil {
-		return errors.New("ui: no API client")
+	if opts.Office == nil {
+		return errors.New("ui: no booking office")
 	}
 	r := lipgloss.NewRenderer(os.Stdout)
 	if opts.NoColor {
 		r.SetColorProfile(termenv.Ascii)
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	session := opts.Office.NewSession()
+	defer func() {
+		// After a quit this finds nothing left to do.
+		closing, cancel := context.WithTimeout(context.WithoutCancel(ctx), quitWait)
+		defer cancel()
+		_ = session.Close(closing)
+	}()
+	uiCtx, cancel := context.WithCancel(ctx)
 	defer cancel() // ends every Cmd still running on any exit path
-	root := New(NewCommon(ctx, r, opts), Config{
-		ServiceID: opts.ServiceID, LocationID: opts.LocationID, Date: opts.Date,
-		StateDir: opts.StateDir, Version: opts.Version,
+	root := New(NewCommon(uiCtx, r, session, opts), Config{
+		ServiceID: opts.ServiceID, LocationID: opts.LocationID, Date: opts.Date, Notes: opts.Notes,
 	})
-	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx))
+	// Signals are main's: a program-level handler as well races it.
+	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(uiCtx),
+		tea.WithoutSignalHandler())
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()
@@ -62,8 +70,8 @@ func Run(ctx context.Context, opts Options) error {
 }
 
 // NewCommon builds the shared session parts for one terminal; an SSH
-// server calls it with the session's context and renderer.
-func NewCommon(ctx context.Context, r *lipgloss.Renderer, opts Options) common.Common {
+// server calls it with the session's context, renderer and session.
+func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Session, opts Options) common.Common {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
@@ -77,12 +85,12 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, opts Options) common.C
 		days = 30
 	}
 	return common.Common{
-		Ctx:      ctx,
-		Client:   opts.Client,
-		Renderer: r,
-		Styles:   styles.New(r, styles.NewTheme(opts.Theme)),
-		Keys:     common.DefaultKeyMap(),
-		Now:      now,
+		Ctx:     ctx,
+		Office:  session.Office(),
+		Session: session,
+		Styles:  styles.New(r, styles.NewTheme(opts.Theme)),
+		Keys:    common.DefaultKeyMap(),
+		Now:     now,
 		Prefs: common.Prefs{
 			DaysAhead: min(days, 90), WeekStart: opts.WeekStart, Clock24: opts.Clock24, Demo: opts.Demo,
 		},

@@ -3,7 +3,10 @@ package ui
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +17,8 @@ import (
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
-	"github.com/zimun-app/zimun/ui/draft"
+	"github.com/zimun-app/zimun/state"
+	"github.com/zimun-app/zimun/ui/picker"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
@@ -22,28 +26,70 @@ const waitLong = 10 * time.Second
 
 // flow is one root model in teatest against the sandbox.
 type flow struct {
-	t   *testing.T
-	env *uitest.Env
-	tm  *teatest.TestModel
+	t     *testing.T
+	env   *uitest.Env
+	store state.Store
+	tm    *teatest.TestModel
 }
 
+// newFlow runs the UI on a fresh sandbox, its state in memory.
 func newFlow(t *testing.T, cfg Config, clientMods ...func(*api.Config)) *flow {
 	t.Helper()
-	return startFlow(t, uitest.NewEnv(t), cfg, clientMods...)
+	return startFlow(t, uitest.NewEnv(t), nil, cfg, clientMods...)
 }
 
-// startFlow is newFlow on a sandbox the test has set up.
-func startFlow(t *testing.T, env *uitest.Env, cfg Config, clientMods ...func(*api.Config)) *flow {
+// newFlowOnDisk runs the UI keeping its state in root, as a desk does.
+func newFlowOnDisk(t *testing.T, root string, cfg Config, clientMods ...func(*api.Config)) *flow {
+	t.Helper()
+	return startFlow(t, uitest.NewEnv(t), openState(t, root), cfg, clientMods...)
+}
+
+// startFlow runs the UI on a sandbox the test has set up; store nil keeps
+// its state in memory.
+func startFlow(t *testing.T, env *uitest.Env, store state.Store, cfg Config, clientMods ...func(*api.Config)) *flow {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	c := env.Common(ctx)
-	if len(clientMods) > 0 {
-		c.Client = env.NewClient(t, clientMods...)
+	if store == nil {
+		store = state.NewMemory()
 	}
-	root := New(c, cfg)
+	client := env.Client
+	if len(clientMods) > 0 {
+		client = env.NewClient(t, clientMods...)
+	}
+	root := New(env.CommonWith(ctx, client, store), cfg)
 	tm := teatest.NewTestModel(t, root, teatest.WithInitialTermSize(100, 30))
-	return &flow{t: t, env: env, tm: tm}
+	return &flow{t: t, env: env, store: store, tm: tm}
+}
+
+// openState is the state folder of the test sandbox's API under root.
+func openState(t *testing.T, root string) *state.Dir {
+	t.Helper()
+	d, _, err := state.Open(root, state.Scope{BaseURL: "http://sandbox.test", ClientID: "demo-client"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// draftsOnDisk reads every draft kept under root, whoever owns it.
+func draftsOnDisk(t *testing.T, root string) []state.Draft {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(root, "*", "drafts", "*.json"))
+	var out []state.Draft
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue // cleared meanwhile
+		}
+		var d state.Draft
+		if err := json.Unmarshal(b, &d); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // waitFor blocks until every text has been drawn (since the last wait).
@@ -125,7 +171,7 @@ func slotOn(t *testing.T, c *api.Client, svc, loc string, start time.Time) (mode
 }
 
 func TestFlowBookEndToEnd(t *testing.T) {
-	f := newFlow(t, Config{StateDir: t.TempDir()})
+	f := newFlowOnDisk(t, t.TempDir(), Config{})
 	f.toForm(1)
 	f.fillContact("Ada Lovelace", "ada@example.com")
 	f.key("enter")
@@ -233,7 +279,9 @@ func TestFocusedFilterKeepsQ(t *testing.T) {
 	m := New(c, Config{})
 	var tm tea.Model = m
 	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	tm, _ = tm.Update(m.loadCatalog()())
+	for _, msg := range uitest.Messages(m.Init()) {
+		tm, _ = tm.Update(msg)
+	}
 	for _, k := range []string{"/", "q", "?"} {
 		var cmd tea.Cmd
 		tm, cmd = tm.Update(uitest.Key(k))
@@ -244,16 +292,19 @@ func TestFocusedFilterKeepsQ(t *testing.T) {
 		}
 	}
 	root := tm.(Model)
-	if root.showHelp || !root.locPicker.Focused() || root.screen != scrLocations {
-		t.Fatalf("help=%v focused=%v screen=%v", root.showHelp, root.locPicker.Focused(), root.screen)
+	_, onPicker := root.top().model().(picker.Model)
+	if root.showHelp || !root.top().Focused() || !onPicker {
+		t.Fatalf("help=%v focused=%v top=%T", root.showHelp, root.top().Focused(), root.top().model())
 	}
-	// Outside the filter, q quits at once when no hold is active.
+	// Outside the filter, q quits at once when no hold is active (after
+	// closing the session, which has nothing to give back).
 	tm, _ = tm.Update(uitest.Key("esc"))
 	_, cmd := tm.Update(uitest.Key("q"))
-	if cmd == nil {
-		t.Fatal("q did nothing")
+	msgs := uitest.Messages(cmd)
+	if len(msgs) != 1 {
+		t.Fatalf("q gave %v", msgs)
 	}
-	if _, quit := cmd().(tea.QuitMsg); !quit {
+	if _, cmd := tm.Update(msgs[0]); !isQuit(cmd) {
 		t.Fatal("q did not quit")
 	}
 }
@@ -263,7 +314,7 @@ func TestFocusedFilterKeepsQ(t *testing.T) {
 func TestFlowWithoutOrgRead(t *testing.T) {
 	env := uitest.NewEnv(t)
 	env.Sandbox.AddClient("no-org", "secret", "availability:read", "appointments:read", "appointments:write")
-	f := startFlow(t, env, Config{}, func(c *api.Config) {
+	f := startFlow(t, env, nil, Config{}, func(c *api.Config) {
 		c.ClientID, c.ClientSecret = "no-org", "secret"
 	})
 	f.waitFor("Zimun ·", "Couldn't read the organisation's name", "org:read", "15 free slots")
@@ -274,11 +325,11 @@ func TestFlowWithoutOrgRead(t *testing.T) {
 // nothing left to resume.
 func TestFlowExpiredHoldClearsDraft(t *testing.T) {
 	dir := t.TempDir()
-	f := newFlow(t, Config{StateDir: dir})
+	f := newFlowOnDisk(t, dir, Config{})
 	f.toForm(1)
 	f.tm.Type("Grace Hopper")
 	f.key("tab") // leaving a field saves the draft
-	saved := func() bool { _, ok, _ := draft.Load(dir); return ok }
+	saved := func() bool { return len(draftsOnDisk(t, dir)) == 1 }
 	eventually(t, "the draft", saved)
 	f.env.Clock.Advance(10*time.Minute + time.Second)
 	f.waitFor("Your hold expired")
@@ -290,11 +341,11 @@ func TestFlowExpiredHoldClearsDraft(t *testing.T) {
 
 func TestFlowQuitAfterExpiryClearsDraft(t *testing.T) {
 	dir := t.TempDir()
-	f := newFlow(t, Config{StateDir: dir})
+	f := newFlowOnDisk(t, dir, Config{})
 	f.toForm(1)
 	f.tm.Type("Grace Hopper")
 	f.key("tab")
-	saved := func() bool { _, ok, _ := draft.Load(dir); return ok }
+	saved := func() bool { return len(draftsOnDisk(t, dir)) == 1 }
 	eventually(t, "the draft", saved)
 	f.env.Clock.Advance(10*time.Minute + time.Second)
 	f.waitFor("Your hold expired")
@@ -308,7 +359,7 @@ func TestFlowQuitAfterExpiryClearsDraft(t *testing.T) {
 // hold may already be an appointment, and resuming resends the same key.
 func TestFlowQuitKeepsUnansweredBooking(t *testing.T) {
 	dir := t.TempDir()
-	f := newFlow(t, Config{StateDir: dir}, func(c *api.Config) {
+	f := newFlowOnDisk(t, dir, Config{}, func(c *api.Config) {
 		c.MaxRetries = 1
 		c.HTTPClient = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 	})
@@ -323,9 +374,8 @@ func TestFlowQuitKeepsUnansweredBooking(t *testing.T) {
 	f.waitFor("A booking attempt is still unanswered; quit and keep it for resume?", "quit, resume later")
 	f.key("y")
 	f.tm.WaitFinished(t, teatest.WithFinalTimeout(waitLong))
-	d, ok, err := draft.Load(dir)
-	if err != nil || !ok || d.IdempotencyKey == "" {
-		t.Fatalf("draft after quitting: ok=%v err=%v key=%q", ok, err, d.IdempotencyKey)
+	if ds := draftsOnDisk(t, dir); len(ds) != 1 || ds[0].IdempotencyKey == "" {
+		t.Fatalf("drafts after quitting: %+v", ds)
 	}
 	for req := range f.env.Sandbox.Stats().Requests {
 		if strings.HasPrefix(req, "DELETE ") {

@@ -4,12 +4,28 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/countdown"
 )
+
+// Frame sizes: the header is a title line and a rule; the footer a status
+// line and a help line; the body has one column of padding each side.
+const (
+	headerHeight = 2
+	footerHeight = 2
+	bodyPadX     = 1
+	minWidth     = 80
+	minHeight    = 24
+)
+
+func (m Model) bodyWidth() int  { return max(m.width-2*bodyPadX, 1) }
+func (m Model) bodyHeight() int { return max(m.height-headerHeight-footerHeight, 1) }
+func (m Model) tooSmall() bool  { return m.width < minWidth || m.height < minHeight }
 
 // View draws header, body and footer at exactly the terminal's size.
 func (m Model) View() string {
@@ -44,66 +60,121 @@ func (m Model) fit(body string) string {
 
 func (m Model) body() string {
 	st := m.c.Styles
-	if m.showHelp {
-		groups := m.activeKeys().FullHelp()
-		groups = append(groups, m.globalKeys())
+	switch {
+	case m.showHelp:
+		groups := append(m.top().FullHelp(), m.globalKeys())
 		box := st.Dialog.Render(st.Title.Render("Keys") + "\n\n" + m.help.FullHelpView(groups))
 		return lipgloss.Place(m.bodyWidth(), m.bodyHeight(), lipgloss.Center, lipgloss.Center, box)
-	}
-	switch m.screen {
-	case scrResume:
-		return m.resumeView()
-	case scrLocations:
-		return m.locPicker.View()
-	case scrServices:
-		return m.svcPicker.View()
-	case scrCalendar:
-		return m.cal.View()
-	case scrSlots:
-		return m.slots.View()
-	case scrForm:
-		return m.form.View()
-	case scrConfirmation:
-		return m.conf.View()
-	case scrAppointments:
-		return m.appts.View()
-	case scrRsCalendar:
-		return st.Warn.Render(m.rsBanner()) + "\n" + m.rsCal.View()
-	case scrRsSlots:
-		return st.Warn.Render(m.rsBanner()) + "\n" + m.rsSlots.View()
-	case scrReschedule:
-		return m.resched.View()
-	}
-	if m.catalogErr {
+	case len(m.stack) > 0:
+		return m.top().View()
+	case m.catErr:
 		return st.Text.Render("Couldn't load the locations and services from Zimun.") + "\n\n" + st.Faint.Render("r: try again · q: quit")
 	}
 	return st.Faint.Render("Connecting to Zimun…")
 }
 
-func (m Model) resumeView() string {
+// header is the title line (organisation · what is on show, then the hold
+// countdown and the badge) and a rule under it.
+func (m Model) header() string {
 	st := m.c.Styles
-	d := m.draft
-	zone := d.Location.Zone()
-	when := common.FormatDate(d.Slot.Start.In(zone)) + " at " + common.FormatTime(d.Slot.Start, zone, m.c.Prefs.Clock24, true)
-	name := model.Sanitize(d.Contact.Name)
-	who := name
-	if who == "" {
-		who = "a new customer"
+	org := m.cat.Organization.Name
+	if org == "" {
+		org = "Zimun"
 	}
-	state := st.OK.Render("hold still active")
-	if d.Hold.Expired(m.c.Now()) {
-		state = st.Warn.Render("hold expired: the form can try to hold it again")
+	parts := []string{st.Title.Render(model.Sanitize(org))}
+	h := m.top().Heading()
+	if h.Label != "" {
+		parts = append(parts, st.Accent.Render(h.Label))
 	}
-	lines := []string{
-		st.Title.Render("A booking was left unfinished"),
-		"",
-		"  " + st.Bold.Render(model.Sanitize(d.Service.Name)) + st.Faint.Render(" at ") + model.Sanitize(d.Location.Name),
-		"  " + when,
-		"  for " + who,
-		"  " + state,
-		"",
-		fmt.Sprintf("Resume booking for %s at %s?  ", who, common.FormatTime(d.Slot.Start, zone, m.c.Prefs.Clock24, true)) +
-			st.Accent.Render("enter") + " resume · " + st.Accent.Render("x") + " discard",
+	if h.Location.ID != "" {
+		parts = append(parts, st.Text.Render(model.Sanitize(h.Location.Name)))
 	}
-	return strings.Join(lines, "\n")
+	if h.Service.ID != "" {
+		parts = append(parts, st.Text.Render(fmt.Sprintf("%s (%d min)", model.Sanitize(h.Service.Name), h.Service.DurationMinutes)))
+	}
+	left := strings.Join(parts, st.Faint.Render(" · "))
+
+	var right []string
+	for _, p := range m.stack {
+		if hd, ok := p.model().(holder); ok {
+			if hold, ok := hd.Hold(); ok {
+				right = append(right, countdown.Short(st, hold.Remaining(m.c.Now())))
+			}
+		}
+	}
+	if m.c.Prefs.Demo {
+		right = append(right, st.DemoBadge.Render("DEMO"))
+	} else {
+		right = append(right, st.LiveBadge.Render("LIVE"))
+	}
+	r := strings.Join(right, "  ")
+
+	inner := m.width - 2*bodyPadX
+	left = ansi.Truncate(left, max(inner-lipgloss.Width(r)-1, 0), "…")
+	gap := max(inner-lipgloss.Width(left)-lipgloss.Width(r), 1)
+	line := strings.Repeat(" ", bodyPadX) + left + strings.Repeat(" ", gap) + r
+	return line + "\n" + st.Faint.Render(strings.Repeat("─", max(m.width, 0)))
+}
+
+// footer is the one status line and the short help.
+func (m Model) footer() string {
+	st := m.c.Styles
+	pad := strings.Repeat(" ", bodyPadX)
+	inner := max(m.width-2*bodyPadX, 0)
+	var status string
+	switch {
+	case m.askQuit && m.c.Session.Unresolved():
+		status = st.Warn.Render("A booking attempt is still unanswered; quit and keep it for resume?  y/n")
+	case m.askQuit:
+		status = st.Warn.Render("Quit? The held slot will be released.  y/n")
+	case m.status.Text == "":
+	case m.status.Kind == common.Failure:
+		status = st.Error.Render("✕ " + m.status.Text)
+	case m.status.Kind == common.Warning:
+		status = st.Warn.Render("! " + m.status.Text)
+	default:
+		status = st.Status.Render(m.status.Text)
+	}
+	// help.ShortHelpView can overflow by one item when its "…" does not fit.
+	return pad + ansi.Truncate(status, inner, "…") + "\n" + pad + ansi.Truncate(m.help.ShortHelpView(m.shortHelp()), inner, "…")
+}
+
+// shortHelp is the screen's keys, then the global ones.
+func (m Model) shortHelp() []key.Binding {
+	switch {
+	case m.askQuit:
+		yes := "release and quit"
+		if m.c.Session.Unresolved() {
+			yes = "quit, resume later"
+		}
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", yes)),
+			key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "stay")),
+		}
+	case m.showHelp:
+		return []key.Binding{key.NewBinding(key.WithKeys("?"), key.WithHelp("?/esc", "close help"))}
+	}
+	keys := m.top().ShortHelp()
+	if m.top().Focused() {
+		return keys
+	}
+	seen := map[string]bool{}
+	for _, k := range keys {
+		seen[k.Help().Key] = true
+	}
+	for _, k := range m.globalKeys() {
+		if !seen[k.Help().Key] {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+func (m Model) globalKeys() []key.Binding {
+	k := m.c.Keys
+	keys := []key.Binding{k.Help}
+	if m.canGoBack() {
+		keys = append(keys, k.Back)
+	}
+	return append(keys, k.Quit)
 }

@@ -10,11 +10,16 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/state"
+	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/common"
-	"github.com/zimun-app/zimun/ui/draft"
+	"github.com/zimun-app/zimun/ui/form"
+	"github.com/zimun-app/zimun/ui/reschedule"
+	"github.com/zimun-app/zimun/ui/resume"
 	"github.com/zimun-app/zimun/ui/slots"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
@@ -35,19 +40,22 @@ func frames(t *testing.T, w, h int) map[string]string {
 	m := New(c, Config{})
 	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	out := map[string]string{"loading": m.View()}
-	m = update(t, m, m.loadCatalog()())
+	for _, msg := range uitest.Messages(m.Init()) {
+		m = update(t, m, msg)
+	}
 	out["locations"] = m.View()
 	m = update(t, m, common.LocationChosenMsg{Location: loc})
 	out["services"] = m.View()
 	m = update(t, m, common.ServiceChosenMsg{Service: svc})
-	m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: svc.ID, LocationID: loc.ID, Days: 30, Availability: a})
+	id := m.top().model().(calendar.Model).Config().ID
+	m = update(t, m, calendar.AvailabilityMsg{Calendar: id, Days: 30, Availability: a})
 	out["calendar"] = m.View()
 	m = update(t, m, uitest.Key("?"))
 	out["help"] = m.View()
 	m = update(t, m, uitest.Key("?"))
-	m = update(t, m, common.DayChosenMsg{Date: a.Days[1].Date})
+	m = update(t, m, calendar.DayChosenMsg{Calendar: id, Date: a.Days[1].Date})
 	out["slots"] = m.View()
-	m = update(t, m, common.ErrMsg{Err: fmt.Errorf("boom"), Doing: "holding 09:00 CET"})
+	m = update(t, m, common.StatusMsg{Status: common.Failed("holding 09:00 CET", fmt.Errorf("boom"))})
 	out["error"] = m.View()
 	return out
 }
@@ -121,42 +129,45 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		ID: "a_1", Status: model.StatusConfirmed, ServiceID: "s1", LocationID: "l1",
 		Time: slot.Start, DurationMinutes: 30, Contact: who,
 	}
-	c := env.Common(context.Background())
-	c.Prefs.Demo = false
 	now := env.Clock.Now()
 	for _, w := range []int{80, 120} {
-		dir := t.TempDir()
+		store := state.NewMemory()
+		c := env.CommonIn(context.Background(), store)
+		c.Prefs.Demo = false
 		gone := appt
 		gone.ID, gone.Status = "a_2", model.StatusCancelled
-		if err := journal.Append(dir, journal.Entry{
+		if err := store.AppendJournal(journal.Entry{
 			At: now, Action: journal.Cancelled, Appointment: gone, Reason: hostile, ServiceName: hostile, LocationName: hostile,
 		}); err != nil {
 			t.Fatal(err)
 		}
-		m := New(c, Config{StateDir: dir})
-		m.draftPending = false
+		m := New(c, Config{})
 		m = update(t, m, tea.WindowSizeMsg{Width: w, Height: 30})
-		m = update(t, m, catalogMsg{org: model.Organization{Name: hostile}, locations: locs, services: svcs})
+		cat := booking.Catalog{Catalog: model.Catalog{Organization: model.Organization{Name: hostile}, Locations: locs, Services: svcs}}
+		m = update(t, m, catalogMsg{cat: cat})
+		m = update(t, m, draftsMsg{})
 		checkSafe(t, "locations", m.View())
 		m = update(t, m, common.LocationChosenMsg{Location: locs[0]})
 		checkSafe(t, "services", m.View())
 		m = update(t, m, common.ServiceChosenMsg{Service: svcs[0]})
-		m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: "s1", LocationID: "l1", Days: 30, Availability: a})
+		calID := m.top().model().(calendar.Model).Config().ID
+		m = update(t, m, calendar.AvailabilityMsg{Calendar: calID, Days: 30, Availability: a})
 		m = update(t, m, uitest.Key("g"))
 		m = update(t, m, uitest.Key(day.String()))
 		m = update(t, m, uitest.Key("enter"))
 		checkSafe(t, "calendar", m.View())
-		m = update(t, m, common.DayChosenMsg{Date: day})
+		m = update(t, m, calendar.DayChosenMsg{Calendar: calID, Date: day})
 		checkSafe(t, "slots", m.View())
-		m = update(t, m, common.StatusMsg{Text: hostile})
+		m = update(t, m, common.StatusMsg{Status: common.Status{Text: hostile}})
 		checkSafe(t, "status", m.View())
 
 		m.lastContact = who
 		deadline := now.Add(model.HoldTTL)
 		hold := model.Hold{ID: "h_1", ServiceID: "s1", LocationID: "l1", Time: slot.Start, DurationMinutes: 30, ExpiresAt: deadline, Deadline: deadline}
-		m = update(t, m, common.HoldPlacedMsg{Hold: hold, Slot: slot})
-		if m.screen != scrForm {
-			t.Fatalf("screen %v, want the form", m.screen)
+		list := m.top().model().(slots.Model)
+		m = update(t, m, slots.HoldPlacedMsg{List: list.ID(), Service: svcs[0], Location: locs[0], Hold: hold, Slot: slot})
+		if _, ok := m.top().model().(form.Model); !ok {
+			t.Fatalf("on %T, want the form", m.top().model())
 		}
 		checkSafe(t, "form", m.View())
 		m = update(t, m, uitest.Key("tab"))
@@ -164,22 +175,26 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		m = update(t, m, uitest.Key(hostile)) // typed or pasted by the user
 		checkSafe(t, "form typed", m.View())
 
-		m, _ = run(t, m, common.BookedMsg{Appointment: appt}) // and its journal entry
+		m = update(t, m, common.BookedMsg{Appointment: appt})
 		checkSafe(t, "confirmation", m.View())
+		if err := store.AppendJournal(journal.Entry{At: now, Action: journal.Booked, Appointment: appt, ServiceName: hostile, LocationName: hostile}); err != nil {
+			t.Fatal(err)
+		}
 
 		m, _ = run(t, m, uitest.Key("a"))
 		m, _ = run(t, m, uitest.Key("H"))
-		if m.screen != scrAppointments || len(m.appts.View()) == 0 {
-			t.Fatalf("screen %v, want the Appointments screen", m.screen)
+		appts, ok := m.top().model().(appointments.Model)
+		if !ok || len(appts.View()) == 0 {
+			t.Fatalf("on %T, want the Appointments screen", m.top().model())
 		}
 		for range 2 { // both journal entries, each with its detail
 			checkSafe(t, "appointments history", m.View())
-			if sel, _ := m.appts.Selected(); sel.ID == appt.ID {
+			if sel, _ := m.top().model().(appointments.Model).Selected(); sel.ID == appt.ID {
 				break
 			}
 			m, _ = run(t, m, uitest.Key("j"))
 		}
-		if sel, _ := m.appts.Selected(); sel.ID != appt.ID {
+		if sel, _ := m.top().model().(appointments.Model).Selected(); sel.ID != appt.ID {
 			t.Fatalf("selected %q, want the booking", sel.ID)
 		}
 
@@ -191,22 +206,23 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		m, _ = run(t, m, uitest.Key("esc"))
 
 		m, _ = run(t, m, uitest.Key("R"))
-		if m.screen != scrRsCalendar {
-			t.Fatalf("screen %v, want the reschedule calendar", m.screen)
+		cal, ok := m.top().model().(calendar.Model)
+		if !ok || !cal.Config().Pick {
+			t.Fatalf("on %T, want the reschedule calendar", m.top().model())
 		}
 		checkSafe(t, "reschedule calendar", m.View())
-		m = update(t, m, calendar.AvailabilityMsg{Calendar: m.seq, ServiceID: "s1", LocationID: "l1", Days: 30, Availability: a})
-		m = update(t, m, common.DayChosenMsg{Date: a.Days[2].Date})
+		m = update(t, m, calendar.AvailabilityMsg{Calendar: cal.Config().ID, Days: 30, Availability: a})
+		m = update(t, m, calendar.DayChosenMsg{Calendar: cal.Config().ID, Date: a.Days[2].Date})
 		checkSafe(t, "reschedule slots", m.View())
-		m = update(t, m, slots.PickedMsg{Slot: a.Days[2].Slots[0]})
-		if m.screen != scrReschedule {
-			t.Fatalf("screen %v, want the reschedule screen", m.screen)
+		list = m.top().model().(slots.Model)
+		m = update(t, m, slots.PickedMsg{List: list.ID(), Slot: a.Days[2].Slots[0]})
+		if _, ok := m.top().model().(reschedule.Model); !ok {
+			t.Fatalf("on %T, want the reschedule screen", m.top().model())
 		}
 		checkSafe(t, "reschedule", m.View())
 
-		m.draft = draft.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]}
-		m.screen = scrResume
-		checkSafe(t, "resume", m.View())
+		next, _ := m.push(pageFor(resume.New(c, state.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]})))
+		checkSafe(t, "resume", next.(Model).View())
 	}
 }
 
@@ -217,7 +233,7 @@ func run(t *testing.T, m Model, msg tea.Msg) (Model, []tea.Msg) {
 	next, cmd := m.Update(msg)
 	m = next.(Model)
 	var seen []tea.Msg
-	for _, msg := range messages(cmd) {
+	for _, msg := range uitest.Messages(cmd) {
 		seen = append(seen, msg)
 		next, _ := m.Update(msg)
 		m = next.(Model)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
@@ -63,17 +64,17 @@ func typeText(m Model, s string) Model {
 }
 
 // newScreen builds the screen on env's sandbox with the real catalogue and
-// loads it, sized w x h.
-func newScreen(t testing.TB, env *uitest.Env, w, h int, stateDir string) Model {
+// loads it, sized w x h; store keeps its desk history (nil: memory).
+func newScreen(t testing.TB, env *uitest.Env, w, h int, store state.Store) Model {
 	t.Helper()
-	m := New(env.Common(context.Background()), catalogue(t, env.Client, stateDir))
+	m := New(env.CommonIn(context.Background(), store), Options{Catalog: catalogue(t, env.Client)})
 	m.opts.ExportDir = t.TempDir()
 	m.SetSize(w, h)
 	m, _ = run(t, m, m.Init())
 	return m
 }
 
-func catalogue(t testing.TB, c *api.Client, stateDir string) Options {
+func catalogue(t testing.TB, c *api.Client) model.Catalog {
 	t.Helper()
 	ctx := context.Background()
 	locs, err := c.Locations(ctx)
@@ -84,14 +85,7 @@ func catalogue(t testing.TB, c *api.Client, stateDir string) Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := Options{Services: map[string]model.Service{}, Locations: map[string]model.Location{}, StateDir: stateDir}
-	for _, l := range locs {
-		opts.Locations[l.ID] = l
-	}
-	for _, s := range svcs {
-		opts.Services[s.ID] = s
-	}
-	return opts
+	return model.Catalog{Locations: locs, Services: svcs}
 }
 
 // selectID moves the cursor onto the appointment id, loading pages as needed.

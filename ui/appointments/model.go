@@ -8,7 +8,6 @@
 package appointments
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,48 +37,14 @@ const (
 	// searchDebounce is how long typing must pause before the server is
 	// asked; the loaded rows are refined at once on every key.
 	searchDebounce = 300 * time.Millisecond
-	readTimeout    = 20 * time.Second
 )
-
-// Range is the date window of the list.
-type Range int
-
-// Ranges, in key order 1-4.
-const (
-	Today Range = iota
-	Next7Days
-	Upcoming
-	Past7Days
-)
-
-var rangeNames = [...]string{"Today", "Next 7 days", "Upcoming", "Past 7 days"}
-
-func (r Range) String() string { return rangeNames[r] }
-
-// bounds is the window of r around now, in now's zone (the desk's day).
-func (r Range) bounds(now time.Time) (from, to time.Time) {
-	y, mo, d := now.Date()
-	today := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
-	switch r {
-	case Today:
-		return today, today.AddDate(0, 0, 1)
-	case Next7Days:
-		return today, today.AddDate(0, 0, 7)
-	case Past7Days:
-		return today.AddDate(0, 0, -7), today
-	}
-	return today, time.Time{}
-}
 
 var statusCycle = [...]string{"", model.StatusConfirmed, model.StatusCancelled}
 
 // Options is what the screen needs beyond Common.
 type Options struct {
-	// Services and Locations by id, for names and time zones.
-	Services  map[string]model.Service
-	Locations map[string]model.Location
-	// StateDir holds the desk journal; "" keeps no history.
-	StateDir string
+	// Catalog names services and locations and gives their time zones.
+	Catalog model.Catalog
 	// ExportDir is where e writes .ics files; "" means ~/Downloads when it
 	// exists, else the current directory.
 	ExportDir string
@@ -92,9 +57,6 @@ type RescheduleMsg struct {
 	Service     model.Service
 	Location    model.Location
 }
-
-// WalkInMsg asks the root to start a booking for today.
-type WalkInMsg struct{}
 
 type (
 	pageMsg struct {
@@ -134,7 +96,7 @@ type Model struct {
 	keys KeyMap
 
 	tab    tab
-	rng    Range
+	rng    model.DayRange
 	status int    // index into statusCycle
 	query  string // the search the server last got
 
@@ -169,19 +131,18 @@ type Model struct {
 	zones map[string]*time.Location // by location id, loaded once
 	memo  *memo                     // shared by copies: same session, same goroutine
 
-	statusLine    string
-	statusIsError bool
+	line          common.Status // the screen's status line
 	width, height int
 }
 
 // New builds the screen; Init loads the first page and the journal.
 func New(c common.Common, opts Options) Model {
-	zones := make(map[string]*time.Location, len(opts.Locations))
-	for id, l := range opts.Locations {
-		zones[id] = l.Zone()
+	zones := make(map[string]*time.Location, len(opts.Catalog.Locations))
+	for _, l := range opts.Catalog.Locations {
+		zones[l.ID] = l.Zone()
 	}
 	return Model{
-		c: c, opts: opts, keys: DefaultKeyMap(), rng: Upcoming, zones: zones, memo: newMemo(),
+		c: c, opts: opts, keys: DefaultKeyMap(), rng: model.Upcoming, zones: zones, memo: newMemo(),
 		search:  newInput(c, "/ ", "name, email or id", 80),
 		idInput: newInput(c, "Appointment id: ", "a_…", 64),
 		loading: true,
@@ -212,9 +173,12 @@ func (m Model) Init() tea.Cmd {
 // Refresh reloads the list and the journal, for when the screen is shown
 // again (after a booking, say); the last visit's status line goes.
 func (m *Model) Refresh() tea.Cmd {
-	m.setStatus("", false)
+	m.line = common.Status{}
 	return tea.Batch(m.reload(), m.loadJournal())
 }
+
+// Heading names the screen in the header.
+func (m Model) Heading() common.Heading { return common.Heading{Label: "Appointments"} }
 
 // Focused reports whether a text field or the cancel dialog has the
 // keyboard; the root must then send every key here, q and ? included.
@@ -303,7 +267,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *Model) setStatus(s string, isErr bool) { m.statusLine, m.statusIsError = s, isErr }
+func (m *Model) setStatus(s string, isErr bool) {
+	m.line = common.Status{Text: s}
+	if isErr {
+		m.line.Kind = common.Failure
+	}
+}
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.search.Focused() {
@@ -328,13 +297,13 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		return m.move(1 << 30)
 	case listReady && key.Matches(msg, k.Today):
-		return m.setRange(Today)
+		return m.setRange(model.Today)
 	case listReady && key.Matches(msg, k.Next7):
-		return m.setRange(Next7Days)
+		return m.setRange(model.Next7Days)
 	case listReady && key.Matches(msg, k.Upcoming):
-		return m.setRange(Upcoming)
+		return m.setRange(model.Upcoming)
 	case listReady && key.Matches(msg, k.Past7):
-		return m.setRange(Past7Days)
+		return m.setRange(model.Past7Days)
 	case listReady && key.Matches(msg, k.Status):
 		m.status = (m.status + 1) % len(statusCycle)
 		return m, m.reload()
@@ -365,7 +334,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		return m, m.reload()
 	case key.Matches(msg, k.WalkIn):
-		return m, func() tea.Msg { return WalkInMsg{} }
+		return m, common.Msg(common.WalkInMsg{})
 	case key.Matches(msg, k.Back):
 		if m.search.Value() != "" {
 			return m.clearSearch()
@@ -375,7 +344,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) setRange(r Range) (Model, tea.Cmd) {
+func (m Model) setRange(r model.DayRange) (Model, tea.Cmd) {
 	m.rng = r
 	return m, m.reload()
 }
@@ -470,7 +439,7 @@ func (m *Model) reload() tea.Cmd {
 }
 
 func (m Model) filter(token string) api.AppointmentFilter {
-	from, to := m.rng.bounds(m.c.Now())
+	from, to := m.rng.Bounds(m.c.Now())
 	return api.AppointmentFilter{
 		From: from, To: to, Status: statusCycle[m.status], Query: m.query,
 		PageSize: PageSize, PageToken: token,
@@ -480,9 +449,7 @@ func (m Model) filter(token string) api.AppointmentFilter {
 func (m Model) fetch(req int, token string) tea.Cmd {
 	c, f := m.c, m.filter(token)
 	return func() tea.Msg {
-		ctx, stop := context.WithTimeout(c.Ctx, readTimeout)
-		defer stop()
-		page, err := c.Client.Appointments(ctx, f)
+		page, err := c.Office.Appointments(c.Ctx, f)
 		return pageMsg{req: req, token: token, page: page, err: err}
 	}
 }
@@ -542,9 +509,7 @@ func (m Model) enterNoList(err error) (Model, tea.Cmd) {
 func (m Model) lookup(req int, id string) tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
-		ctx, stop := context.WithTimeout(c.Ctx, readTimeout)
-		defer stop()
-		a, err := c.Client.Appointment(ctx, id)
+		a, err := c.Office.Appointment(c.Ctx, id)
 		return lookupMsg{req: req, id: id, appt: a, err: err}
 	}
 }
@@ -572,17 +537,14 @@ func (m Model) gotLookup(msg lookupMsg) (Model, tea.Cmd) {
 	m.tab, m.cursor, m.offset = tabList, 0, 0
 	m.idInput.SetValue("")
 	m.idInput.Blur()
-	m.setStatus("", false)
+	m.line = common.Status{}
 	return m, nil
 }
 
 func (m Model) loadJournal() tea.Cmd {
-	dir := m.opts.StateDir
-	if dir == "" {
-		return nil
-	}
+	o := m.c.Office
 	return func() tea.Msg {
-		entries, err := journal.Read(dir)
+		entries, err := o.History()
 		return journalMsg{entries: entries, err: err}
 	}
 }
@@ -680,7 +642,7 @@ func (m Model) openCancel() (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	m.dialog = cancel.New(m.c, a, m.service(a), m.location(a), m.opts.StateDir)
+	m.dialog = cancel.New(m.c, a, m.service(a), m.location(a))
 	m.dialog.SetSize(m.width, m.height)
 	m.dialogOpen = true
 	return m, m.dialog.Init()
@@ -720,7 +682,7 @@ func defaultExportDir() string {
 // service is a's service from the catalogue; for an appointment known
 // only from the journal, the name recorded there.
 func (m Model) service(a model.Appointment) model.Service {
-	if s, ok := m.opts.Services[a.ServiceID]; ok {
+	if s, ok := m.opts.Catalog.Service(a.ServiceID); ok {
 		return s
 	}
 	s := model.Service{ID: a.ServiceID, DurationMinutes: a.DurationMinutes}
@@ -731,7 +693,7 @@ func (m Model) service(a model.Appointment) model.Service {
 }
 
 func (m Model) location(a model.Appointment) model.Location {
-	if l, ok := m.opts.Locations[a.LocationID]; ok {
+	if l, ok := m.opts.Catalog.Location(a.LocationID); ok {
 		return l
 	}
 	l := model.Location{ID: a.LocationID}
@@ -757,3 +719,7 @@ func (m Model) entryOf(id string) (journal.Entry, bool) {
 	}
 	return journal.Entry{}, false
 }
+
+// OwnsBack tells the root that esc is handled here: this screen says
+// when it means back (common.BackMsg).
+func (Model) OwnsBack() {}

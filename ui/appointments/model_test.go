@@ -17,6 +17,7 @@ import (
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/ui/cancel"
 	"github.com/zimun-app/zimun/ui/common"
@@ -49,7 +50,7 @@ func TestFirstPageAndPaging(t *testing.T) {
 	if len(all) <= PageSize {
 		t.Fatalf("the seed has %d upcoming appointments; the test needs more than a page", len(all))
 	}
-	m := newScreen(t, env, 120, 40, "")
+	m := newScreen(t, env, 120, 40, nil)
 	if len(m.items) != PageSize || m.next == "" {
 		t.Fatalf("first load: %d items, next %q; want one page of %d", len(m.items), m.next, PageSize)
 	}
@@ -78,7 +79,7 @@ func TestFirstPageAndPaging(t *testing.T) {
 
 func TestStaleRepliesDropped(t *testing.T) {
 	env := uitest.NewEnv(t)
-	m := newScreen(t, env, 80, 24, "")
+	m := newScreen(t, env, 80, 24, nil)
 	first := m.items[0].ID
 	// A filter change starts request 2; request 1's late answer is ignored.
 	m, cmd := m.Update(uitest.Key("1"))
@@ -88,7 +89,7 @@ func TestStaleRepliesDropped(t *testing.T) {
 		t.Fatal("a stale reply replaced the list")
 	}
 	m, _ = run(t, m, cmd)
-	if m.loading || m.rng != Today {
+	if m.loading || m.rng != model.Today {
 		t.Fatalf("loading=%v range=%v after the fresh reply", m.loading, m.rng)
 	}
 	for _, a := range m.items {
@@ -103,7 +104,7 @@ func TestStaleRepliesDropped(t *testing.T) {
 
 func TestStatusAndRangeFilters(t *testing.T) {
 	env := uitest.NewEnv(t)
-	m := newScreen(t, env, 120, 40, "")
+	m := newScreen(t, env, 120, 40, nil)
 	m, _ = press(t, m, "s", "s") // cancelled only
 	if len(m.items) == 0 {
 		t.Fatal("no cancelled appointments upcoming; the seed has some")
@@ -130,7 +131,7 @@ func TestSearchFindsCustomer(t *testing.T) {
 	all := allUpcoming(t, env.Client)
 	target := all[len(all)-1] // far beyond the first page
 	name := target.Contact.Name
-	m := newScreen(t, env, 120, 40, "")
+	m := newScreen(t, env, 120, 40, nil)
 	if m.indexOfItem(target.ID) >= 0 {
 		t.Fatal("target already loaded; pick one beyond page 1")
 	}
@@ -179,8 +180,8 @@ func TestSearchFindsCustomer(t *testing.T) {
 
 func TestCancelWithReason(t *testing.T) {
 	env := uitest.NewEnv(t)
-	dir := t.TempDir()
-	m := newScreen(t, env, 120, 40, dir)
+	store := state.NewMemory()
+	m := newScreen(t, env, 120, 40, store)
 	var target model.Appointment
 	for _, a := range m.items {
 		if !a.Cancelled() {
@@ -226,7 +227,7 @@ func TestCancelWithReason(t *testing.T) {
 	if err != nil || !got.Cancelled() {
 		t.Errorf("server copy = %+v, %v; want cancelled", got, err)
 	}
-	entries, err := journal.Read(dir)
+	entries, err := store.Journal()
 	if err != nil || len(entries) != 1 {
 		t.Fatalf("journal = %+v, %v", entries, err)
 	}
@@ -240,7 +241,7 @@ func TestCancelWithReason(t *testing.T) {
 
 func TestCancelDialogKeepIsDefault(t *testing.T) {
 	env := uitest.NewEnv(t)
-	m := newScreen(t, env, 80, 24, t.TempDir())
+	m := newScreen(t, env, 80, 24, nil)
 	for _, k := range []string{"enter", "esc", "K"} {
 		m, _ = press(t, m, "X")
 		var msgs []tea.Msg
@@ -256,9 +257,9 @@ func TestCancelDialogKeepIsDefault(t *testing.T) {
 
 func TestRescheduleFlow(t *testing.T) {
 	env := uitest.NewEnv(t)
-	dir := t.TempDir()
+	store := state.NewMemory()
 	loc, svc, avail := env.Paris(t, 14)
-	m := newScreen(t, env, 120, 40, dir)
+	m := newScreen(t, env, 120, 40, store)
 	var target model.Appointment
 	for _, a := range m.items {
 		if a.ServiceID == svc.ID && a.LocationID == loc.ID && !a.Cancelled() {
@@ -285,7 +286,7 @@ func TestRescheduleFlow(t *testing.T) {
 			}
 		}
 	}
-	rs := reschedule.New(env.Common(context.Background()), req.Appointment, slot, req.Service, req.Location, dir)
+	rs := reschedule.New(m.c, req.Appointment, slot, req.Service, req.Location)
 	rs.SetSize(120, 40)
 	mustContain(t, uitest.Strip(rs.View()), "Move this appointment?", target.Contact.Name)
 	rs, cmd := rs.Update(uitest.Key("enter"))
@@ -310,7 +311,7 @@ func TestLookupByIDWithoutList(t *testing.T) {
 	env := uitest.NewEnv(t)
 	target := allUpcoming(t, env.Client)[3]
 	env.Sandbox.DisableRoute("appointments.list")
-	m := newScreen(t, env, 80, 24, t.TempDir())
+	m := newScreen(t, env, 80, 24, nil)
 	if m.noList == "" || !m.idInput.Focused() {
 		t.Fatalf("no-list mode not entered: %q, focused %v", m.noList, m.idInput.Focused())
 	}
@@ -348,9 +349,7 @@ func TestNoScope(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cc := env.Common(context.Background())
-	cc.Client = c
-	m := New(cc, Options{})
+	m := New(env.CommonWith(context.Background(), c, nil), Options{})
 	m.SetSize(80, 24)
 	m, _ = run(t, m, m.Init())
 	mustContain(t, view(m), "lacks the appointments:read scope")
@@ -358,7 +357,7 @@ func TestNoScope(t *testing.T) {
 
 func TestExportICS(t *testing.T) {
 	env := uitest.NewEnv(t)
-	m := newScreen(t, env, 120, 40, "")
+	m := newScreen(t, env, 120, 40, nil)
 	a, _ := m.Selected()
 	m, _ = press(t, m, "e")
 	path := filepath.Join(m.opts.ExportDir, "zimun-"+a.ID+".ics")
@@ -375,7 +374,7 @@ func TestExportICS(t *testing.T) {
 	if uid, _ := ev.Props.Get("UID").Text(); uid != a.ID+"@zimun" {
 		t.Errorf("UID = %q", uid)
 	}
-	if sum, _ := ev.Props.Get("SUMMARY").Text(); sum != m.opts.Services[a.ServiceID].Name {
+	if sum, _ := ev.Props.Get("SUMMARY").Text(); sum != serviceName(m, a.ServiceID) {
 		t.Errorf("SUMMARY = %q", sum)
 	}
 	if start, err := ev.DateTimeStart(time.UTC); err != nil || !start.Equal(a.Time) {
@@ -390,15 +389,15 @@ func TestLoadErrorIsShown(t *testing.T) {
 	env := uitest.NewEnv(t)
 	// 400 is not retried, so no backoff runs on the real clock.
 	env.Sandbox.InjectFault(sandbox.Fault{Method: "GET", Path: "/api/v1/appointments", Status: 400})
-	m := newScreen(t, env, 80, 24, "")
+	m := newScreen(t, env, 80, 24, nil)
 	mustContain(t, view(m), "Could not load appointments", "r to retry")
 }
 
-func TestHistoryWithoutStateDir(t *testing.T) {
+func TestHistoryInMemory(t *testing.T) {
 	env := uitest.NewEnv(t)
-	m := newScreen(t, env, 80, 24, "")
+	m := newScreen(t, env, 80, 24, nil)
 	m, _ = press(t, m, "H")
-	mustContain(t, view(m), "Desk history", "No state directory is set")
+	mustContain(t, view(m), "Desk history", "keeps its history in memory")
 	if m.Focused() {
 		t.Fatal("history focused an input")
 	}
@@ -406,14 +405,14 @@ func TestHistoryWithoutStateDir(t *testing.T) {
 
 func TestHistoryListsJournal(t *testing.T) {
 	env := uitest.NewEnv(t)
-	dir := t.TempDir()
+	store := state.NewMemory()
 	a := model.Appointment{ID: "a_j1", Status: model.StatusConfirmed, Time: uitest.Epoch.Add(26 * time.Hour), DurationMinutes: 30,
 		Contact: model.Contact{Name: "Journal \x1b[31mOnly", Email: "j@example.com"}}
-	if err := journal.Append(dir, journal.Entry{At: uitest.Epoch, Action: journal.Booked, Appointment: a, ServiceName: "Walk-in check", LocationName: "Front desk"}); err != nil {
+	if err := store.AppendJournal(journal.Entry{At: uitest.Epoch, Action: journal.Booked, Appointment: a, ServiceName: "Walk-in check", LocationName: "Front desk"}); err != nil {
 		t.Fatal(err)
 	}
 	env.Sandbox.DisableRoute("appointments.list")
-	m := newScreen(t, env, 120, 40, dir)
+	m := newScreen(t, env, 120, 40, store)
 	m, _ = press(t, m, "esc") // leave the id field
 	m, _ = press(t, m, "H")
 	out := view(m)
@@ -427,7 +426,7 @@ func TestGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			env := uitest.NewEnv(t)
-			m := newScreen(t, env, size[0], size[1], "")
+			m := newScreen(t, env, size[0], size[1], nil)
 			m, _ = press(t, m, "down", "down")
 			golden.RequireEqual(t, []byte(view(m)))
 		})
@@ -437,7 +436,7 @@ func TestGolden(t *testing.T) {
 func TestViewFillsSize(t *testing.T) {
 	env := uitest.NewEnv(t)
 	for _, size := range [][2]int{{60, 20}, {80, 24}, {99, 30}, {100, 30}, {200, 60}} {
-		m := newScreen(t, env, size[0], size[1], "")
+		m := newScreen(t, env, size[0], size[1], nil)
 		lines := strings.Split(view(m), "\n")
 		if len(lines) != size[1] {
 			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
@@ -452,7 +451,7 @@ func TestViewFillsSize(t *testing.T) {
 
 func BenchmarkListView(b *testing.B) {
 	env := uitest.NewEnv(b)
-	m := newScreen(b, env, 200, 60, "")
+	m := newScreen(b, env, 200, 60, nil)
 	for m.next != "" {
 		m, _ = press(b, m, "G")
 	}
@@ -461,4 +460,9 @@ func BenchmarkListView(b *testing.B) {
 	for b.Loop() {
 		_ = m.View()
 	}
+}
+
+func serviceName(m Model, id string) string {
+	s, _ := m.opts.Catalog.Service(id)
+	return s.Name
 }

@@ -111,16 +111,16 @@ func (m Model) filterLine() string {
 	st := m.c.Styles
 	switch {
 	case m.tab == tabHistory:
-		where := "no state directory: nothing is recorded"
-		if m.opts.StateDir != "" {
-			where = journal.Path(m.opts.StateDir)
+		where := "kept in " + m.c.Office.Store().Where()
+		if !m.c.Office.Store().Persistent() {
+			where = "kept in memory until zimun quits"
 		}
 		return fit(st.Faint.Render("What this desk booked, moved and cancelled · "+where), m.width)
 	case m.noList != "":
 		return fit(st.Faint.Render("Look up by id · H desk history"), m.width)
 	}
 	var b strings.Builder
-	for r := Today; r <= Past7Days; r++ {
+	for r := model.Today; r <= model.Past7Days; r++ {
 		label := fmt.Sprintf("%d %s", r+1, r)
 		if r == m.rng {
 			b.WriteString(st.Selected.Render("[" + label + "]"))
@@ -151,10 +151,10 @@ func (m Model) inputLine() string {
 func (m Model) statusView() string {
 	st := m.c.Styles
 	switch {
-	case m.statusLine != "" && m.statusIsError:
-		return fit(st.Error.Render(m.statusLine), m.width)
-	case m.statusLine != "":
-		return fit(st.OK.Render(m.statusLine), m.width)
+	case m.line.Text != "" && m.line.Kind == common.Failure:
+		return fit(st.Error.Render(m.line.Text), m.width)
+	case m.line.Text != "":
+		return fit(st.OK.Render(m.line.Text), m.width)
 	case m.loadErr != "" && m.tab == tabList:
 		return fit(st.Error.Render("Could not load appointments: "+m.loadErr+" (r to retry)"), m.width)
 	case m.histErr != "" && m.tab == tabHistory:
@@ -234,7 +234,7 @@ func (m Model) listPane(w, h int) string {
 			msg = "Nothing looked up yet."
 		case m.search.Value() != "":
 			msg = "No appointment matches “" + model.Sanitize(m.search.Value()) + "”."
-		case m.rng == Today:
+		case m.rng == model.Today:
 			msg = "No appointments today."
 		}
 		lines = append(lines, st.Faint.Render(fit("  "+msg, w)))
@@ -284,8 +284,8 @@ func (m Model) historyPane(w, h int) string {
 	if len(m.hVisible) == 0 {
 		msg := "Nothing recorded yet: bookings, moves and cancellations made here show up in this list."
 		switch {
-		case m.opts.StateDir == "":
-			msg = "No state directory is set, so this desk keeps no history."
+		case !m.c.Office.Store().Persistent():
+			msg = "Nothing recorded yet: this session keeps its history in memory, until zimun quits."
 		case m.search.Value() != "":
 			msg = "No history entry matches “" + model.Sanitize(m.search.Value()) + "”."
 		}

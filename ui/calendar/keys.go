@@ -38,14 +38,23 @@ func (m Model) ShortHelp() []key.Binding {
 	}
 	// [ and ] are hinted beside the month's title.
 	free := key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "free day"))
-	return []key.Binding{m.keys.Open, free, m.keys.GoTo}
+	keys := []key.Binding{m.keys.Open, free, m.keys.GoTo}
+	if !m.cfg.Pick {
+		keys = append(keys, m.c.Keys.Appointments)
+	}
+	return keys
 }
 
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
+	groups := [][]key.Binding{
 		{m.keys.Left, m.keys.Right, m.keys.Up, m.keys.Down},
 		{m.keys.PrevMonth, m.keys.NextMonth, m.keys.Today, m.keys.NextFree, m.keys.PrevFree},
 		{m.keys.GoTo, m.keys.Open, m.keys.Refresh},
 	}
+	if !m.cfg.Pick {
+		k := m.c.Keys
+		groups = append(groups, []key.Binding{k.Appointments, k.WalkIn, k.Location, k.Service})
+	}
+	return groups
 }

@@ -3,7 +3,6 @@
 package calendar
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -20,28 +19,22 @@ import (
 // RefreshEvery is how often the visible calendar refetches availability.
 const RefreshEvery = 30 * time.Second
 
-// fetchTimeout bounds one availability request.
-const fetchTimeout = 20 * time.Second
-
 // ErrNotADate is shown when the go-to prompt gets something else.
 var ErrNotADate = errors.New("Not a date: use YYYY-MM-DD")
 
-// AvailabilityMsg is the answer to one availability request. The root
-// caches the ones a calendar accepts per (service, location).
+// AvailabilityMsg is the answer to one availability request.
 type AvailabilityMsg struct {
 	Calendar     int // the calendar instance that asked
 	Req          int // its request number; older ones are dropped
-	ServiceID    string
-	LocationID   string
 	Days         int // days asked for from today: a server may omit empty days, so the data cannot tell
 	Availability model.Availability
 	Err          error
 }
 
-// Snapshot is an earlier answer, shown at once while a fresh copy loads.
-type Snapshot struct {
-	Availability model.Availability
-	Days         int // days it was asked for, from today
+// DayChosenMsg: the user opened a day; the root shows its times.
+type DayChosenMsg struct {
+	Calendar int
+	Date     model.Date
 }
 
 type refreshTickMsg struct{ calendar, gen int }
@@ -52,7 +45,10 @@ type Config struct {
 	Service  model.Service
 	Location model.Location
 	Date     model.Date // day to open on; zero = the first bookable day
-	Cached   *Snapshot  // shown at once while a fresh copy loads
+	// Pick is for moving an appointment: the desk's keys (appointments,
+	// walk-in, change location or service) are off, Banner says what moves.
+	Pick   bool
+	Banner string
 }
 
 // Model is the month grid screen.
@@ -103,8 +99,10 @@ func New(c common.Common, cfg Config) Model {
 		m.sel, m.pinned = cfg.Date, true
 	}
 	m.span = m.wantSpan()
-	if cfg.Cached != nil {
-		m.setAvailability(cfg.Cached.Availability, cfg.Cached.Days)
+	if c.Office != nil {
+		if last, ok := c.Office.LastAvailability(cfg.Service.ID, cfg.Location.ID); ok {
+			m.setAvailability(last.Availability, last.Days) // at once, while a fresh copy loads
+		}
 	}
 	m.rebuild()
 	return m
@@ -127,6 +125,18 @@ func (m *Model) Activate() tea.Cmd {
 // Availability is the latest data, for the slot list.
 func (m Model) Availability() model.Availability { return m.avail }
 
+// Config is what the calendar was built with.
+func (m Model) Config() Config { return m.cfg }
+
+// Heading names the calendar's service and location in the header.
+func (m Model) Heading() common.Heading {
+	h := common.Heading{Location: m.cfg.Location, Service: m.cfg.Service}
+	if m.cfg.Pick {
+		h.Label = "Reschedule"
+	}
+	return h
+}
+
 // Selected is the highlighted day.
 func (m Model) Selected() model.Date { return m.sel }
 
@@ -138,6 +148,9 @@ func (m Model) Focused() bool { return m.gotoInput.Focused() }
 
 // SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, height int) {
+	if m.cfg.Banner != "" {
+		height-- // the banner's line
+	}
 	m.width, m.height = width, height
 	m.rebuild()
 }
@@ -210,7 +223,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.loading = false
 		if msg.Err != nil {
-			cmd = common.Error("loading availability", msg.Err)
+			cmd = common.Fail("loading availability", msg.Err)
 			break
 		}
 		m.setAvailability(msg.Availability, msg.Days)
@@ -224,6 +237,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.gotoInput.Focused() {
 			return m.updateGoto(msg)
 		}
+		if nav := m.desk(msg); nav != nil {
+			return m, nav
+		}
 		cmd = tea.Batch(m.handleKey(msg), m.widen())
 	case tea.MouseMsg:
 		cmd = m.click(msg)
@@ -232,6 +248,25 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	m.rebuild()
 	return m, cmd
+}
+
+// desk answers the desk's keys, which leave the calendar.
+func (m Model) desk(msg tea.KeyMsg) tea.Cmd {
+	if m.cfg.Pick {
+		return nil
+	}
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Appointments):
+		return common.Msg(common.OpenAppointmentsMsg{})
+	case key.Matches(msg, k.WalkIn):
+		return common.Msg(common.WalkInMsg{})
+	case key.Matches(msg, k.Location):
+		return common.Msg(common.ChangeLocationMsg{})
+	case key.Matches(msg, k.Service):
+		return common.Msg(common.ChangeServiceMsg{})
+	}
+	return nil
 }
 
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
@@ -260,6 +295,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Open):
 		return m.open()
 	case key.Matches(msg, m.keys.Refresh):
+		m.c.Office.DropCached(m.cfg.Service.ID, m.cfg.Location.ID)
 		return m.refresh()
 	}
 	return nil
@@ -272,7 +308,7 @@ func (m Model) updateGoto(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case tea.KeyEnter:
 		d, err := model.ParseDate(m.gotoInput.Value())
 		if err != nil {
-			return m, common.Error("", ErrNotADate)
+			return m, common.Fail("", ErrNotADate)
 		}
 		m.gotoInput.Blur()
 		m.selectDay(d)
@@ -302,7 +338,7 @@ func (m *Model) jumpFree(step int) tea.Cmd {
 		if step < 0 {
 			dir = "before"
 		}
-		return common.Status(fmt.Sprintf("No free day %s %s in the bookable window", dir, m.sel))
+		return common.Say(fmt.Sprintf("No free day %s %s in the bookable window", dir, m.sel))
 	}
 	m.selectDay(d)
 	return nil
@@ -310,19 +346,21 @@ func (m *Model) jumpFree(step int) tea.Cmd {
 
 func (m *Model) open() tea.Cmd {
 	if !m.loaded || m.pending(m.sel) {
-		return common.Status("Availability is still loading")
+		return common.Say("Availability is still loading")
 	}
 	if !m.inWindow(m.sel) {
 		first, last := m.Window()
-		return common.Status(fmt.Sprintf("%s is outside the bookable window (%s to %s)", m.sel, first, last))
+		return common.Say(fmt.Sprintf("%s is outside the bookable window (%s to %s)", m.sel, first, last))
 	}
-	d := m.sel
-	return func() tea.Msg { return common.DayChosenMsg{Date: d} }
+	return common.Msg(DayChosenMsg{Calendar: m.cfg.ID, Date: m.sel})
 }
 
 func (m *Model) click(msg tea.MouseMsg) tea.Cmd {
 	if msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
 		return nil
+	}
+	if m.cfg.Banner != "" {
+		msg.Y--
 	}
 	d, ok := m.layout.dayAt(msg.X, msg.Y)
 	if !ok {
@@ -345,10 +383,8 @@ func (m Model) fetchCmd(req, days int) tea.Cmd {
 	c, id := m.c, m.cfg.ID
 	svc, loc := m.cfg.Service.ID, m.cfg.Location.ID
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Ctx, fetchTimeout)
-		defer cancel()
-		a, err := c.Client.Availability(ctx, svc, loc, days)
-		return AvailabilityMsg{Calendar: id, Req: req, ServiceID: svc, LocationID: loc, Days: days, Availability: a, Err: err}
+		a, err := c.Office.Availability(c.Ctx, svc, loc, days)
+		return AvailabilityMsg{Calendar: id, Req: req, Days: days, Availability: a, Err: err}
 	}
 }
 

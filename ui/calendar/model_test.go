@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -20,8 +19,13 @@ import (
 func newCalendar(t testing.TB, w, h int) Model {
 	t.Helper()
 	env := uitest.NewEnv(t)
-	loc, svc, a := env.Paris(t, 30)
-	m := New(env.Common(context.Background()), Config{ID: 1, Service: svc, Location: loc, Cached: &Snapshot{Availability: a, Days: 30}})
+	loc, svc, _ := env.Paris(t, 30)
+	c := env.Common(context.Background())
+	// An earlier answer the office keeps is shown at once.
+	if _, err := c.Office.Availability(c.Ctx, svc.ID, loc.ID, 30); err != nil {
+		t.Fatal(err)
+	}
+	m := New(c, Config{ID: 1, Service: svc, Location: loc})
 	m.loading = false
 	m.SetSize(w, h)
 	return m
@@ -58,7 +62,7 @@ func TestUpdate(t *testing.T) {
 		{name: "previous free", keys: []string{"j", "N"}, sel: "2026-03-07"},
 		{name: "no free day before today", keys: []string{"N"}, sel: "2026-03-02", msg: wantStatus("No free day before")},
 		{name: "enter opens the day", keys: []string{"l", "enter"}, sel: "2026-03-03", msg: func(msg tea.Msg) error {
-			if got, ok := msg.(common.DayChosenMsg); !ok || got.Date != date("2026-03-03") {
+			if got, ok := msg.(DayChosenMsg); !ok || got.Date != date("2026-03-03") || got.Calendar != 1 {
 				return fmt.Errorf("got %#v, want DayChosenMsg 2026-03-03", msg)
 			}
 			return nil
@@ -70,7 +74,7 @@ func TestUpdate(t *testing.T) {
 		{name: "g goes to a date", keys: []string{"g", "2026-03-20", "enter"}, sel: "2026-03-20"},
 		{name: "g keeps q as text", keys: []string{"g", "q"}, sel: "2026-03-02", focused: true},
 		{name: "g rejects a non-date", keys: []string{"g", "next tuesday", "enter"}, sel: "2026-03-02", focused: true, msg: func(msg tea.Msg) error {
-			if e, ok := msg.(common.ErrMsg); !ok || !errors.Is(e.Err, ErrNotADate) {
+			if e, ok := msg.(common.StatusMsg); !ok || e.Status.Kind != common.Failure || !strings.Contains(e.Status.Text, ErrNotADate.Error()) {
 				return fmt.Errorf("got %#v, want ErrNotADate", msg)
 			}
 			return nil
@@ -104,7 +108,7 @@ func TestUpdate(t *testing.T) {
 
 func wantStatus(sub string) func(tea.Msg) error {
 	return func(msg tea.Msg) error {
-		if s, ok := msg.(common.StatusMsg); !ok || !strings.Contains(s.Text, sub) {
+		if s, ok := msg.(common.StatusMsg); !ok || !strings.Contains(s.Status.Text, sub) {
 			return fmt.Errorf("got %#v, want a status with %q", msg, sub)
 		}
 		return nil
@@ -158,7 +162,7 @@ func TestClick(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("second click did not open the day")
 	}
-	if got, ok := cmd().(common.DayChosenMsg); !ok || got.Date != date("2026-03-04") {
+	if got, ok := cmd().(DayChosenMsg); !ok || got.Date != date("2026-03-04") {
 		t.Fatalf("got %#v", got)
 	}
 }
@@ -220,7 +224,7 @@ func TestMonthOnScreenWidensTheWindow(t *testing.T) {
 	}
 	if _, cmd := m.Update(uitest.Key("enter")); cmd == nil {
 		t.Fatal("enter in April did nothing")
-	} else if _, ok := cmd().(common.DayChosenMsg); !ok {
+	} else if _, ok := cmd().(DayChosenMsg); !ok {
 		t.Fatal("2 April is not bookable once April is on screen")
 	}
 	next("]")

@@ -79,10 +79,14 @@ func (m Model) stateOf(d model.Date) (state, int) {
 
 // View implements tea.Model. The grid is prebuilt in rebuild.
 func (m Model) View() string {
+	body := m.body
 	if m.gotoInput.Focused() {
-		return m.body + "\n" + m.gotoInput.View()
+		body += "\n" + m.gotoInput.View()
 	}
-	return m.body
+	if m.cfg.Banner != "" {
+		return m.c.Styles.Warn.Render(m.cfg.Banner) + "\n" + body
+	}
+	return body
 }
 
 // rebuild redraws the grid and panel after any change, so View is a copy.

@@ -4,22 +4,15 @@
 package cancel
 
 import (
-	"context"
-	"time"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/zimun-app/zimun/api"
-	"github.com/zimun-app/zimun/journal"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
-
-// writeTimeout bounds the cancel call and the journal write together.
-const writeTimeout = 30 * time.Second
 
 // maxReason bounds the reason; the customer may read it in the email.
 const maxReason = 300
@@ -36,9 +29,8 @@ type KeptMsg struct{}
 
 // resultMsg is the answer to the cancel call.
 type resultMsg struct {
-	appt       model.Appointment
-	err        error
-	journalErr error
+	done booking.Done
+	err  error
 }
 
 type state int
@@ -59,19 +51,11 @@ const (
 
 // Model is the cancel confirmation dialog.
 type Model struct {
-	c        common.Common
-	keys     KeyMap
-	appt     model.Appointment
-	svc      model.Service
-	loc      model.Location
-	stateDir string
-	// key is reused by a retry with the same reason; an edited reason gets a
-	// new key, as the server refuses a key resent with another body. That is
-	// safe even if the first attempt went through: a second cancel is a
-	// no-op, so nothing needs locking.
-	key        string
-	keyReason  string // the reason key was sent with
-	keyWasSent bool
+	c    common.Common
+	keys KeyMap
+	// cancellation is reused by a retry; WithReason gives an edited reason
+	// its own key.
+	cancellation booking.Cancellation
 
 	reason textinput.Model
 	focus  focus
@@ -81,9 +65,8 @@ type Model struct {
 }
 
 // New builds the dialog for appt. svc and loc name the service and place
-// (zero values show the ids); stateDir is the journal's directory ("" keeps
-// no desk history).
-func New(c common.Common, appt model.Appointment, svc model.Service, loc model.Location, stateDir string) Model {
+// (zero values show the ids).
+func New(c common.Common, appt model.Appointment, svc model.Service, loc model.Location) Model {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.Placeholder = "optional, e.g. customer called to cancel"
@@ -95,8 +78,8 @@ func New(c common.Common, appt model.Appointment, svc model.Service, loc model.L
 	ti.Cursor.TextStyle = c.Styles.Text
 	ti.Cursor.SetMode(cursor.CursorStatic)
 	return Model{
-		c: c, keys: DefaultKeyMap(), appt: appt, svc: svc, loc: loc, stateDir: stateDir,
-		key: api.NewIdempotencyKey(), reason: ti, width: 80,
+		c: c, keys: DefaultKeyMap(), cancellation: booking.NewCancellation(appt, "", svc, loc),
+		reason: ti, width: 80,
 	}
 }
 
@@ -184,45 +167,17 @@ func (m Model) setFocus(f focus) Model {
 func (m Model) start() (Model, tea.Cmd) {
 	m.state, m.err = working, ""
 	m.reason.Blur()
-	reason := model.Sanitize(m.reason.Value())
-	if m.keyWasSent && reason != m.keyReason {
-		m.key = api.NewIdempotencyKey()
-	}
-	m.keyReason, m.keyWasSent = reason, true
-	return m, m.cancelCmd(reason)
-}
-
-func (m Model) cancelCmd(reason string) tea.Cmd {
-	c, appt, svc, loc, dir, key := m.c, m.appt, m.svc, m.loc, m.stateDir, m.key
-	return func() tea.Msg {
-		ctx, stop := context.WithTimeout(c.Ctx, writeTimeout)
-		defer stop()
-		got, err := c.Client.Cancel(ctx, api.CancelRequest{AppointmentID: appt.ID, Reason: reason, IdempotencyKey: key})
-		switch {
-		case api.IsUnreadableReply(err):
-			// Cancelled all the same; the dialog's copy stands in.
-			got = appt
-			got.Status = model.StatusCancelled
-		case err != nil:
-			return resultMsg{err: err}
-		}
-		res := resultMsg{appt: got, err: err}
-		// A second cancel changes nothing, so it is not history.
-		if dir != "" && !appt.Cancelled() {
-			res.journalErr = journal.Append(dir, journal.Entry{
-				At: c.Now(), Action: journal.Cancelled, Appointment: got, Reason: reason,
-				ServiceName: svc.Name, LocationName: loc.Name,
-			})
-		}
-		return res
+	m.cancellation = m.cancellation.WithReason(model.Sanitize(m.reason.Value()))
+	c, cancellation := m.c, m.cancellation
+	return m, func() tea.Msg {
+		done, err := c.Session.Cancel(c.Ctx, cancellation)
+		return resultMsg{done: done, err: err}
 	}
 }
 
 func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
-	unreadable := api.IsUnreadableReply(res.err)
 	switch {
-	case unreadable:
-	case api.IsOutcomeUnknown(res.err):
+	case booking.IsUnknown(res.err):
 		// No answer is not a refusal: the cancel may have been applied.
 		m.state = idle
 		m.err = common.NoAnswerText(res.err) + ". The cancellation may have gone through anyway; " +
@@ -234,20 +189,19 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.state = done
-	status := "Cancelled. The customer gets a cancellation email at " + model.Sanitize(res.appt.Contact.Email) + "."
+	d := res.done
+	status := "Cancelled. The customer gets a cancellation email at " + model.Sanitize(d.Email) + "."
 	switch {
-	case unreadable:
+	case d.Unchanged:
+		status = "That appointment was already cancelled; nothing changed."
+	case d.Unread:
 		status = "Cancelled, but Zimun's reply was unreadable; reload the list to see the appointment."
-	case res.appt.Contact.Email == "":
+	case d.Email == "":
 		status = "Cancelled."
 	}
-	if m.appt.Cancelled() {
-		status = "That appointment was already cancelled; nothing changed."
+	if d.JournalErr != nil {
+		status += " (Not saved to the desk history: " + common.ErrorText(d.JournalErr) + ")"
 	}
-	if res.journalErr != nil {
-		status += " (Not saved to the desk history: " + common.ErrorText(res.journalErr) + ")"
-	}
-	m.appt = res.appt
-	done := DoneMsg{Appointment: res.appt, Status: status}
-	return m, func() tea.Msg { return done }
+	m.cancellation.Appointment = d.Appointment
+	return m, common.Msg(DoneMsg{Appointment: d.Appointment, Status: status})
 }

@@ -12,8 +12,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/zimun-app/zimun/api"
-	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
+	keep "github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/uitest"
@@ -60,7 +60,7 @@ func paris(t *testing.T, env *uitest.Env, status string) (model.Appointment, mod
 
 func TestKeepIsTheDefault(t *testing.T) {
 	c := uitest.Common(func() time.Time { return uitest.Epoch })
-	m := New(c, model.Appointment{ID: "a_1"}, model.Service{}, model.Location{}, "")
+	m := New(c, model.Appointment{ID: "a_1"}, model.Service{}, model.Location{})
 	for _, k := range []string{"enter", "esc", "K"} {
 		_, cmd := m.Update(press(k))
 		if cmd == nil {
@@ -87,7 +87,7 @@ func TestKeepIsTheDefault(t *testing.T) {
 
 func TestReasonTakesLetters(t *testing.T) {
 	c := uitest.Common(func() time.Time { return uitest.Epoch })
-	m := New(c, model.Appointment{ID: "a_1"}, model.Service{}, model.Location{}, "")
+	m := New(c, model.Appointment{ID: "a_1"}, model.Service{}, model.Location{})
 	m, _ = m.Update(shiftTab)
 	if m.focus != focusReason {
 		t.Fatalf("shift+tab from Keep went to %v, want the reason", m.focus)
@@ -113,9 +113,9 @@ func TestReasonTakesLetters(t *testing.T) {
 
 func TestCancelViaButton(t *testing.T) {
 	env := uitest.NewEnv(t)
-	dir := t.TempDir()
+	store := keep.NewMemory()
 	a, svc, loc := paris(t, env, model.StatusConfirmed)
-	m := New(env.Common(context.Background()), a, svc, loc, dir)
+	m := New(env.CommonIn(context.Background(), store), a, svc, loc)
 	m, _ = m.Update(press("r"))
 	for _, r := range "No longer needed; thanks" {
 		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
@@ -147,7 +147,7 @@ func TestCancelViaButton(t *testing.T) {
 	if emails != 1 {
 		t.Errorf("%d cancellation emails, want 1", emails)
 	}
-	entries, _ := journal.Read(dir)
+	entries, _ := store.Journal()
 	if len(entries) != 1 || entries[0].Reason != "No longer needed; thanks" || entries[0].LocationName != loc.Name {
 		t.Errorf("journal = %+v", entries)
 	}
@@ -155,10 +155,10 @@ func TestCancelViaButton(t *testing.T) {
 
 func TestAlreadyCancelled(t *testing.T) {
 	env := uitest.NewEnv(t)
-	dir := t.TempDir()
+	store := keep.NewMemory()
 	a, svc, loc := paris(t, env, model.StatusCancelled)
 	before := len(env.Sandbox.Outbox())
-	m := New(env.Common(context.Background()), a, svc, loc, dir)
+	m := New(env.CommonIn(context.Background(), store), a, svc, loc)
 	if !strings.Contains(uitest.Strip(m.View()), "already cancelled") {
 		t.Errorf("dialog does not say it is already cancelled:\n%s", uitest.Strip(m.View()))
 	}
@@ -171,7 +171,7 @@ func TestAlreadyCancelled(t *testing.T) {
 	if len(env.Sandbox.Outbox()) != before {
 		t.Error("a second cancel sent another email")
 	}
-	if entries, _ := journal.Read(dir); len(entries) != 0 {
+	if entries, _ := store.Journal(); len(entries) != 0 {
 		t.Errorf("a no-op cancel was journalled: %+v", entries)
 	}
 }
@@ -180,7 +180,7 @@ func TestCancelFailureLeavesItUnchanged(t *testing.T) {
 	env := uitest.NewEnv(t)
 	a, svc, loc := paris(t, env, model.StatusConfirmed)
 	env.Sandbox.InjectFault(sandbox.Fault{Method: "PATCH", Path: "/api/v1/appointments/" + a.ID, Status: 422})
-	m := New(env.Common(context.Background()), a, svc, loc, "")
+	m := New(env.Common(context.Background()), a, svc, loc)
 	m, cmd := m.Update(ctrlX)
 	m, msg := finish(t, m, cmd)
 	if msg != nil {
@@ -191,10 +191,10 @@ func TestCancelFailureLeavesItUnchanged(t *testing.T) {
 		t.Errorf("state %v, view:\n%s", m.state, out)
 	}
 	// Retrying works and reuses the idempotency key.
-	idem := m.key
+	idem := m.cancellation.Key
 	m, cmd = m.Update(ctrlX)
 	_, msg = finish(t, m, cmd)
-	if _, ok := msg.(DoneMsg); !ok || m.key != idem {
+	if _, ok := msg.(DoneMsg); !ok || m.cancellation.Key != idem {
 		t.Errorf("retry: %#v", msg)
 	}
 }
@@ -202,9 +202,7 @@ func TestCancelFailureLeavesItUnchanged(t *testing.T) {
 // lossy is a client that gives up after one attempt, so a lost reply
 // reaches the dialog instead of being retried away.
 func lossy(t *testing.T, env *uitest.Env) common.Common {
-	c := env.Common(context.Background())
-	c.Client = env.NewClient(t, func(cfg *api.Config) { cfg.MaxRetries = 1 })
-	return c
+	return env.CommonWith(context.Background(), env.NewClient(t, func(cfg *api.Config) { cfg.MaxRetries = 1 }), nil)
 }
 
 func cancellationEmails(env *uitest.Env, id string) int {
@@ -230,8 +228,8 @@ func TestLostReplyMayHaveCancelled(t *testing.T) {
 			a, svc, loc := paris(t, env, model.StatusConfirmed)
 			fault.Method, fault.Path = "PATCH", "/api/v1/appointments/"+a.ID
 			env.Sandbox.InjectFault(fault)
-			m := New(lossy(t, env), a, svc, loc, "")
-			idem := m.key
+			m := New(lossy(t, env), a, svc, loc)
+			idem := m.cancellation.Key
 			m, cmd := m.Update(ctrlX)
 			m, msg := finish(t, m, cmd)
 			if msg != nil {
@@ -243,7 +241,7 @@ func TestLostReplyMayHaveCancelled(t *testing.T) {
 			}
 			m, cmd = m.Update(ctrlX)
 			m, msg = finish(t, m, cmd)
-			if done, ok := msg.(DoneMsg); !ok || !done.Appointment.Cancelled() || m.key != idem {
+			if done, ok := msg.(DoneMsg); !ok || !done.Appointment.Cancelled() || m.cancellation.Key != idem {
 				t.Fatalf("retry: %#v", msg)
 			}
 			if n := cancellationEmails(env, a.ID); n != 1 {
@@ -259,8 +257,8 @@ func TestEditedReasonGetsANewKey(t *testing.T) {
 	env := uitest.NewEnv(t)
 	a, svc, loc := paris(t, env, model.StatusConfirmed)
 	env.Sandbox.InjectFault(sandbox.Fault{Method: "PATCH", Path: "/api/v1/appointments/" + a.ID, DropAfterProcessing: true, Times: 2})
-	m := New(lossy(t, env), a, svc, loc, "")
-	first := m.key
+	m := New(lossy(t, env), a, svc, loc)
+	first := m.cancellation.Key
 	m, cmd := m.Update(ctrlX)
 	m, _ = finish(t, m, cmd)
 	if m.state != idle {
@@ -271,7 +269,7 @@ func TestEditedReasonGetsANewKey(t *testing.T) {
 		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
 	m, cmd = m.Update(ctrlX)
-	second := m.key
+	second := m.cancellation.Key
 	m, msg := finish(t, m, cmd)
 	if _, ok := msg.(DoneMsg); !ok || second == first {
 		t.Fatalf("retry with an edited reason: %#v (key changed: %v); view:\n%s", msg, second != first, uitest.Strip(m.View()))
@@ -284,7 +282,7 @@ func TestEditedReasonGetsANewKey(t *testing.T) {
 // A 2xx whose body cannot be read still cancelled.
 func TestUnreadableReplyIsCancelled(t *testing.T) {
 	env := uitest.NewEnv(t)
-	dir := t.TempDir()
+	store := keep.NewMemory()
 	a, svc, loc := paris(t, env, model.StatusConfirmed)
 	garbled := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPatch {
@@ -297,9 +295,8 @@ func TestUnreadableReplyIsCancelled(t *testing.T) {
 		w.Write([]byte("{\"appointment_id\": 42"))
 	}))
 	t.Cleanup(garbled.Close)
-	c := env.Common(context.Background())
-	c.Client = env.NewClient(t, func(cfg *api.Config) { cfg.BaseURL = garbled.URL })
-	m := New(c, a, svc, loc, dir)
+	c := env.CommonWith(context.Background(), env.NewClient(t, func(cfg *api.Config) { cfg.BaseURL = garbled.URL }), store)
+	m := New(c, a, svc, loc)
 	m, cmd := m.Update(ctrlX)
 	_, msg := finish(t, m, cmd)
 	done, ok := msg.(DoneMsg)
@@ -309,7 +306,7 @@ func TestUnreadableReplyIsCancelled(t *testing.T) {
 	if got, err := env.Client.Appointment(context.Background(), a.ID); err != nil || !got.Cancelled() {
 		t.Errorf("server copy %+v, %v", got, err)
 	}
-	if entries, _ := journal.Read(dir); len(entries) != 1 {
+	if entries, _ := store.Journal(); len(entries) != 1 {
 		t.Errorf("journal = %+v", entries)
 	}
 }
@@ -317,7 +314,7 @@ func TestUnreadableReplyIsCancelled(t *testing.T) {
 func TestGolden(t *testing.T) {
 	env := uitest.NewEnv(t)
 	a, svc, loc := paris(t, env, model.StatusConfirmed)
-	m := New(env.Common(context.Background()), a, svc, loc, "")
+	m := New(env.Common(context.Background()), a, svc, loc)
 	m.SetSize(80, 24)
 	golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
 }

@@ -14,8 +14,8 @@ import (
 func (m Model) View() string {
 	st := m.c.Styles
 	inner := max(20, min(m.width, 72)-st.Dialog.GetHorizontalFrameSize())
-	a := m.appt
-	zone := m.loc.Zone()
+	a := m.cancellation.Appointment
+	zone := m.cancellation.Location.Zone()
 	label := func(s string) string { return st.Label.Render(pad(s, 10)) }
 	row := func(name, value string) string {
 		return label(name) + ansi.Truncate(value, inner-10, "…")
@@ -33,11 +33,11 @@ func (m Model) View() string {
 		who += " <" + model.Sanitize(a.Contact.Email) + ">"
 	}
 	b.WriteString(row("Customer", who) + "\n")
-	b.WriteString(row("Service", orID(m.svc.Name, a.ServiceID)) + "\n")
+	b.WriteString(row("Service", orID(m.cancellation.Service.Name, a.ServiceID)) + "\n")
 	b.WriteString(row("When", common.FormatDate(a.Time.In(zone))) + "\n")
 	b.WriteString(row("", common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, false)+"–"+
 		common.FormatTime(a.End(), zone, m.c.Prefs.Clock24, true)+" ("+zone.String()+")") + "\n")
-	b.WriteString(row("Where", orID(m.loc.Name, a.LocationID)) + "\n")
+	b.WriteString(row("Where", orID(m.cancellation.Location.Name, a.LocationID)) + "\n")
 	b.WriteString(row("Id", model.Sanitize(a.ID)) + "\n\n")
 
 	reason := m.reason.View()

@@ -1,30 +1,31 @@
-// Package common is what every screen shares: the session's context, API
-// client, styles, clock, preferences and the one error message type.
+// Package common is what every screen shares: the session's context, its
+// booking session, styles, clock and preferences, the navigation messages
+// and the one status line type.
 package common
 
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
-	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/ui/styles"
 )
 
 // Common is passed to every screen. It holds no mutable UI state: screens
 // keep their own size via SetSize.
 type Common struct {
-	Ctx      context.Context // cancelled when the session ends; every Cmd uses it
-	Client   *api.Client
-	Renderer *lipgloss.Renderer
-	Styles   *styles.Styles
-	Keys     KeyMap
-	Now      func() time.Time // local clock; injected in tests
-	Prefs    Prefs
-	Logger   *slog.Logger
+	Ctx     context.Context  // cancelled when the session ends; every Cmd uses it
+	Office  *booking.Office  // reads, shared by the process's sessions
+	Session *booking.Session // every write, with custody of this session's holds
+	Styles  *styles.Styles
+	Keys    KeyMap
+	Now     func() time.Time // local clock; injected in tests
+	Prefs   Prefs
+	Logger  *slog.Logger
 }
 
 // Prefs are the user's display and booking preferences.
@@ -35,30 +36,58 @@ type Prefs struct {
 	Demo      bool
 }
 
-// ErrMsg carries a failure to the one place errors are drawn.
-type ErrMsg struct {
-	Err error
-	// Doing says what failed, e.g. "loading availability".
-	Doing string
+// StatusKind says how a status line reads: a passing word, something that
+// went wrong without stopping the work, or a failure.
+type StatusKind int
+
+// Status kinds.
+const (
+	Info StatusKind = iota
+	Warning
+	Failure
+)
+
+// Status is one status line. It belongs to the action that set it: the
+// next action clears it.
+type Status struct {
+	Kind StatusKind
+	Text string
 }
 
-// Error wraps err as a Cmd result.
-func Error(doing string, err error) tea.Cmd {
-	return func() tea.Msg { return ErrMsg{Err: err, Doing: doing} }
+// StatusMsg asks the root to show a status line.
+type StatusMsg struct{ Status Status }
+
+// Say shows a passing line, as a Cmd result.
+func Say(text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Status{Info, text}} }
 }
 
-// Status shows a passing line in the footer, as a Cmd result.
-func Status(text string) tea.Cmd {
-	return func() tea.Msg { return StatusMsg{Text: text} }
+// Warn shows what went wrong without stopping the work, as a Cmd result.
+func Warn(text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Status{Warning, text}} }
 }
 
-// ReleaseWait bounds giving a hold back: it expires on its own anyway, so
-// leaving a screen or quitting never waits long for it.
-const ReleaseWait = 5 * time.Second
-
-// ReleaseHold gives a hold back within ReleaseWait. Call it from a Cmd.
-func ReleaseHold(c Common, id string) error {
-	ctx, cancel := context.WithTimeout(c.Ctx, ReleaseWait)
-	defer cancel()
-	return c.Client.ReleaseHold(ctx, id)
+// Fail shows a failure, saying what was being done, as a Cmd result.
+func Fail(doing string, err error) tea.Cmd {
+	st := Failed(doing, err)
+	return func() tea.Msg { return StatusMsg{st} }
 }
+
+// Failed words a failure: "Holding 09:00 failed: …".
+func Failed(doing string, err error) Status {
+	text := ErrorText(err)
+	if doing != "" {
+		text = capitalize(doing) + " failed: " + text
+	}
+	return Status{Failure, text}
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Msg turns a value into a Cmd that returns it.
+func Msg(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

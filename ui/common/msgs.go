@@ -9,19 +9,24 @@ type (
 	LocationChosenMsg struct{ Location model.Location }
 	// ServiceChosenMsg: the user picked what.
 	ServiceChosenMsg struct{ Service model.Service }
-	// DayChosenMsg: the user opened a day on the calendar.
-	DayChosenMsg struct{ Date model.Date }
-	// HoldPlacedMsg: a slot is held; the contact form comes next.
-	HoldPlacedMsg struct {
-		Hold model.Hold
-		Slot model.Slot
-	}
-	// HoldReleasedMsg: the hold is gone (released or expired and dropped).
-	HoldReleasedMsg struct{}
 	// BookedMsg: the appointment is confirmed.
 	BookedMsg struct{ Appointment model.Appointment }
 	// BackMsg asks the root for the previous screen.
 	BackMsg struct{}
-	// StatusMsg shows a passing line in the footer.
-	StatusMsg struct{ Text string }
+	// OpenAppointmentsMsg asks for the Appointments screen.
+	OpenAppointmentsMsg struct{}
+	// WalkInMsg asks for a walk-in: today's next free slot, held.
+	WalkInMsg struct{}
+	// ChangeLocationMsg and ChangeServiceMsg ask for the pickers.
+	ChangeLocationMsg struct{}
+	ChangeServiceMsg  struct{}
+	// NewBookingMsg asks for the calendar again, after a booking.
+	NewBookingMsg struct{}
 )
+
+// Heading is what the header names for the screen on show.
+type Heading struct {
+	Label    string // e.g. "Appointments", "Reschedule"
+	Location model.Location
+	Service  model.Service
+}

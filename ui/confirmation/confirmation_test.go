@@ -25,7 +25,7 @@ func card(clock24 bool) Model {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	c := common.Common{
-		Ctx: context.Background(), Renderer: r, Styles: styles.New(r, styles.NewTheme(styles.ThemeDark)),
+		Ctx: context.Background(), Styles: styles.New(r, styles.NewTheme(styles.ThemeDark)),
 		Keys: common.DefaultKeyMap(), Now: func() time.Time { return time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC) },
 		Prefs: common.Prefs{Clock24: clock24},
 	}
@@ -72,7 +72,7 @@ func TestCardContent(t *testing.T) {
 func TestNewBooking(t *testing.T) {
 	m := card(true)
 	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
-	if cmd == nil || cmd() != (NewBookingMsg{}) {
+	if cmd == nil || cmd() != (common.NewBookingMsg{}) {
 		t.Fatal("n did not ask for a new booking")
 	}
 	if _, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}); cmd != nil {

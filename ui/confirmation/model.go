@@ -9,9 +9,6 @@ import (
 	"github.com/zimun-app/zimun/ui/common"
 )
 
-// NewBookingMsg asks the root for another booking of the same service.
-type NewBookingMsg struct{}
-
 // Model is the confirmation card. Use New.
 type Model struct {
 	c      common.Common
@@ -33,8 +30,13 @@ func (m Model) Init() tea.Cmd { return nil }
 
 // Update handles the card's keys.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	if msg, ok := msg.(tea.KeyMsg); ok && key.Matches(msg, m.keys.New) {
-		return m, func() tea.Msg { return NewBookingMsg{} }
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(msg, m.keys.New):
+			return m, common.Msg(common.NewBookingMsg{})
+		case key.Matches(msg, m.c.Keys.Appointments):
+			return m, common.Msg(common.OpenAppointmentsMsg{})
+		}
 	}
 	return m, nil
 }
@@ -42,8 +44,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // SetSize is the room the card may use.
 func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
 
+// Focused is false: the card has no text field.
+func (m Model) Focused() bool { return false }
+
+// Heading names the booking's service and location in the header.
+func (m Model) Heading() common.Heading { return common.Heading{Location: m.loc, Service: m.svc} }
+
 // ShortHelp implements help.KeyMap.
-func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+func (m Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.New, m.c.Keys.Appointments} }
 
 // FullHelp implements help.KeyMap.
-func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

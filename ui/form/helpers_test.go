@@ -4,8 +4,8 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"log/slog"
 	"net/http/httptest"
-	"reflect"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,8 +17,10 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/styles"
 
@@ -46,17 +48,21 @@ func (c *clock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-func testCommon(ctx context.Context, now func() time.Time, client *api.Client) common.Common {
+// testCommon is a colourless session through an office on client (nil:
+// none, for forms that never call the API) keeping state in store.
+func testCommon(ctx context.Context, now func() time.Time, client *api.Client, store state.Store) common.Common {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
+	o := booking.New(client, store, booking.Options{Now: now})
 	return common.Common{
-		Ctx:      ctx,
-		Client:   client,
-		Renderer: r,
-		Styles:   styles.New(r, styles.NewTheme(styles.ThemeDark)),
-		Keys:     common.DefaultKeyMap(),
-		Now:      now,
-		Prefs:    common.Prefs{DaysAhead: 14, WeekStart: time.Monday, Clock24: true},
+		Ctx:     ctx,
+		Office:  o,
+		Session: o.NewSession(),
+		Styles:  styles.New(r, styles.NewTheme(styles.ThemeDark)),
+		Keys:    common.DefaultKeyMap(),
+		Now:     now,
+		Prefs:   common.Prefs{DaysAhead: 14, WeekStart: time.Monday, Clock24: true},
+		Logger:  slog.New(slog.DiscardHandler),
 	}
 }
 
@@ -72,11 +78,12 @@ func noSleep(m Model) Model {
 	return m
 }
 
-// fixtureInput is hand-made data for a form (no server).
-func fixtureInput(c *clock, contact model.Contact) Input {
+// fixtureDraft is hand-made data for a form (no server).
+func fixtureDraft(c *clock, contact model.Contact) state.Draft {
 	paris := model.LoadZone("Europe/Paris")
 	slotStart := time.Date(2026, 3, 3, 10, 30, 0, 0, paris)
-	return Input{
+	return state.Draft{
+		ID:       "d_1",
 		Service:  model.Service{ID: "s_cut", Name: "Haircut", DurationMinutes: 30},
 		Location: model.Location{ID: "l_paris", Name: "Zimun Paris", Address: "12 rue de Rivoli, 75004 Paris", Timezone: "Europe/Paris"},
 		Slot:     model.Slot{Start: slotStart, End: slotStart.Add(30 * time.Minute), CapacityLeft: 1},
@@ -89,12 +96,28 @@ func fixtureInput(c *clock, contact model.Contact) Input {
 // fixture is a form on hand-made data, for Update and View.
 func fixture(t testing.TB, c *clock, contact model.Contact) Model {
 	t.Helper()
-	return fixtureFrom(t, c, fixtureInput(c, contact))
+	return fixtureFrom(t, c, fixtureDraft(c, contact))
 }
 
-func fixtureFrom(t testing.TB, c *clock, in Input) Model {
+// fixtureFrom opens a form on d the way the root does: a new booking, or
+// (with a key) one resumed from its draft.
+func fixtureFrom(t testing.TB, c *clock, d state.Draft) Model {
 	t.Helper()
-	m := noSleep(New(testCommon(context.Background(), c.Now, nil), in))
+	store := state.NewMemory()
+	cc := testCommon(context.Background(), c.Now, nil, store)
+	var in *booking.Intent
+	if d.IdempotencyKey != "" {
+		if err := store.SaveDraft(d); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		if in, err = cc.Session.Resume(d); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		in = cc.Session.Begin(d.Service, d.Location, d.Slot, d.Hold, d.Contact)
+	}
+	m := noSleep(New(cc, in))
 	m.SetSize(80, 24)
 	return m
 }
@@ -142,12 +165,10 @@ func typeText(t testing.TB, m Model, s string) Model {
 	return m
 }
 
-var cmdType = reflect.TypeOf((tea.Cmd)(nil))
-
 // run executes cmd the way the runtime would, but synchronously: the form's
-// own messages go back into Update, batches and sequences are unwrapped in
-// order, and everything meant for the root (and scheduled clock messages)
-// is returned. Spinner ticks are dropped so nothing loops.
+// own messages go back into Update, batches are unwrapped in order, and
+// everything meant for the root (and scheduled clock messages) is
+// returned. Spinner ticks are dropped so nothing loops.
 func run(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
 	t.Helper()
 	var out []tea.Msg
@@ -165,19 +186,10 @@ func run(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
 		case tea.BatchMsg:
 			queue = append(append([]tea.Cmd(nil), msg...), queue...)
 			continue
-		case tickMsg, confirmedMsg, reheldMsg, draftSavedMsg, saveTickMsg:
+		case tickMsg, confirmedMsg, reheldMsg, savedMsg, saveTickMsg:
 			var next tea.Cmd
 			m, next = m.Update(msg)
 			queue = append([]tea.Cmd{next}, queue...)
-			continue
-		}
-		// tea.Sequence's message is an unexported []tea.Cmd.
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
-			cmds := make([]tea.Cmd, v.Len())
-			for i := range cmds {
-				cmds[i] = v.Index(i).Interface().(tea.Cmd)
-			}
-			queue = append(cmds, queue...)
 			continue
 		}
 		out = append(out, msg)
@@ -190,6 +202,7 @@ type env struct {
 	clock  *clock
 	sb     *sandbox.Server
 	client *api.Client
+	store  *state.Memory
 	c      common.Common
 	svc    model.Service
 	loc    model.Location
@@ -225,8 +238,8 @@ func newEnv(t *testing.T, maxRetries int) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.sb, e.client = sb, client
-	e.c = testCommon(ctx, e.clock.Now, client)
+	e.sb, e.client, e.store = sb, client, state.NewMemory()
+	e.c = testCommon(ctx, e.clock.Now, client, e.store)
 
 	svcs, err := client.Services(ctx)
 	if err != nil {
@@ -279,17 +292,24 @@ func (e *env) capacity(t *testing.T, slot model.Slot) int {
 }
 
 // form holds a free slot and opens the form on it.
-func (e *env) form(t *testing.T, stateDir string) (Model, model.Slot) {
+func (e *env) form(t *testing.T) (Model, model.Slot) {
 	t.Helper()
 	slot := e.freeSlot(t)
-	h, err := e.client.Hold(e.c.Ctx, api.HoldRequest{ServiceID: e.svc.ID, LocationID: e.loc.ID,
-		Time: slot.Start, DurationMinutes: e.svc.DurationMinutes})
+	h, err := e.c.Session.Hold(e.c.Ctx, e.svc, e.loc, slot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := noSleep(New(e.c, Input{Service: e.svc, Location: e.loc, Slot: slot, Hold: h, StateDir: stateDir}))
+	m := noSleep(New(e.c, e.c.Session.Begin(e.svc, e.loc, slot, h, model.Contact{})))
 	m.SetSize(100, 30)
 	return m, slot
+}
+
+// draft is the form's draft as the store keeps it, if it keeps one.
+func (e *env) draft(m Model) (state.Draft, bool) { return draftIn(e.store, m) }
+
+func draftIn(store state.Store, m Model) (state.Draft, bool) {
+	d, ok, _ := store.ClaimDraft(m.intent.Draft().ID)
+	return d, ok
 }
 
 func find[T any](msgs []tea.Msg) (T, bool) {
@@ -302,17 +322,3 @@ func find[T any](msgs []tea.Msg) (T, bool) {
 	return zero, false
 }
 
-// sequenceHead is the first Cmd of the tea.Sequence inside cmd (a Batch):
-// startConfirm's draft save, without the confirm after it.
-func sequenceHead(cmd tea.Cmd) tea.Cmd {
-	batch, _ := cmd().(tea.BatchMsg)
-	for _, c := range batch {
-		if c == nil {
-			continue
-		}
-		if v := reflect.ValueOf(c()); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType && v.Len() > 0 {
-			return v.Index(0).Interface().(tea.Cmd)
-		}
-	}
-	return nil
-}

@@ -1,16 +1,11 @@
 // Package form is the contact form shown while a slot is held: it runs the
-// hold's countdown, validates the contact inline, confirms the booking with
-// an idempotency key that survives retries, and recovers from an expired
-// hold without losing what was typed.
+// hold's countdown, validates the contact inline and books through the
+// booking layer's Intent, which keeps the confirm key and the draft, so
+// nothing typed is lost and nothing is booked twice.
 package form
 
 import (
-	"context"
-	"errors"
 	"log/slog"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -20,32 +15,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
-	"github.com/zimun-app/zimun/ui/draft"
 )
-
-// Timeouts for the form's calls; the api client retries within them.
-const (
-	confirmTimeout = 45 * time.Second
-	holdTimeout    = 30 * time.Second
-)
-
-// Input is what the form is opened with.
-type Input struct {
-	Service  model.Service
-	Location model.Location
-	Slot     model.Slot
-	Hold     model.Hold
-	// Contact prefills the fields (a resumed draft, an expired hold).
-	Contact model.Contact
-	// IdempotencyKey is the key of an earlier confirm on this hold whose
-	// outcome is unknown (from a draft; Contact is what it was sent with);
-	// "" means there is none. The form then starts by resending it.
-	IdempotencyKey string
-	// StateDir is where the draft is kept; "" disables drafts.
-	StateDir string
-}
 
 // Fields, in tab order.
 const (
@@ -58,10 +31,10 @@ const (
 
 var fieldNames = [numFields]string{model.FieldName, model.FieldEmail, model.FieldPhone, model.FieldNotes}
 
-type state int
+type phase int
 
 const (
-	editing    state = iota
+	editing    phase = iota
 	reviewing        // the one-line "Book …? enter confirm · esc edit"
 	confirming       // confirm call in flight
 	retrying         // confirm got no answer; enter resends it, fields are frozen
@@ -70,8 +43,9 @@ const (
 	expired          // hold lapsed; r re-holds, s picks another slot
 	reholding        // hold call in flight
 	slotGone         // re-hold found the slot taken
+	unverified       // the server forgot the hold; whether it booked can't be told
 	booked
-	alreadyBooked // the server says this hold is already an appointment
+	alreadyBooked // booked, but the card can't be shown; or booked for someone else
 )
 
 // Messages the form sends itself.
@@ -80,21 +54,23 @@ type (
 	saveTickMsg  struct{}
 	confirmedMsg struct {
 		holdID string
-		appt   model.Appointment
-		err    error
+		out    booking.Outcome
 	}
 	reheldMsg struct {
 		hold model.Hold
 		err  error
 	}
-	draftSavedMsg struct{ err error }
+	savedMsg struct{ err error }
 )
 
 // Model is the contact form. Use New.
 type Model struct {
-	c    common.Common
-	keys KeyMap
-	in   Input
+	c      common.Common
+	keys   KeyMap
+	intent *booking.Intent
+	d      model.Slot // the slot, for messages
+	svc    model.Service
+	loc    model.Location
 
 	hold  model.Hold
 	total time.Duration // countdown length, for the bar
@@ -105,45 +81,42 @@ type Model struct {
 	touched [numFields]bool   // left once, or submit tried: show its error
 	server  [numFields]string // the server's complaint, until the field is edited
 
-	state     state
-	status    string // one line under the fields
-	statusBad bool
-
-	key        string        // confirm idempotency key; reused on retry
-	keyContact model.Contact // the contact the key was used with
+	state      phase
+	status     common.Status // one line under the fields
+	candidates []model.Appointment
 
 	spinner spinner.Model
 	width   int
 	height  int
 
-	drafts    *drafts  // shared by the copies of this form
-	saved     snapshot // what the last draft save held
+	saved     model.Contact // what the last save held
 	saveArmed bool
 
 	// every schedules a clock message; tests swap it so nothing sleeps.
 	every func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
-// New builds the form for a placed hold.
-func New(c common.Common, in Input) Model {
+// New builds the form for a booking in progress.
+func New(c common.Common, in *booking.Intent) Model {
+	d := in.Draft()
 	m := Model{
-		c:          c,
-		keys:       DefaultKeyMap(),
-		in:         in,
-		hold:       in.Hold,
-		key:        in.IdempotencyKey,
-		keyContact: in.Contact.Normalized(),
-		drafts:     &drafts{},
-		spinner:    spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(c.Styles.Accent)),
-		width:      80,
-		height:     24,
-		every:      tea.Every,
+		c:       c,
+		keys:    DefaultKeyMap(),
+		intent:  in,
+		d:       d.Slot,
+		svc:     d.Service,
+		loc:     d.Location,
+		hold:    d.Hold,
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(c.Styles.Accent)),
+		width:   80,
+		height:  24,
+		every:   tea.Every,
 	}
 	m.total = m.remaining()
 	if m.total <= 0 {
 		m.total = model.HoldTTL
 	}
-	values := [numFields]string{in.Contact.Name, in.Contact.Email, in.Contact.Phone, in.Contact.Notes}
+	values := [numFields]string{d.Contact.Name, d.Contact.Email, d.Contact.Phone, d.Contact.Notes}
 	placeholders := [numFields]string{"full name", "like name@example.com", "optional, with country code, like +1 212 555 0100", "optional"}
 	limits := [numFields]int{model.MaxNameRunes, model.MaxEmailBytes, 40, model.MaxNotesRunes}
 	for i := range m.inputs {
@@ -166,19 +139,19 @@ func New(c common.Common, in Input) Model {
 	}
 	m.focus = m.firstToFill()
 	switch {
-	case m.key != "":
+	case in.Unresolved():
 		// A confirm went out and its answer was lost (a crash, a quit):
 		// it may have booked. Only resending it with the same key and
 		// contact can tell, even if the hold has run out since; a re-hold
 		// now could book twice.
 		m.state = retrying
-		m.status, m.statusBad = "✕ The last booking attempt got no answer, so it may have gone through — press enter to check (safe: it can't book twice)", true
+		m.status = common.Status{Kind: common.Failure, Text: "✕ The last booking attempt got no answer, so it may have gone through — press enter to check (safe: it can't book twice)"}
 	case m.hold.Expired(c.Now()):
 		m.state = expired
 	default:
 		m.inputs[m.focus].Focus()
 	}
-	m.saved = m.snapshot() // Init writes it
+	m.saved = m.Contact()
 	m.SetSize(m.width, m.height)
 	return m
 }
@@ -213,10 +186,13 @@ func (m *Model) SetSize(width, height int) {
 	}
 }
 
+// Heading names the booking's service and location in the header.
+func (m Model) Heading() common.Heading { return common.Heading{Location: m.loc, Service: m.svc} }
+
 // Hold is the active, unexpired hold, for the header's countdown.
 func (m Model) Hold() (model.Hold, bool) {
 	switch m.state {
-	case expired, reholding, slotGone, booked, alreadyBooked, releasing:
+	case expired, reholding, slotGone, unverified, booked, alreadyBooked, releasing:
 		return model.Hold{}, false
 	}
 	if m.hold.ID == "" || m.hold.Expired(m.c.Now()) {
@@ -234,14 +210,6 @@ func (m Model) Focused() bool {
 		return true
 	}
 	return false
-}
-
-// Unresolved reports a confirm whose outcome is unknown: in flight, or
-// sent without an answer. The hold may already be an appointment, so
-// quitting now must keep the draft (its key resends the same request on
-// the next start) and must not release the hold; Release does neither.
-func (m Model) Unresolved() bool {
-	return m.state == confirming || m.state == retrying
 }
 
 // Contact is what was typed, for the next form if this hold is given up.
@@ -299,7 +267,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.state != confirming || msg.holdID != m.hold.ID {
 			return m, nil
 		}
-		return m.confirmed(msg)
+		return m.confirmed(msg.out)
 
 	case reheldMsg:
 		if m.state != reholding {
@@ -314,7 +282,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m.saveIfChanged()
 
-	case draftSavedMsg:
+	case savedMsg:
 		if msg.err != nil {
 			m.logger().Warn("saving the booking draft", "err", msg.err)
 		}
@@ -360,27 +328,24 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Edit):
 			// The contact is frozen: a changed one would need a new key,
 			// and a new key cannot find out what the old one did.
-			m.status, m.statusBad = "✕ Can't edit until we know whether it booked — enter retries", true
+			m.status = common.Status{Kind: common.Failure, Text: "✕ Can't edit until we know whether it booked — enter retries"}
 		}
 
 	case asking:
 		switch {
 		case key.Matches(msg, k.Yes):
 			m.state = releasing
-			m.status = "Releasing the hold…"
-			m.statusBad = false
-			back := func() tea.Msg { return common.BackMsg{} }
-			return m, tea.Batch(m.spinner.Tick, tea.Sequence(m.Release(), back))
+			m.status = common.Status{Text: "Releasing the hold…"}
+			return m, tea.Batch(m.spinner.Tick, m.leave())
 		case key.Matches(msg, k.No):
 			return m.edit()
 		}
 
-	case expired:
+	case expired, unverified:
 		switch {
 		case key.Matches(msg, k.Rehold):
 			m.state = reholding
-			m.status = "Holding " + m.slotTime() + " again…"
-			m.statusBad = false
+			m.status = common.Status{Text: "Holding " + m.slotTime() + " again…"}
 			return m, tea.Batch(m.spinner.Tick, m.reholdCmd())
 		case key.Matches(msg, k.Pick):
 			return m, m.leave()
@@ -391,12 +356,24 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m, m.leave()
 		}
 	}
+	if m.state == unverified || m.state == alreadyBooked {
+		if key.Matches(msg, m.c.Keys.Appointments) {
+			return m, common.Msg(common.OpenAppointmentsMsg{})
+		}
+	}
 	return m, nil
 }
 
-// leave gives up this slot, whose hold is gone: the draft goes first.
+// leave gives the booking up (its hold back, unless spent or gone; its
+// draft dropped) and goes back to the slots.
 func (m Model) leave() tea.Cmd {
-	return tea.Sequence(m.clearCmd(), func() tea.Msg { return common.BackMsg{} })
+	c, in, log := m.c, m.intent, m.logger()
+	return func() tea.Msg {
+		if err := in.Abandon(c.Ctx); err != nil {
+			log.Info("giving the hold back", "err", err)
+		}
+		return common.BackMsg{}
+	}
 }
 
 func (m Model) editKey(msg tea.KeyMsg) (Model, tea.Cmd) {
@@ -412,8 +389,7 @@ func (m Model) editKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Release):
 		m.state = asking
 		m.blurAll()
-		m.status = "Release the hold on " + m.slotTime() + "? y/n"
-		m.statusBad = false
+		m.status = common.Status{Text: "Release the hold on " + m.slotTime() + "? y/n"}
 		return m, nil
 	}
 	before := m.inputs[m.focus].Value()
@@ -423,8 +399,9 @@ func (m Model) editKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, cmd
 	}
 	m.server[m.focus] = ""
-	m.status, m.statusBad = "", false
-	if !m.saveArmed && m.in.StateDir != "" {
+	m.status = common.Status{}
+	m.intent.Record(m.Contact())
+	if !m.saveArmed {
 		m.saveArmed = true
 		cmd = tea.Batch(cmd, m.every(time.Second, func(time.Time) tea.Msg { return saveTickMsg{} }))
 	}
@@ -458,7 +435,7 @@ func (m Model) edit() (Model, tea.Cmd) {
 		return m.expire(), nil
 	}
 	m.state = editing
-	m.status, m.statusBad = "", false
+	m.status = common.Status{}
 	m.inputs[m.focus].Focus()
 	return m, nil
 }
@@ -477,183 +454,124 @@ func (m Model) submit() (Model, tea.Cmd) {
 				break
 			}
 		}
-		m.status = "✕ " + common.Plural(len(v), "field needs", "fields need") + " fixing before booking"
-		m.statusBad = true
+		m.status = common.Status{Kind: common.Failure, Text: "✕ " + common.Plural(len(v), "field needs", "fields need") + " fixing before booking"}
 		return m, nil
 	}
 	for _, s := range m.server {
 		if s != "" {
-			m.status, m.statusBad = "✕ fix the field the server rejected", true
+			m.status = common.Status{Kind: common.Failure, Text: "✕ fix the field the server rejected"}
 			return m, nil
 		}
 	}
 	c := m.Contact().Normalized()
 	m.state = reviewing
 	m.blurAll()
-	m.status = "Book " + model.Sanitize(c.Name) + " <" + model.Sanitize(c.Email) + "> for " +
-		m.slotDate() + " " + m.slotTimeZone() + "? enter confirm · esc edit"
-	m.statusBad = false
+	m.status = common.Status{Text: "Book " + model.Sanitize(c.Name) + " <" + model.Sanitize(c.Email) + "> for " +
+		m.slotDate() + " " + m.slotTimeZone() + "? enter confirm · esc edit"}
 	return m, nil
 }
 
-// startConfirm sends the confirm. The key is made on the first attempt
-// and, with the contact it carries, kept until the server answers, so a
-// retry resends the same request and can never book twice. A definite
-// answer drops the key. The draft is written first so a crash mid-call
-// resumes with that key and contact.
+// startConfirm books through the intent, which makes the key on the
+// first attempt and keeps it, with the contact, until the server answers.
 func (m Model) startConfirm() (Model, tea.Cmd) {
-	if m.key == "" {
-		m.key, m.keyContact = api.NewIdempotencyKey(), m.Contact().Normalized()
-	}
 	m.state = confirming
 	m.blurAll()
-	m.status = "Booking " + m.slotTime() + "…"
-	m.statusBad = false
-	m, save := m.save()
-	return m, tea.Batch(m.spinner.Tick, tea.Sequence(save, m.confirmCmd()))
+	m.status = common.Status{Text: "Booking " + m.slotTime() + "…"}
+	m.saved = m.Contact()
+	c, in, contact, holdID := m.c, m.intent, m.Contact(), m.hold.ID
+	confirm := func() tea.Msg {
+		return confirmedMsg{holdID: holdID, out: in.Confirm(c.Ctx, contact)}
+	}
+	return m, tea.Batch(m.spinner.Tick, confirm)
 }
 
-func (m Model) confirmCmd() tea.Cmd {
-	cc, req := m.c, api.ConfirmRequest{HoldID: m.hold.ID, Contact: m.keyContact, IdempotencyKey: m.key}
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(cc.Ctx, confirmTimeout)
-		defer cancel()
-		appt, err := cc.Client.Confirm(ctx, req)
-		return confirmedMsg{holdID: req.HoldID, appt: appt, err: err}
-	}
-}
-
-func (m Model) confirmed(msg confirmedMsg) (Model, tea.Cmd) {
-	err := msg.err
-	if err == nil {
-		m.state = booked
-		m.status, m.statusBad = "✓ Booked", false
-		appt := msg.appt
-		return m, tea.Batch(m.clearCmd(), func() tea.Msg { return common.BookedMsg{Appointment: appt} })
-	}
-	if m.c.Ctx.Err() != nil {
+func (m Model) confirmed(out booking.Outcome) (Model, tea.Cmd) {
+	if out.Result != booking.Booked && m.c.Ctx.Err() != nil {
 		return m, nil // the session is ending
 	}
-	m.logger().Info("confirm failed", "hold", m.hold.ID, "err", err)
-	switch {
-	case api.IsUnreadableReply(err):
-		// Zimun accepted it, so it is booked; only the details are lost.
-		m.state, m.key = alreadyBooked, ""
-		m.status, m.statusBad = "✓ Booked, but Zimun's reply was unreadable — find it under Appointments (a)", false
-		return m, m.clearCmd()
-	case retryable(err):
-		m.state = retrying
-		m.status = "✕ Couldn't reach Zimun — press enter to retry (safe: it can't book twice)"
-		m.statusBad = true
-		return m, nil
-	case hasCode(err, codeAlreadyConfirmed):
-		// The form cannot look an appointment up by its hold, so it says
-		// where to find it. The hold is spent: no re-hold, no release.
-		m.state, m.key = alreadyBooked, ""
-		m.status, m.statusBad = "✓ This hold was already booked (probably by your earlier attempt) — find it under Appointments (a)", false
-		return m, m.clearCmd()
-	case hasCode(err, codeKeyReused):
-		// The key went out before with another body (a draft from an
-		// older version): what it did is unknown. A fresh key on the
-		// same hold is still safe, as a hold takes one appointment: the
-		// server books it now or answers that it already was.
-		m.key = api.NewIdempotencyKey()
-		m, save := m.save()
-		return m, tea.Sequence(save, m.confirmCmd())
+	if out.Err != nil {
+		m.logger().Info("confirm", "hold", m.hold.ID, "result", out.Result, "err", out.Err)
 	}
-	// Any other answer is definite: nothing was booked with this key.
-	m.key = ""
-	switch {
-	case api.IsHoldExpired(err), api.IsNotFound(err):
-		m = m.expire()
-	case api.IsInvalid(err):
-		m, _ = m.edit()
-		msgText := errText(err)
-		f, ok := fieldOf(msgText)
-		switch {
-		case ok:
-			m.server[f] = msgText
-			m.touched[f] = true
-			m.status, m.statusBad = "✕ Zimun rejected the "+fieldNames[f], true
-			if m.state == editing {
-				m.inputs[m.focus].Blur()
-				m.focus = f
-				m.inputs[f].Focus()
-			}
-		default:
-			m.status, m.statusBad = "✕ "+msgText, true
+	if out.JournalErr != nil {
+		m.logger().Warn("recording the booking in the desk history", "err", out.JournalErr)
+	}
+	failed := func(text string) common.Status { return common.Status{Kind: common.Failure, Text: text} }
+	switch out.Result {
+	case booking.Booked:
+		if out.Unread {
+			// Zimun accepted it, so it is booked; only the details are lost.
+			m.state = alreadyBooked
+			m.status = common.Status{Text: "✓ Booked, but Zimun's reply was unreadable — find it under Appointments (a)"}
+			return m, nil
 		}
-	default:
+		m.state = booked
+		m.status = common.Status{Text: "✓ Booked"}
+		return m, common.Msg(common.BookedMsg{Appointment: out.Appointment})
+	case booking.Unknown:
+		m.state = retrying
+		m.status = failed("✕ Couldn't reach Zimun — press enter to retry (safe: it can't book twice)")
+		return m, nil
+	case booking.TakenByOther:
+		m.state = alreadyBooked
+		m.status = failed("✕ This slot was already booked for someone else")
+		return m, nil
+	case booking.Unverified:
+		m.state, m.candidates = unverified, out.Candidates
+		m.blurAll()
+		return m, nil
+	case booking.Expired:
+		return m.expire(), nil
+	case booking.Refused:
 		m, _ = m.edit()
-		m.status, m.statusBad = "✕ Couldn't book: "+errText(err), true
+		text := errText(out.Err)
+		f := fieldIndex(out.Field)
+		if f < 0 {
+			m.status = failed("✕ " + text)
+			return m, nil
+		}
+		m.server[f] = text
+		m.touched[f] = true
+		m.status = failed("✕ Zimun rejected the " + fieldNames[f])
+		if m.state == editing {
+			m.inputs[m.focus].Blur()
+			m.focus = f
+			m.inputs[f].Focus()
+		}
+		return m, nil
 	}
-	return m.saveIfChanged()
+	m, _ = m.edit()
+	m.status = failed("✕ Couldn't book: " + errText(out.Err))
+	return m, nil
 }
 
-// Error codes the form tells apart from their status.
-const (
-	codeAlreadyConfirmed = "hold_already_confirmed"
-	codeKeyReused        = "idempotency_key_reused"
-)
-
-func hasCode(err error, code string) bool {
-	var e *api.Error
-	return errors.As(err, &e) && e.Code == code
-}
-
-// retryable errors may or may not have reached the server; only a retry
-// with the same key finds out safely.
-func retryable(err error) bool {
-	if api.IsNetwork(err) || api.IsRateLimited(err) || errors.Is(err, context.DeadlineExceeded) {
-		return true
+func fieldIndex(name string) int {
+	for i, f := range fieldNames {
+		if f == name {
+			return i
+		}
 	}
-	var e *api.Error
-	return errors.As(err, &e) && e.Status >= 500
+	return -1
 }
 
 func errText(err error) string {
-	var e *api.Error
-	if errors.As(err, &e) && e.Message != "" {
+	if e, ok := err.(*api.Error); ok && e.Message != "" {
 		return model.Sanitize(e.Message)
 	}
-	return model.Sanitize(err.Error())
-}
-
-// fieldOf finds the field a server message names ("contact_email …").
-func fieldOf(msg string) (int, bool) {
-	lower := strings.ToLower(msg)
-	for i, f := range fieldNames {
-		if strings.Contains(lower, "contact_"+f) || strings.HasPrefix(lower, f) {
-			return i, true
-		}
-	}
-	return 0, false
+	return common.ErrorText(err)
 }
 
 // expire keeps what was typed and offers a re-hold.
 func (m Model) expire() Model {
 	m.state = expired
 	m.blurAll()
-	m.status, m.statusBad = "", true
+	m.status = common.Status{}
 	return m
 }
 
 func (m Model) reholdCmd() tea.Cmd {
-	c := m.c
-	req := api.HoldRequest{
-		ServiceID:       m.in.Service.ID,
-		LocationID:      m.in.Location.ID,
-		Time:            m.in.Slot.Start,
-		DurationMinutes: m.in.Service.DurationMinutes,
-		IdempotencyKey:  api.NewIdempotencyKey(),
-	}
-	if m.hold.DurationMinutes > 0 {
-		req.DurationMinutes = m.hold.DurationMinutes
-	}
+	c, in := m.c, m.intent
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Ctx, holdTimeout)
-		defer cancel()
-		h, err := c.Client.Hold(ctx, req)
+		h, err := in.Rehold(c.Ctx)
 		return reheldMsg{hold: h, err: err}
 	}
 }
@@ -666,123 +584,39 @@ func (m Model) reheld(msg reheldMsg) (Model, tea.Cmd) {
 		m.logger().Info("re-hold failed", "err", msg.err)
 		if api.IsSlotTaken(msg.err) {
 			m.state = slotGone
-			m.status, m.statusBad = "", true
+			m.status = common.Status{}
 			return m, nil
 		}
 		m.state = expired
-		m.status, m.statusBad = "✕ Couldn't hold "+m.slotTime()+" again: "+errText(msg.err), true
+		m.status = common.Status{Kind: common.Failure, Text: "✕ Couldn't hold " + m.slotTime() + " again: " + errText(msg.err)}
 		return m, nil
 	}
 	m.hold = msg.hold
 	m.total = max(m.remaining(), time.Second)
 	m.gen++ // any tick still queued belongs to the old hold
 	m.state = editing
-	m.status, m.statusBad = "✓ Holding "+m.slotTime()+" again", false
+	m.candidates = nil
+	m.status = common.Status{Text: "✓ Holding " + m.slotTime() + " again"}
 	m.inputs[m.focus].Focus()
-	m, save := m.save()
-	return m, tea.Batch(m.tick(), save)
-}
-
-// Release gives the hold back and drops the draft. Errors are only logged:
-// the hold expires by itself anyway. While Unresolved it does neither (the
-// hold may be an appointment by now) and only reports HoldReleasedMsg, so
-// a caller waiting for that goes on.
-func (m Model) Release() tea.Cmd {
-	if m.Unresolved() {
-		return func() tea.Msg { return common.HoldReleasedMsg{} }
-	}
-	c, dir, hold, w := m.c, m.in.StateDir, m.hold, m.drafts
-	live := m.state != booked && m.state != alreadyBooked && hold.ID != "" && !hold.Expired(c.Now())
-	log := m.logger()
-	seq := w.take()
-	return func() tea.Msg {
-		if dir != "" {
-			if err := w.do(seq, func() error { return draft.Clear(dir) }); err != nil {
-				log.Warn("clearing the booking draft", "err", err)
-			}
-		}
-		if live {
-			if err := common.ReleaseHold(c, hold.ID); err != nil {
-				log.Info("releasing hold", "hold", hold.ID, "err", err)
-			}
-		}
-		return common.HoldReleasedMsg{}
-	}
-}
-
-// snapshot is what a draft save depends on, to skip saves that change
-// nothing.
-type snapshot struct {
-	contact model.Contact
-	key     string
-	holdID  string
-}
-
-func (m Model) snapshot() snapshot {
-	return snapshot{contact: m.Contact(), key: m.key, holdID: m.hold.ID}
+	return m, m.tick()
 }
 
 func (m Model) saveIfChanged() (Model, tea.Cmd) {
-	if m.snapshot() == m.saved {
+	if m.Contact() == m.saved {
 		return m, nil
 	}
-	return m.save()
-}
-
-// save writes the draft as it is now.
-func (m Model) save() (Model, tea.Cmd) {
-	if m.in.StateDir == "" {
-		return m, nil
-	}
-	m.saved = m.snapshot()
+	m.saved = m.Contact()
+	m.intent.Record(m.saved)
 	return m, m.saveCmd()
 }
 
+// saveCmd writes the draft as the intent has it when the Cmd runs: the
+// latest, whatever order concurrent saves run in.
 func (m Model) saveCmd() tea.Cmd {
-	dir, w := m.in.StateDir, m.drafts
-	if dir == "" {
-		return nil
-	}
-	d := draft.Draft{
-		Service: m.in.Service, Location: m.in.Location, Slot: m.in.Slot, Hold: m.hold,
-		Contact: m.Contact(), SavedAt: m.c.Now(),
-	}
-	if m.key != "" {
-		// The fields are frozen while a key is out, but the draft must
-		// hold exactly what was sent for a resume to resend it.
-		d.IdempotencyKey, d.Contact, d.KeyContact = m.key, m.keyContact, m.keyContact
-	}
-	seq := w.take()
-	return func() tea.Msg { return draftSavedMsg{err: w.do(seq, func() error { return draft.Save(dir, d) })} }
+	in := m.intent
+	return func() tea.Msg { return savedMsg{err: in.Save()} }
 }
 
-func (m Model) clearCmd() tea.Cmd {
-	dir, w := m.in.StateDir, m.drafts
-	if dir == "" {
-		return nil
-	}
-	seq := w.take()
-	return func() tea.Msg { return draftSavedMsg{err: w.do(seq, func() error { return draft.Clear(dir) })} }
-}
-
-// drafts orders the form's draft writes. They run as concurrent Cmds, so
-// each takes a number where it is made (in Update) and is skipped if a
-// later one already ran: an old save can never overwrite a newer one or
-// bring back a cleared draft.
-type drafts struct {
-	next atomic.Uint64
-	mu   sync.Mutex
-	done uint64 // the newest write run
-}
-
-func (w *drafts) take() uint64 { return w.next.Add(1) }
-
-func (w *drafts) do(seq uint64, write func() error) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if seq < w.done {
-		return nil
-	}
-	w.done = seq
-	return write()
-}
+// OwnsBack tells the root that esc is handled here: this screen says
+// when it means back (common.BackMsg).
+func (Model) OwnsBack() {}

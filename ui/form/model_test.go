@@ -1,7 +1,6 @@
 package form
 
 import (
-	"context"
 	"io"
 	"strings"
 	"testing"
@@ -10,9 +9,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
-	"github.com/zimun-app/zimun/ui/draft"
 )
 
 func view(m Model) string { return ansi.Strip(m.View()) }
@@ -137,9 +136,6 @@ func TestReviewThenConfirm(t *testing.T) {
 			if m.state != confirming || cmd == nil {
 				t.Fatalf("enter in review: state = %d, cmd = %v", m.state, cmd)
 			}
-			if m.key == "" {
-				t.Error("no idempotency key after the first confirm")
-			}
 			if !m.Focused() {
 				t.Error("Focused() = false while confirming: q would reach the root")
 			}
@@ -159,8 +155,10 @@ func TestTypingQStaysInTheField(t *testing.T) {
 	if got := m.Contact().Name; got != "q?" {
 		t.Errorf("name = %q, want %q", got, "q?")
 	}
-	if len(out) != 0 {
-		t.Errorf("typing emitted %v", out)
+	for _, msg := range out {
+		if msg != (scheduled{saveTickMsg{}}) {
+			t.Errorf("typing emitted %v", msg)
+		}
 	}
 }
 
@@ -245,26 +243,29 @@ func TestResizeKeepsInput(t *testing.T) {
 	}
 }
 
-func TestConfirmErrors(t *testing.T) {
+// Each outcome of a confirm (the booking layer decides which) reads as
+// what it is, and keeps what was typed.
+func TestConfirmOutcomes(t *testing.T) {
+	emailErr := &api.Error{Status: 422, Code: "invalid_contact", Message: `contact_email "x@y.z" is not a valid email address`}
 	tests := []struct {
 		name       string
-		err        error
-		state      state
+		out        booking.Outcome
+		state      phase
 		field      int // -1: none
 		wantInView string
 	}{
-		{"network", &api.NetworkError{Op: "confirm", Err: io.ErrUnexpectedEOF}, retrying, -1, "Couldn't reach Zimun — press enter to retry (safe: it can't book twice)"},
-		{"503", &api.Error{Status: 503, Message: "Service Unavailable"}, retrying, -1, "press enter to retry"},
-		{"429", &api.Error{Status: 429, Message: "Too many requests"}, retrying, -1, "press enter to retry"},
-		{"timeout", context.DeadlineExceeded, retrying, -1, "press enter to retry"},
-		{"410", &api.Error{Status: 410, Code: "hold_expired", Message: "hold expired"}, expired, -1, "Your hold expired — r re-hold 10:30"},
-		{"422 email", &api.Error{Status: 422, Code: "invalid_contact", Message: `contact_email "x@y.z" is not a valid email address`}, editing, fieldEmail,
+		{"unknown", booking.Outcome{Result: booking.Unknown, Err: &api.NetworkError{Op: "confirm", Err: io.ErrUnexpectedEOF}}, retrying, -1,
+			"Couldn't reach Zimun — press enter to retry (safe: it can't book twice)"},
+		{"expired", booking.Outcome{Result: booking.Expired, Err: &api.Error{Status: 410, Code: "hold_expired"}}, expired, -1, "Your hold expired — r re-hold 10:30"},
+		{"refused email", booking.Outcome{Result: booking.Refused, Field: model.FieldEmail, Err: emailErr}, editing, fieldEmail,
 			`✕ email: contact_email "x@y.z" is not a valid email address`},
-		{"422 phone", &api.Error{Status: 422, Code: "invalid_contact", Message: `contact_phone "1" is not a phone number`}, editing, fieldPhone, "✕ phone: contact_phone"},
-		{"422 other", &api.Error{Status: 422, Code: "invalid_contact", Message: "contact is not acceptable"}, editing, -1, "✕ contact is not acceptable"},
-		{"409 already confirmed", &api.Error{Status: 409, Code: "hold_already_confirmed", Message: "hold h_1 was already confirmed"}, alreadyBooked, -1,
-			"✓ This hold was already booked (probably by your earlier attempt) — find it under Appointments (a)"},
-		{"409 other", &api.Error{Status: 409, Code: "conflict", Message: "try later"}, editing, -1, "✕ Couldn't book: try later"},
+		{"refused, no field", booking.Outcome{Result: booking.Refused, Err: &api.Error{Status: 422, Message: "contact is not acceptable"}}, editing, -1, "✕ contact is not acceptable"},
+		{"taken by another", booking.Outcome{Result: booking.TakenByOther, Err: &api.Error{Status: 409, Code: "hold_already_confirmed"}}, alreadyBooked, -1,
+			"This slot was already booked for someone else"},
+		{"unread", booking.Outcome{Result: booking.Booked, Unread: true}, alreadyBooked, -1, "Booked, but Zimun's reply was unreadable"},
+		{"unverified", booking.Outcome{Result: booking.Unverified, Candidates: []model.Appointment{{ID: "a_x9", Time: start.Add(26 * time.Hour)}}}, unverified, -1,
+			"can't tell whether the earlier attempt booked"},
+		{"failed", booking.Outcome{Result: booking.Failed, Err: &api.Error{Status: 429, Message: "Too many requests"}}, editing, -1, "✕ Couldn't book: Too many requests"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -272,8 +273,7 @@ func TestConfirmErrors(t *testing.T) {
 			m.SetSize(120, 40)
 			m, _ = press(t, m, "ctrl+s")
 			m, _ = m.Update(keyMsg("enter"))
-			key := m.key
-			m, cmd := m.Update(confirmedMsg{holdID: m.hold.ID, err: tt.err})
+			m, cmd := m.Update(confirmedMsg{holdID: m.hold.ID, out: tt.out})
 			if cmd != nil {
 				t.Errorf("emitted a Cmd: %v", cmd())
 			}
@@ -288,18 +288,6 @@ func TestConfirmErrors(t *testing.T) {
 			}
 			if m.Contact().Email != "x@y.z" {
 				t.Error("fields changed")
-			}
-			if m.Unresolved() != (tt.state == retrying) {
-				t.Errorf("Unresolved() = %v in state %d", m.Unresolved(), m.state)
-			}
-			if tt.state == retrying {
-				m, _ = m.Update(keyMsg("enter"))
-				if m.state != confirming || m.key != key {
-					t.Errorf("retry: state %d, key %q, want the same key %q", m.state, m.key, key)
-				}
-			} else if m.key != "" {
-				// A definite answer: the next attempt is a new request.
-				t.Errorf("key %q kept after a definite answer", m.key)
 			}
 			if tt.field >= 0 {
 				// Editing the field clears the server's complaint.
@@ -321,8 +309,8 @@ func TestStaleConfirmIgnored(t *testing.T) {
 		t.Fatalf("state = %d, want confirming", m.state)
 	}
 	for _, stale := range []confirmedMsg{
-		{holdID: "h_1", appt: model.Appointment{ID: "a_old"}},
-		{holdID: "h_1", err: &api.Error{Status: 410, Code: "hold_expired"}},
+		{holdID: "h_1", out: booking.Outcome{Appointment: model.Appointment{ID: "a_old"}}},
+		{holdID: "h_1", out: booking.Outcome{Result: booking.Expired}},
 	} {
 		got, cmd := m.Update(stale)
 		if cmd != nil || got.state != confirming {
@@ -330,8 +318,8 @@ func TestStaleConfirmIgnored(t *testing.T) {
 		}
 	}
 	// Nor is an answer taken while no confirm is in flight.
-	m, _ = m.Update(confirmedMsg{holdID: "h_2", err: &api.NetworkError{Op: "confirm", Err: io.ErrUnexpectedEOF}})
-	got, cmd := m.Update(confirmedMsg{holdID: "h_2", appt: model.Appointment{ID: "a_late"}})
+	m, _ = m.Update(confirmedMsg{holdID: "h_2", out: booking.Outcome{Result: booking.Unknown}})
+	got, cmd := m.Update(confirmedMsg{holdID: "h_2", out: booking.Outcome{Appointment: model.Appointment{ID: "a_late"}}})
 	if cmd != nil || got.state != retrying {
 		t.Errorf("an answer while retrying was used: state %d, cmd %v", got.state, cmd)
 	}
@@ -344,8 +332,7 @@ func TestRetryingFreezesContact(t *testing.T) {
 	m.SetSize(120, 40)
 	m, _ = press(t, m, "ctrl+s")
 	m, _ = m.Update(keyMsg("enter"))
-	key, sent := m.key, m.keyContact
-	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.NetworkError{Op: "confirm", Err: io.ErrUnexpectedEOF}})
+	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, out: booking.Outcome{Result: booking.Unknown}})
 
 	m, out := press(t, m, "esc", "x", "backspace")
 	if m.state != retrying || len(out) != 0 {
@@ -357,8 +344,8 @@ func TestRetryingFreezesContact(t *testing.T) {
 	if m.Contact() != (model.Contact{Name: "Dana Lee", Email: "dana@example.com"}) {
 		t.Errorf("fields changed while frozen: %+v", m.Contact())
 	}
-	if !m.Focused() || !m.Unresolved() {
-		t.Errorf("Focused %v, Unresolved %v", m.Focused(), m.Unresolved())
+	if !m.Focused() {
+		t.Errorf("Focused %v", m.Focused())
 	}
 	for _, b := range m.ShortHelp() {
 		if b.Help().Desc == m.keys.Edit.Help().Desc {
@@ -366,8 +353,8 @@ func TestRetryingFreezesContact(t *testing.T) {
 		}
 	}
 	m, _ = m.Update(keyMsg("enter"))
-	if m.state != confirming || m.key != key || m.keyContact != sent {
-		t.Errorf("retry: state %d, key %q (want %q), contact %+v", m.state, m.key, key, m.keyContact)
+	if m.state != confirming {
+		t.Errorf("retry: state %d", m.state)
 	}
 }
 
@@ -375,12 +362,12 @@ func TestRetryingFreezesContact(t *testing.T) {
 // the same request can tell whether it booked.
 func TestResumeWithKey(t *testing.T) {
 	c := &clock{t: start}
-	in := fixtureInput(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
-	in.IdempotencyKey = "k-lost"
+	in := fixtureDraft(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	in.IdempotencyKey, in.KeyContact = "k-lost", in.Contact
 	c.Advance(model.HoldTTL + time.Minute)
 	m := fixtureFrom(t, c, in)
 	m.SetSize(120, 40)
-	if m.state != retrying || !m.Unresolved() {
+	if m.state != retrying || !m.intent.Unresolved() {
 		t.Fatalf("state = %d, want retrying", m.state)
 	}
 	if want := "The last booking attempt got no answer, so it may have gone through — press enter to check"; !strings.Contains(view(m), want) {
@@ -391,13 +378,13 @@ func TestResumeWithKey(t *testing.T) {
 		t.Fatalf("a key left retrying: state %d", m.state)
 	}
 	m, _ = m.Update(keyMsg("enter"))
-	if m.state != confirming || m.key != "k-lost" || m.keyContact != in.Contact {
-		t.Fatalf("resend: state %d, key %q, contact %+v", m.state, m.key, m.keyContact)
+	if d := m.intent.Draft(); m.state != confirming || d.IdempotencyKey != "k-lost" || d.KeyContact != in.Contact {
+		t.Fatalf("resend: state %d, draft %+v", m.state, d)
 	}
 	// Only the server's "expired" opens the re-hold.
-	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.Error{Status: 410, Code: "hold_expired"}})
-	if m.state != expired || m.key != "" {
-		t.Errorf("after 410: state %d, key %q", m.state, m.key)
+	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, out: booking.Outcome{Result: booking.Expired}})
+	if m.state != expired {
+		t.Errorf("after 410: state %d", m.state)
 	}
 }
 
@@ -416,7 +403,8 @@ func TestExpiryDuringConfirm(t *testing.T) {
 	if _, out := run(t, m, cmd); len(out) != 1 {
 		t.Errorf("countdown stopped mid-confirm: %v", out)
 	}
-	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.Error{Status: 422, Code: "invalid_contact", Message: `contact_email "x@y.z" is not a valid email address`}})
+	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, out: booking.Outcome{Result: booking.Refused, Field: model.FieldEmail,
+		Err: &api.Error{Status: 422, Code: "invalid_contact", Message: `contact_email "x@y.z" is not a valid email address`}}})
 	if m.state != expired {
 		t.Fatalf("422 after expiry: state %d, want expired\n%s", m.state, view(m))
 	}
@@ -428,93 +416,20 @@ func TestExpiryDuringConfirm(t *testing.T) {
 	}
 }
 
-// While a confirm's outcome is unknown Release neither releases nor drops
-// the draft; it only lets a caller waiting for it go on.
-func TestReleaseWhileUnresolved(t *testing.T) {
-	dir := t.TempDir()
-	c := &clock{t: start}
-	in := fixtureInput(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
-	in.StateDir = dir
-	m := fixtureFrom(t, c, in) // no client: a release call would panic
-	m, _ = run(t, m, m.Init())
-	m, _ = press(t, m, "ctrl+s")
-	m, cmd := m.Update(keyMsg("enter"))
-	m, _ = run(t, m, sequenceHead(cmd)) // the draft save, not the confirm
-	for _, st := range []state{confirming, retrying} {
-		m.state = st
-		_, out := run(t, m, m.Release())
-		if _, ok := find[common.HoldReleasedMsg](out); !ok || len(out) != 1 {
-			t.Errorf("%d: Release emitted %v", st, out)
-		}
-		d, ok, err := draft.Load(dir)
-		if err != nil || !ok || d.IdempotencyKey != m.key || d.KeyContact != m.keyContact {
-			t.Errorf("%d: draft after Release = %+v, %v, %v", st, d, ok, err)
-		}
-	}
-}
-
 func TestInitSavesDraft(t *testing.T) {
-	dir := t.TempDir()
 	c := &clock{t: start}
-	in := fixtureInput(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
-	in.StateDir = dir
+	in := fixtureDraft(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	m := fixtureFrom(t, c, in)
 	run(t, m, m.Init())
-	d, ok, err := draft.Load(dir)
-	if err != nil || !ok || d.Contact != in.Contact || d.Hold.ID != in.Hold.ID || d.IdempotencyKey != "" {
-		t.Fatalf("draft after Init = %+v, %v, %v", d, ok, err)
-	}
-}
-
-// Saves run as concurrent Cmds; one finishing late must not overwrite a
-// newer one, nor bring back a cleared draft.
-func TestDraftSavesOrdered(t *testing.T) {
-	dir := t.TempDir()
-	m := fixture(t, &clock{t: start}, model.Contact{})
-	m.in.StateDir = dir
-	m = typeText(t, m, "Old")
-	m, older := m.save()
-	m = typeText(t, m, "er")
-	m, newer := m.save()
-	newer()
-	older()
-	if d, _, _ := draft.Load(dir); d.Contact.Name != "Older" {
-		t.Errorf("draft name = %q, want the newer %q", d.Contact.Name, "Older")
-	}
-
-	m, late := m.save()
-	m.clearCmd()()
-	late()
-	if _, ok, _ := draft.Load(dir); ok {
-		t.Error("a late save brought back the cleared draft")
-	}
-}
-
-// The draft holds a key only with the contact it was sent with.
-func TestDraftKeyContact(t *testing.T) {
-	dir := t.TempDir()
-	m := fixture(t, &clock{t: start}, model.Contact{Name: " Dana Lee ", Email: "dana@example.com"})
-	m.in.StateDir = dir
-	m, _ = press(t, m, "ctrl+s")
-	m, cmd := m.Update(keyMsg("enter"))
-	run(t, m, sequenceHead(cmd))
-	d, ok, err := draft.Load(dir)
-	want := model.Contact{Name: "Dana Lee", Email: "dana@example.com"}
-	if err != nil || !ok || d.IdempotencyKey != m.key || d.KeyContact != want || d.Contact != want {
-		t.Fatalf("draft = %+v, %v, %v", d, ok, err)
-	}
-	// A definite "no" drops the key from the draft too.
-	m, cmd = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.Error{Status: 422, Code: "invalid_contact", Message: "contact_name is odd"}})
-	run(t, m, cmd)
-	if d, _, _ := draft.Load(dir); d.IdempotencyKey != "" || d.KeyContact != (model.Contact{}) {
-		t.Errorf("draft after 422 = %+v", d)
+	d, ok := draftIn(m.c.Office.Store(), m)
+	if !ok || d.Contact != in.Contact || d.Hold.ID != in.Hold.ID || d.IdempotencyKey != "" {
+		t.Fatalf("draft after Init = %+v, %v", d, ok)
 	}
 }
 
 func TestDraftCoalesced(t *testing.T) {
-	dir := t.TempDir()
 	m := fixture(t, &clock{t: start}, model.Contact{})
-	m.in.StateDir = dir
+	store := m.c.Office.Store()
 	m, out := press(t, m, "D")
 	if s, ok := find[scheduled](out); !ok || s.msg != (saveTickMsg{}) {
 		t.Fatalf("typing scheduled %v, want a save tick", out)
@@ -524,14 +439,14 @@ func TestDraftCoalesced(t *testing.T) {
 	if len(out) != 0 {
 		t.Errorf("typing again scheduled %v", out)
 	}
-	if _, ok, _ := draft.Load(dir); ok {
+	if _, ok := draftIn(store, m); ok {
 		t.Fatal("the draft was written before the save tick")
 	}
 	m, cmd := m.Update(saveTickMsg{})
 	m, _ = run(t, m, cmd)
-	d, ok, err := draft.Load(dir)
-	if err != nil || !ok || d.Contact.Name != "Dana" {
-		t.Fatalf("draft = %+v, %v, %v", d, ok, err)
+	d, ok := draftIn(store, m)
+	if !ok || d.Contact.Name != "Dana" {
+		t.Fatalf("draft = %+v, %v", d, ok)
 	}
 	// Nothing changed since: leaving the field writes nothing.
 	if _, cmd := m.Update(keyMsg("tab")); cmd != nil {

@@ -1,10 +1,6 @@
 package form
 
 import (
-	"bytes"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +12,6 @@ import (
 	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/countdown"
-	"github.com/zimun-app/zimun/ui/draft"
 )
 
 // fill types a valid contact; email makes each test's booking findable.
@@ -47,14 +42,13 @@ func appointmentsFor(t *testing.T, e *env, email string) []model.Appointment {
 
 func TestSandboxConfirm(t *testing.T) {
 	e := newEnv(t, 0)
-	dir := filepath.Join(t.TempDir(), "state")
-	m, slot := e.form(t, dir)
+	m, slot := e.form(t)
 	m = fill(t, m, "dana@example.com")
 
 	// Leaving a changed field wrote the draft.
-	d, ok, err := draft.Load(dir)
-	if err != nil || !ok || d.Contact.Email != "dana@example.com" || d.Hold.ID != m.hold.ID {
-		t.Fatalf("draft after typing = %+v, %v, %v", d, ok, err)
+	d, ok := e.draft(m)
+	if !ok || d.Contact.Email != "dana@example.com" || d.Hold.ID != m.hold.ID {
+		t.Fatalf("draft after typing = %+v, %v", d, ok)
 	}
 
 	m, _ = press(t, m, "ctrl+s")
@@ -73,8 +67,8 @@ func TestSandboxConfirm(t *testing.T) {
 	if !sent {
 		t.Errorf("no confirmation email in %+v", e.sb.Outbox())
 	}
-	if _, ok, _ := draft.Load(dir); ok {
-		t.Error("draft still on disk after booking")
+	if _, ok := e.draft(m); ok {
+		t.Error("draft still kept after booking")
 	}
 	if _, ok := m.Hold(); ok {
 		t.Error("Hold() still active after booking")
@@ -83,7 +77,7 @@ func TestSandboxConfirm(t *testing.T) {
 
 func TestSandboxExpiryAndRehold(t *testing.T) {
 	e := newEnv(t, 0)
-	m, slot := e.form(t, "")
+	m, slot := e.form(t)
 	m = fill(t, m, "expiry@example.com")
 	firstHold, firstGen := m.hold.ID, m.gen
 
@@ -135,7 +129,7 @@ func TestSandboxExpiryAndRehold(t *testing.T) {
 
 func TestSandboxReholdSlotTaken(t *testing.T) {
 	e := newEnv(t, 0)
-	m, slot := e.form(t, "")
+	m, slot := e.form(t)
 	m = fill(t, m, "late@example.com")
 	e.clock.Advance(model.HoldTTL + time.Second)
 	m, _ = m.Update(tickMsg{gen: m.gen})
@@ -169,7 +163,7 @@ func TestSandboxConfirmNetworkFailure(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newEnv(t, tt.maxRetries)
 			email := "flaky@example.com"
-			m, _ := e.form(t, "")
+			m, _ := e.form(t)
 			m = fill(t, m, email)
 			e.sb.InjectFault(sandbox.Fault{Method: "POST", Path: "/api/v1/appointments/confirm", DropAfterProcessing: true, Times: tt.drops})
 
@@ -193,9 +187,9 @@ func TestSandboxConfirmNetworkFailure(t *testing.T) {
 				if m.state != retrying {
 					t.Fatalf("local expiry while retrying: state = %d", m.state)
 				}
-				key := m.key
+				key := m.intent.Draft().IdempotencyKey
 				m, out = press(t, m, "enter")
-				if m.key != key {
+				if key == "" || m.intent.Draft().IdempotencyKey != key {
 					t.Error("retry used a new idempotency key")
 				}
 				if _, ok := find[common.BookedMsg](out); !ok {
@@ -213,7 +207,7 @@ func TestSandboxConfirmNetworkFailure(t *testing.T) {
 
 func TestSandboxServerExpiredFirst(t *testing.T) {
 	e := newEnv(t, 0)
-	m, _ := e.form(t, "")
+	m, _ := e.form(t)
 	// A skew estimate off by five minutes: locally time is left, but the
 	// server's hold has lapsed.
 	m.hold.Deadline = m.hold.Deadline.Add(5 * time.Minute)
@@ -237,56 +231,47 @@ func TestSandboxServerExpiredFirst(t *testing.T) {
 
 func TestSandboxRelease(t *testing.T) {
 	e := newEnv(t, 0)
-	dir := t.TempDir()
 	slot := e.freeSlot(t)
 	before := slot.CapacityLeft
-	m, _ := e.form(t, dir)
+	m, _ := e.form(t)
 	if got := e.capacity(t, slot); got != before-1 {
 		t.Fatalf("capacity while held = %d, want %d", got, before-1)
 	}
 	m = fill(t, m, "release@example.com")
-	if _, err := os.Stat(filepath.Join(dir, "draft.json")); err != nil {
-		t.Fatalf("no draft: %v", err)
+	if _, ok := e.draft(m); !ok {
+		t.Fatal("no draft")
 	}
 
-	_, out := run(t, m, m.Release())
-	if _, ok := find[common.HoldReleasedMsg](out); !ok {
-		t.Errorf("Release emitted %v", out)
-	}
-	if got := e.capacity(t, slot); got != before {
-		t.Errorf("capacity after release = %d, want %d", got, before)
-	}
-	if _, ok, _ := draft.Load(dir); ok {
-		t.Error("draft kept after release")
-	}
-
-	// esc, y: released then back, in that order.
-	m, _ = e.form(t, "")
+	// esc, y: released, then back (once the release is done).
 	m, _ = press(t, m, "esc")
-	m, out = press(t, m, "y")
-	if len(out) != 2 {
+	m, out := press(t, m, "y")
+	if len(out) != 1 {
 		t.Fatalf("esc y emitted %v", out)
 	}
-	if _, ok := out[0].(common.HoldReleasedMsg); !ok {
-		t.Errorf("first %T, want HoldReleasedMsg", out[0])
-	}
-	if _, ok := out[1].(common.BackMsg); !ok {
-		t.Errorf("then %T, want BackMsg", out[1])
+	if _, ok := out[0].(common.BackMsg); !ok {
+		t.Errorf("esc y emitted %T, want BackMsg", out[0])
 	}
 	if got := e.capacity(t, slot); got != before {
 		t.Errorf("capacity after esc y = %d, want %d", got, before)
 	}
+	if _, ok := e.draft(m); ok {
+		t.Error("draft kept after release")
+	}
 }
 
-// resume opens a form on a saved draft the way the root does.
-func (e *env) resume(t *testing.T, dir string) Model {
+// resume opens a form on m's saved draft the way the root does after a
+// crash: a new session on the same state.
+func (e *env) resume(t *testing.T, m Model) Model {
 	t.Helper()
-	d, ok, err := draft.Load(dir)
-	if err != nil || !ok {
-		t.Fatalf("no draft to resume: %v, %v", ok, err)
+	d, ok := e.draft(m)
+	if !ok {
+		t.Fatal("no draft to resume")
 	}
-	m := noSleep(New(e.c, Input{Service: d.Service, Location: d.Location, Slot: d.Slot, Hold: d.Hold,
-		Contact: d.Contact, IdempotencyKey: d.IdempotencyKey, StateDir: dir}))
+	in, err := e.c.Office.NewSession().Resume(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = noSleep(New(e.c, in))
 	m.SetSize(100, 30)
 	m, _ = run(t, m, m.Init())
 	return m
@@ -322,21 +307,20 @@ func unanswered(t *testing.T, e *env, m Model, fault sandbox.Fault) Model {
 // server answers with the booking it made.
 func TestSandboxResumeAfterServerBooked(t *testing.T) {
 	e := newEnv(t, 1)
-	dir := filepath.Join(t.TempDir(), "state")
 	email := "resume-booked@example.com"
-	m, slot := e.form(t, dir)
+	m, slot := e.form(t)
 	m = fill(t, m, email)
 	// Two drops: net/http resends a keyed request once by itself.
 	m = unanswered(t, e, m, sandbox.Fault{DropAfterProcessing: true, Times: 2})
-	key := m.key
-	if d, _, _ := draft.Load(dir); d.IdempotencyKey != key || d.KeyContact.Email != email {
+	key := m.intent.Draft().IdempotencyKey
+	if d, _ := e.draft(m); key == "" || d.IdempotencyKey != key || d.KeyContact.Email != email {
 		t.Fatalf("draft = %+v, want key %q with the contact it was sent with", d, key)
 	}
 
 	e.clock.Advance(model.HoldTTL + time.Minute)
-	m = e.resume(t, dir)
-	if m.state != retrying || m.key != key {
-		t.Fatalf("resumed: state %d, key %q\n%s", m.state, m.key, view(m))
+	m = e.resume(t, m)
+	if m.state != retrying || m.intent.Draft().IdempotencyKey != key {
+		t.Fatalf("resumed: state %d\n%s", m.state, view(m))
 	}
 	m, out := press(t, m, "enter")
 	booked, ok := find[common.BookedMsg](out)
@@ -352,7 +336,7 @@ func TestSandboxResumeAfterServerBooked(t *testing.T) {
 	if n := confirmations(e, email); n != 1 {
 		t.Errorf("%d confirmation emails, want 1", n)
 	}
-	if _, ok, _ := draft.Load(dir); ok {
+	if _, ok := e.draft(m); ok {
 		t.Error("draft kept after booking")
 	}
 }
@@ -361,14 +345,13 @@ func TestSandboxResumeAfterServerBooked(t *testing.T) {
 // the resend's 410 is what opens the re-hold, and the booking happens once.
 func TestSandboxResumeExpiredNeverBooked(t *testing.T) {
 	e := newEnv(t, 1)
-	dir := filepath.Join(t.TempDir(), "state")
 	email := "resume-expired@example.com"
-	m, _ := e.form(t, dir)
+	m, _ := e.form(t)
 	m = fill(t, m, email)
 	m = unanswered(t, e, m, sandbox.Fault{Status: 503})
 
 	e.clock.Advance(model.HoldTTL + time.Minute)
-	m = e.resume(t, dir)
+	m = e.resume(t, m)
 	if m.state != retrying {
 		t.Fatalf("resumed: state %d, want retrying", m.state)
 	}
@@ -376,7 +359,7 @@ func TestSandboxResumeExpiredNeverBooked(t *testing.T) {
 	if m.state != expired || !strings.Contains(view(m), "Your hold expired — r re-hold") {
 		t.Fatalf("after the 410: state %d\n%s", m.state, view(m))
 	}
-	if d, _, _ := draft.Load(dir); d.IdempotencyKey != "" {
+	if d, _ := e.draft(m); d.IdempotencyKey != "" {
 		t.Errorf("draft still has the answered key: %+v", d)
 	}
 	m, _ = press(t, m, "r")
@@ -400,18 +383,18 @@ func TestSandboxResumeExpiredNeverBooked(t *testing.T) {
 func TestSandboxLostReplyFreezesContact(t *testing.T) {
 	e := newEnv(t, 1)
 	email := "frozen@example.com"
-	m, _ := e.form(t, "")
+	m, _ := e.form(t)
 	m = fill(t, m, email)
 	m = unanswered(t, e, m, sandbox.Fault{DropAfterProcessing: true, Times: 2})
-	key := m.key
+	key := m.intent.Draft().IdempotencyKey
 
 	m, out := press(t, m, "esc", "tab", "x", "ctrl+s")
 	if m.state != retrying || len(out) != 0 || m.Contact().Email != email {
 		t.Fatalf("esc/typing in retrying: state %d, out %v, contact %+v", m.state, out, m.Contact())
 	}
 	m, out = press(t, m, "enter")
-	if m.key != key {
-		t.Errorf("retry with a new key %q", m.key)
+	if got := m.intent.Draft().IdempotencyKey; got != key {
+		t.Errorf("retry with a new key %q", got)
 	}
 	booked, ok := find[common.BookedMsg](out)
 	if !ok || booked.Appointment.Contact.Email != email || booked.Appointment.Contact.Name != "Dana Lee" {
@@ -422,15 +405,12 @@ func TestSandboxLostReplyFreezesContact(t *testing.T) {
 	}
 }
 
-// A hold already confirmed (by an attempt whose reply was lost) reads as
-// booked; the form offers neither a re-hold nor a release.
+// A hold already confirmed for this contact (by an attempt whose reply was
+// lost) is the booking: the form shows it as booked, once.
 func TestSandboxHoldAlreadyConfirmed(t *testing.T) {
 	e := newEnv(t, 0)
-	var logs bytes.Buffer
-	e.c.Logger = slog.New(slog.NewTextHandler(&logs, nil))
-	dir := filepath.Join(t.TempDir(), "state")
 	email := "twice@example.com"
-	m, _ := e.form(t, dir)
+	m, _ := e.form(t)
 	m = fill(t, m, email)
 	if _, err := e.client.Confirm(e.c.Ctx, api.ConfirmRequest{HoldID: m.hold.ID,
 		Contact: model.Contact{Name: "Dana Lee", Email: email}, IdempotencyKey: "another-attempt"}); err != nil {
@@ -439,43 +419,38 @@ func TestSandboxHoldAlreadyConfirmed(t *testing.T) {
 
 	m, _ = press(t, m, "ctrl+s")
 	m, out := press(t, m, "enter")
-	if m.state != alreadyBooked || len(out) != 0 {
+	booked, ok := find[common.BookedMsg](out)
+	if !ok || booked.Appointment.Contact.Email != email {
 		t.Fatalf("state %d, out %v\n%s", m.state, out, view(m))
 	}
-	if want := "This hold was already booked (probably by your earlier attempt) — find it under Appointments (a)"; !strings.Contains(view(m), want) {
-		t.Errorf("want %q in:\n%s", want, view(m))
-	}
-	if _, ok, _ := draft.Load(dir); ok {
+	if _, ok := e.draft(m); ok {
 		t.Error("draft kept")
 	}
-	if _, ok := m.Hold(); ok || m.Focused() || m.Unresolved() {
-		t.Errorf("Hold active %v, Focused %v, Unresolved %v", ok, m.Focused(), m.Unresolved())
-	}
-	if h := m.ShortHelp(); len(h) != 1 || h[0].Help() != m.keys.Pick.Help() {
-		t.Errorf("help offers %v", h)
-	}
-	if next, out := press(t, m, "r", "y", "enter"); next.state != alreadyBooked || len(out) != 0 {
-		t.Errorf("keys left the state: %d, %v", next.state, out)
-	}
-	logs.Reset()
-	m, out = run(t, m, m.Release())
-	if _, ok := find[common.HoldReleasedMsg](out); !ok || strings.Contains(logs.String(), "releasing hold") {
-		t.Errorf("Release: %v, log %q", out, logs.String())
+	if _, ok := m.Hold(); ok || m.Focused() || m.intent.Unresolved() {
+		t.Errorf("Hold active %v, Focused %v, Unresolved %v", ok, m.Focused(), m.intent.Unresolved())
 	}
 	if n := len(appointmentsFor(t, e, email)); n != 1 {
 		t.Errorf("%d appointments, want 1", n)
 	}
-	if _, out = press(t, m, "s"); len(out) != 1 {
-		t.Errorf("s emitted %v, want BackMsg", out)
-	} else if _, ok := out[0].(common.BackMsg); !ok {
-		t.Errorf("s emitted %T", out[0])
-	}
 }
 
+// A 2xx whose body cannot be read booked all the same: the card shows the
+// booking when the list finds it, else the form says where to look.
 func TestSandboxUnreadableReplyIsBooked(t *testing.T) {
+	t.Run("found", func(t *testing.T) {
+		e := newEnv(t, 0)
+		m, slot := e.form(t)
+		m = fill(t, m, "garbled@example.com")
+		m, _ = press(t, m, "ctrl+s")
+		e.garble.Store(true)
+		_, out := press(t, m, "enter")
+		if b, ok := find[common.BookedMsg](out); !ok || b.Appointment.ID == "" || !b.Appointment.Time.Equal(slot.Start) {
+			t.Fatalf("no card for the booking found again: %v", out)
+		}
+	})
 	e := newEnv(t, 0)
-	dir := filepath.Join(t.TempDir(), "state")
-	m, _ := e.form(t, dir)
+	e.sb.DisableRoute("appointments.list")
+	m, _ := e.form(t)
 	m = fill(t, m, "garbled@example.com")
 	m, _ = press(t, m, "ctrl+s")
 	e.garble.Store(true)
@@ -486,13 +461,13 @@ func TestSandboxUnreadableReplyIsBooked(t *testing.T) {
 	if v := view(m); !strings.Contains(v, "Booked, but Zimun's reply was unreadable") {
 		t.Fatalf("view after an unreadable 2xx:\n%s", v)
 	}
-	if n := len(appointmentsFor(t, e, "garbled@example.com")); n != 1 {
-		t.Fatalf("%d appointments, want the one the server made", n)
+	if n := confirmations(e, "garbled@example.com"); n != 1 {
+		t.Fatalf("%d bookings, want the one the server made", n)
 	}
-	if _, ok := m.Hold(); ok || m.Unresolved() {
+	if _, ok := m.Hold(); ok || m.intent.Unresolved() {
 		t.Error("the spent hold still counts as active or unresolved")
 	}
-	if _, ok, _ := draft.Load(dir); ok {
+	if _, ok := e.draft(m); ok {
 		t.Error("draft kept after the server booked")
 	}
 }

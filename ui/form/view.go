@@ -19,15 +19,15 @@ const labelWidth = 7
 var labels = [numFields]string{"Name", "Email", "Phone", "Notes"}
 
 func (m Model) slotTime() string {
-	return common.FormatTime(m.in.Slot.Start, m.in.Location.Zone(), m.c.Prefs.Clock24, false)
+	return common.FormatTime(m.d.Start, m.loc.Zone(), m.c.Prefs.Clock24, false)
 }
 
 func (m Model) slotTimeZone() string {
-	return common.FormatTime(m.in.Slot.Start, m.in.Location.Zone(), m.c.Prefs.Clock24, true)
+	return common.FormatTime(m.d.Start, m.loc.Zone(), m.c.Prefs.Clock24, true)
 }
 
 func (m Model) slotDate() string {
-	return m.in.Slot.Start.In(m.in.Location.Zone()).Format("Mon 2 Jan")
+	return m.d.Start.In(m.loc.Zone()).Format("Mon 2 Jan")
 }
 
 // View draws the summary, the countdown, the fields and the status line.
@@ -37,19 +37,19 @@ func (m Model) View() string {
 	wrap := func(s string) string { return ansi.Wrap(s, width, "") }
 	var b strings.Builder
 
-	loc := model.Sanitize(m.in.Location.Name)
-	if addr := model.Sanitize(m.in.Location.Address); addr != "" {
+	loc := model.Sanitize(m.loc.Name)
+	if addr := model.Sanitize(m.loc.Address); addr != "" {
 		loc += ", " + addr
 	}
-	summary := st.Title.Render(model.Sanitize(m.in.Service.Name)) + st.Faint.Render(" · ") +
+	summary := st.Title.Render(model.Sanitize(m.svc.Name)) + st.Faint.Render(" · ") +
 		st.Text.Render(m.slotDate()+" "+m.slotTimeZone()) + st.Faint.Render(" · ") +
-		st.Text.Render(durationText(m.in.Service.DurationMinutes)) + st.Faint.Render(" · ") +
+		st.Text.Render(durationText(m.svc.DurationMinutes)) + st.Faint.Render(" · ") +
 		st.Text.Render(loc)
 	b.WriteString(wrap(summary))
 	b.WriteString("\n")
 	rem := m.remaining()
 	switch m.state {
-	case expired, slotGone:
+	case expired, slotGone, unverified:
 		rem = 0
 	}
 	// A hold that became an appointment has no time left to show.
@@ -93,29 +93,56 @@ func (m Model) fieldError(v model.ValidationError, i int) string {
 
 func (m Model) statusLine() string {
 	st := m.c.Styles
+	text := m.status.Text
 	switch m.state {
 	case confirming, releasing, reholding:
-		return m.spinner.View() + " " + st.Text.Render(m.status)
+		return m.spinner.View() + " " + st.Text.Render(text)
 	case expired:
-		text := "✕ Your hold expired — r re-hold " + m.slotTime() + " · s pick another slot"
-		if m.status != "" {
-			return st.Error.Render(m.status) + "\n" + st.Warn.Render(text)
+		line := "✕ Your hold expired — r re-hold " + m.slotTime() + " · s pick another slot"
+		if text != "" {
+			return st.Error.Render(text) + "\n" + st.Warn.Render(line)
 		}
-		return st.Warn.Render(text)
+		return st.Warn.Render(line)
 	case slotGone:
 		return st.Error.Render("✕ " + m.slotTime() + " was taken by someone else — s pick another slot")
+	case unverified:
+		return m.unverifiedView()
 	case alreadyBooked:
-		return st.OK.Render(m.status + " · s pick another slot")
+		if m.status.Kind == common.Failure {
+			return st.Error.Render(text + " · s pick another slot")
+		}
+		return st.OK.Render(text + " · s pick another slot")
 	case reviewing, asking:
-		return st.Bold.Render(m.status)
+		return st.Bold.Render(text)
 	}
-	if m.status == "" {
+	switch {
+	case text == "":
 		return ""
+	case m.status.Kind == common.Failure:
+		return st.Error.Render(text)
 	}
-	if m.statusBad {
-		return st.Error.Render(m.status)
+	return st.OK.Render(text)
+}
+
+// unverifiedView says plainly what is known when the server forgot the
+// hold an earlier attempt confirmed, and lets the person decide.
+func (m Model) unverifiedView() string {
+	st := m.c.Styles
+	lines := []string{st.Warn.Render("! Zimun no longer knows this hold, so zimun can't tell whether the earlier attempt booked " +
+		m.slotDate() + " " + m.slotTimeZone() + ".")}
+	if len(m.candidates) == 0 {
+		lines = append(lines, st.Text.Render("No booking for this email could be found or read. Check with the customer before booking again."))
+	} else {
+		lines = append(lines, st.Text.Render("This email's bookings Zimun shows:"))
+		for _, a := range m.candidates[:min(len(m.candidates), 3)] {
+			zone := m.loc.Zone()
+			lines = append(lines, "  "+st.Text.Render(a.Time.In(zone).Format("Mon 2 Jan")+" "+
+				common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, true)+" · "+model.Sanitize(a.ID)))
+		}
 	}
-	return st.OK.Render(m.status)
+	lines = append(lines, st.Accent.Render("r")+st.Faint.Render(" book it again anyway · ")+
+		st.Accent.Render("s")+st.Faint.Render(" pick another slot · ")+st.Accent.Render("a")+st.Faint.Render(" appointments"))
+	return strings.Join(lines, "\n")
 }
 
 func durationText(n int) string {
@@ -144,8 +171,12 @@ func (m Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Yes, k.No}
 	case expired:
 		return []key.Binding{k.Rehold, k.Pick}
-	case slotGone, alreadyBooked:
+	case unverified:
+		return []key.Binding{k.Rehold, k.Pick, m.c.Keys.Appointments}
+	case slotGone:
 		return []key.Binding{k.Pick}
+	case alreadyBooked:
+		return []key.Binding{k.Pick, m.c.Keys.Appointments}
 	case confirming, releasing, reholding, booked:
 		return nil
 	}

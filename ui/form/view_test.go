@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -38,17 +38,17 @@ func TestViewExpiredGolden(t *testing.T) {
 // A resumed draft whose confirm got no answer: only the safe resend.
 func TestViewResumedGolden(t *testing.T) {
 	c := &clock{t: start}
-	in := fixtureInput(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
-	in.IdempotencyKey = "k-lost"
+	in := fixtureDraft(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	in.IdempotencyKey, in.KeyContact = "k-lost", in.Contact
 	c.Advance(model.HoldTTL + time.Minute)
 	golden.RequireEqual(t, []byte(view(fixtureFrom(t, c, in))))
 }
 
-func TestViewAlreadyBookedGolden(t *testing.T) {
+func TestViewBookedUnreadGolden(t *testing.T) {
 	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	m, _ = press(t, m, "ctrl+s")
 	m, _ = m.Update(keyMsg("enter"))
-	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, err: &api.Error{Status: 409, Code: "hold_already_confirmed"}})
+	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, out: booking.Outcome{Result: booking.Booked, Unread: true}})
 	golden.RequireEqual(t, []byte(view(m)))
 }
 

@@ -45,6 +45,7 @@ type Model struct {
 	cursor  int   // index into visible
 	offset  int   // first visible row shown
 	filter  textinput.Model
+	heading common.Heading
 	width   int
 	height  int
 }
@@ -67,7 +68,9 @@ func NewServices(c common.Common, svcs []model.Service, loc model.Location) Mode
 		}
 		items = append(items, newItem(s.Name, fmt.Sprintf("%d min", s.DurationMinutes), s.Description, common.ServiceChosenMsg{Service: s}))
 	}
-	return newModel(c, "What?  Choose a service at "+model.Sanitize(loc.Name), items)
+	m := newModel(c, "What?  Choose a service at "+model.Sanitize(loc.Name), items)
+	m.heading.Location = loc
+	return m
 }
 
 func newModel(c common.Common, title string, items []Item) Model {
@@ -91,6 +94,9 @@ func (m Model) Init() tea.Cmd { return nil }
 
 // Len is the number of items shown after filtering.
 func (m Model) Len() int { return len(m.visible) }
+
+// Heading is what the header names: the location, once chosen.
+func (m Model) Heading() common.Heading { return m.heading }
 
 // Focused reports whether the filter has the keyboard.
 func (m Model) Focused() bool { return m.filter.Focused() }

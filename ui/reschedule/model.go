@@ -4,20 +4,14 @@
 package reschedule
 
 import (
-	"context"
-	"time"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/api"
-	"github.com/zimun-app/zimun/journal"
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
-
-// writeTimeout bounds the reschedule call and the journal write together.
-const writeTimeout = 30 * time.Second
 
 // SlotTakenText is said when the new slot went between picking and moving.
 const SlotTakenText = "That slot was just taken; the old booking is unchanged."
@@ -34,9 +28,8 @@ type DoneMsg struct {
 type SlotTakenMsg struct{ Status string }
 
 type resultMsg struct {
-	appt       model.Appointment
-	err        error
-	journalErr error
+	done booking.Done
+	err  error
 }
 
 type state int
@@ -50,14 +43,10 @@ const (
 
 // Model is the reschedule confirmation screen.
 type Model struct {
-	c        common.Common
-	keys     KeyMap
-	appt     model.Appointment
-	slot     model.Slot
-	svc      model.Service
-	loc      model.Location
-	stateDir string
-	key      string // idempotency key, reused when the user retries
+	c    common.Common
+	keys KeyMap
+	move booking.Move // reused when the user retries: the same key
+	slot model.Slot
 
 	state         state
 	err           string
@@ -65,13 +54,16 @@ type Model struct {
 }
 
 // New builds the screen that moves appt to slot. svc and loc name the
-// service and place; stateDir is the journal's directory ("" keeps no desk
-// history).
-func New(c common.Common, appt model.Appointment, slot model.Slot, svc model.Service, loc model.Location, stateDir string) Model {
+// service and place.
+func New(c common.Common, appt model.Appointment, slot model.Slot, svc model.Service, loc model.Location) Model {
 	return Model{
-		c: c, keys: DefaultKeyMap(), appt: appt, slot: slot, svc: svc, loc: loc, stateDir: stateDir,
-		key: api.NewIdempotencyKey(), width: 80,
+		c: c, keys: DefaultKeyMap(), move: booking.NewMove(appt, slot.Start, svc, loc), slot: slot, width: 80,
 	}
+}
+
+// Heading names what is being moved in the header.
+func (m Model) Heading() common.Heading {
+	return common.Heading{Label: "Reschedule", Location: m.move.Location, Service: m.move.Service}
 }
 
 // Init implements tea.Model.
@@ -99,7 +91,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Back):
 			return m, func() tea.Msg { return common.BackMsg{} }
 		case key.Matches(msg, m.keys.Confirm) && m.state == idle:
-			if m.slot.Start.Equal(m.appt.Time) {
+			if m.slot.Start.Equal(m.move.Appointment.Time) {
 				m.err = "That is the current time; pick another slot."
 				return m, nil
 			}
@@ -111,38 +103,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) rescheduleCmd() tea.Cmd {
-	c, appt, to, svc, loc, dir, key := m.c, m.appt, m.slot.Start, m.svc, m.loc, m.stateDir, m.key
+	c, move := m.c, m.move
 	return func() tea.Msg {
-		ctx, stop := context.WithTimeout(c.Ctx, writeTimeout)
-		defer stop()
-		got, err := c.Client.Reschedule(ctx, api.RescheduleRequest{AppointmentID: appt.ID, Time: to, IdempotencyKey: key})
-		switch {
-		case api.IsUnreadableReply(err):
-			// Moved all the same; the screen's copy stands in.
-			got = appt
-			got.Time = to
-		case err != nil:
-			return resultMsg{err: err}
-		}
-		res := resultMsg{appt: got, err: err}
-		if dir != "" {
-			res.journalErr = journal.Append(dir, journal.Entry{
-				At: c.Now(), Action: journal.Rescheduled, Appointment: got, PreviousTime: appt.Time,
-				ServiceName: svc.Name, LocationName: loc.Name,
-			})
-		}
-		return res
+		done, err := c.Session.Reschedule(c.Ctx, move)
+		return resultMsg{done: done, err: err}
 	}
 }
 
 func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
-	unreadable := api.IsUnreadableReply(res.err)
 	switch {
-	case unreadable:
 	case api.IsSlotTaken(res.err):
 		m.state, m.err = taken, SlotTakenText
 		return m, func() tea.Msg { return SlotTakenMsg{Status: SlotTakenText} }
-	case api.IsOutcomeUnknown(res.err):
+	case booking.IsUnknown(res.err):
 		// No answer is not a refusal: the move may have been applied.
 		m.state = idle
 		m.err = common.NoAnswerText(res.err) + ". The move may have gone through anyway; " +
@@ -154,17 +127,21 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.state = done
-	status := "Moved. The customer gets an update email at " + model.Sanitize(res.appt.Contact.Email) + "."
+	d := res.done
+	status := "Moved. The customer gets an update email at " + model.Sanitize(d.Email) + "."
 	switch {
-	case unreadable:
+	case d.Unread:
 		status = "Moved, but Zimun's reply was unreadable; reload the list to see the appointment."
-	case res.appt.Contact.Email == "":
+	case d.Email == "":
 		status = "Moved."
 	}
-	if res.journalErr != nil {
-		status += " (Not saved to the desk history: " + common.ErrorText(res.journalErr) + ")"
+	if d.JournalErr != nil {
+		status += " (Not saved to the desk history: " + common.ErrorText(d.JournalErr) + ")"
 	}
-	m.appt = res.appt
-	msg := DoneMsg{Appointment: res.appt, Status: status}
-	return m, func() tea.Msg { return msg }
+	m.move.Appointment = d.Appointment
+	return m, common.Msg(DoneMsg{Appointment: d.Appointment, Status: status})
 }
+
+// OwnsBack tells the root that esc is handled here: this screen says
+// when it means back (common.BackMsg).
+func (Model) OwnsBack() {}

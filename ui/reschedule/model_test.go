@@ -13,6 +13,7 @@ import (
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
+	keep "github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/uitest"
@@ -70,8 +71,8 @@ func setup(t *testing.T) fixture {
 
 func TestMoveToFreeSlot(t *testing.T) {
 	f := setup(t)
-	dir := t.TempDir()
-	m := New(f.env.Common(context.Background()), f.appt, f.slot, f.svc, f.loc, dir)
+	store := keep.NewMemory()
+	m := New(f.env.CommonIn(context.Background(), store), f.appt, f.slot, f.svc, f.loc)
 	m, cmd := m.Update(uitest.Key("y"))
 	if !m.Focused() {
 		t.Error("the screen must hold the keys while moving")
@@ -95,7 +96,7 @@ func TestMoveToFreeSlot(t *testing.T) {
 	if !update {
 		t.Error("no update email in the outbox")
 	}
-	entries, _ := journal.Read(dir)
+	entries, _ := store.Journal()
 	if len(entries) != 1 || entries[0].Action != journal.Rescheduled ||
 		!entries[0].PreviousTime.Equal(f.appt.Time) || !entries[0].Appointment.Time.Equal(f.slot.Start) {
 		t.Errorf("journal = %+v", entries)
@@ -104,8 +105,8 @@ func TestMoveToFreeSlot(t *testing.T) {
 
 func TestSlotTakenInBetween(t *testing.T) {
 	f := setup(t)
-	dir := t.TempDir()
-	m := New(f.env.Common(context.Background()), f.appt, f.slot, f.svc, f.loc, dir)
+	store := keep.NewMemory()
+	m := New(f.env.CommonIn(context.Background(), store), f.appt, f.slot, f.svc, f.loc)
 
 	// Another desk holds every place left in the slot.
 	other := f.env.NewClient(t)
@@ -130,7 +131,7 @@ func TestSlotTakenInBetween(t *testing.T) {
 	if err != nil || !got.Time.Equal(f.appt.Time) || got.Cancelled() {
 		t.Errorf("old booking changed: %+v, %v", got, err)
 	}
-	if entries, _ := journal.Read(dir); len(entries) != 0 {
+	if entries, _ := store.Journal(); len(entries) != 0 {
 		t.Errorf("a failed move was journalled: %+v", entries)
 	}
 	// Enter does not retry a taken slot; esc goes back to pick another.
@@ -147,7 +148,7 @@ func TestSlotTakenInBetween(t *testing.T) {
 func TestOtherFailureKeepsOldBooking(t *testing.T) {
 	f := setup(t)
 	f.env.Sandbox.InjectFault(sandbox.Fault{Method: "PATCH", Path: "/api/v1/appointments/" + f.appt.ID, Status: 422})
-	m := New(f.env.Common(context.Background()), f.appt, f.slot, f.svc, f.loc, "")
+	m := New(f.env.Common(context.Background()), f.appt, f.slot, f.svc, f.loc)
 	m, cmd := m.Update(uitest.Key("enter"))
 	m, msg := finish(t, m, cmd)
 	if msg != nil {
@@ -177,10 +178,10 @@ func TestLostReplyMayHaveMoved(t *testing.T) {
 			f := setup(t)
 			fault.Method, fault.Path = "PATCH", "/api/v1/appointments/"+f.appt.ID
 			f.env.Sandbox.InjectFault(fault)
-			c := f.env.Common(context.Background())
-			c.Client = f.env.NewClient(t, func(cfg *api.Config) { cfg.MaxRetries = 1 }) // the lost reply reaches the screen
-			m := New(c, f.appt, f.slot, f.svc, f.loc, "")
-			idem := m.key
+			// One attempt: the lost reply reaches the screen.
+			c := f.env.CommonWith(context.Background(), f.env.NewClient(t, func(cfg *api.Config) { cfg.MaxRetries = 1 }), nil)
+			m := New(c, f.appt, f.slot, f.svc, f.loc)
+			idem := m.move.Key
 			m, cmd := m.Update(uitest.Key("enter"))
 			m, msg := finish(t, m, cmd)
 			if msg != nil {
@@ -192,7 +193,7 @@ func TestLostReplyMayHaveMoved(t *testing.T) {
 			}
 			m, cmd = m.Update(uitest.Key("enter"))
 			m, msg = finish(t, m, cmd)
-			if done, ok := msg.(DoneMsg); !ok || !done.Appointment.Time.Equal(f.slot.Start) || m.key != idem {
+			if done, ok := msg.(DoneMsg); !ok || !done.Appointment.Time.Equal(f.slot.Start) || m.move.Key != idem {
 				t.Fatalf("retry: %#v", msg)
 			}
 			updates := 0
@@ -211,7 +212,7 @@ func TestLostReplyMayHaveMoved(t *testing.T) {
 // A 2xx whose body cannot be read still moved the appointment.
 func TestUnreadableReplyIsMoved(t *testing.T) {
 	f := setup(t)
-	dir := t.TempDir()
+	store := keep.NewMemory()
 	garbled := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPatch {
 			f.env.Sandbox.ServeHTTP(w, r)
@@ -223,9 +224,8 @@ func TestUnreadableReplyIsMoved(t *testing.T) {
 		w.Write([]byte("<html>OK</html>"))
 	}))
 	t.Cleanup(garbled.Close)
-	c := f.env.Common(context.Background())
-	c.Client = f.env.NewClient(t, func(cfg *api.Config) { cfg.BaseURL = garbled.URL })
-	m := New(c, f.appt, f.slot, f.svc, f.loc, dir)
+	c := f.env.CommonWith(context.Background(), f.env.NewClient(t, func(cfg *api.Config) { cfg.BaseURL = garbled.URL }), store)
+	m := New(c, f.appt, f.slot, f.svc, f.loc)
 	m, cmd := m.Update(uitest.Key("enter"))
 	_, msg := finish(t, m, cmd)
 	done, ok := msg.(DoneMsg)
@@ -235,14 +235,14 @@ func TestUnreadableReplyIsMoved(t *testing.T) {
 	if got, err := f.env.Client.Appointment(context.Background(), f.appt.ID); err != nil || !got.Time.Equal(f.slot.Start) {
 		t.Errorf("server copy %+v, %v", got, err)
 	}
-	if entries, _ := journal.Read(dir); len(entries) != 1 || !entries[0].PreviousTime.Equal(f.appt.Time) {
+	if entries, _ := store.Journal(); len(entries) != 1 || !entries[0].PreviousTime.Equal(f.appt.Time) {
 		t.Errorf("journal = %+v", entries)
 	}
 }
 
 func TestGolden(t *testing.T) {
 	f := setup(t)
-	m := New(f.env.Common(context.Background()), f.appt, f.slot, f.svc, f.loc, "")
+	m := New(f.env.Common(context.Background()), f.appt, f.slot, f.svc, f.loc)
 	m.SetSize(80, 24)
 	golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
 }

@@ -15,8 +15,8 @@ import (
 // View implements tea.Model.
 func (m Model) View() string {
 	st := m.c.Styles
-	a := m.appt
-	zone := m.loc.Zone()
+	a := m.move.Appointment
+	zone := m.move.Location.Zone()
 	width := max(40, m.width-st.Body.GetHorizontalFrameSize())
 	col := max(12, (width-15)/2) // label 10, arrow 5
 
@@ -27,7 +27,7 @@ func (m Model) View() string {
 		who += " <" + model.Sanitize(a.Contact.Email) + ">"
 	}
 	b.WriteString(ansi.Truncate(who, width, "…") + "\n")
-	b.WriteString(ansi.Truncate(orID(m.svc.Name, a.ServiceID)+" · "+orID(m.loc.Name, a.LocationID), width, "…") + "\n\n")
+	b.WriteString(ansi.Truncate(orID(m.move.Service.Name, a.ServiceID)+" · "+orID(m.move.Location.Name, a.LocationID), width, "…") + "\n\n")
 
 	dur := time.Duration(a.DurationMinutes) * time.Minute
 	newEnd := m.slot.Start.Add(dur)

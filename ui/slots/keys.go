@@ -26,16 +26,30 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (m Model) ShortHelp() []key.Binding {
-	if len(m.slots) == 0 {
-		return []key.Binding{m.keys.NextFree, m.keys.Refresh}
+	var keys []key.Binding
+	switch {
+	case m.holding:
+		// Every other key waits for the hold; say only what still works.
+		return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))}
+	case len(m.slots) == 0:
+		keys = []key.Binding{m.keys.NextFree, m.keys.Refresh}
+	default:
+		keys = []key.Binding{m.keys.Up, m.keys.Down, m.keys.Hold, m.keys.Refresh}
 	}
-	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Hold, m.keys.Refresh}
+	if !m.cfg.Pick {
+		keys = append(keys, m.c.Keys.Appointments)
+	}
+	return keys
 }
 
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
+	groups := [][]key.Binding{
 		{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Home, m.keys.End},
 		{m.keys.Hold, m.keys.Refresh, m.keys.NextFree, m.keys.PrevFree},
 	}
+	if !m.cfg.Pick {
+		groups = append(groups, []key.Binding{m.c.Keys.Appointments})
+	}
+	return groups
 }

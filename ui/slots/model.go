@@ -2,7 +2,6 @@
 package slots
 
 import (
-	"context"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -17,8 +16,6 @@ import (
 const (
 	// RefreshEvery is how often the visible list refetches its day.
 	RefreshEvery = 30 * time.Second
-	fetchTimeout = 20 * time.Second
-	holdTimeout  = 30 * time.Second
 	// headerRows is the title, its hint line and a blank line.
 	headerRows = 3
 )
@@ -35,10 +32,23 @@ type loadedMsg struct {
 type refreshTickMsg struct{ list, gen int }
 
 // PickedMsg reports the slot chosen in pick mode; no hold was placed.
-type PickedMsg struct{ Slot model.Slot }
+type PickedMsg struct {
+	List int
+	Slot model.Slot
+}
 
-// HoldMsg is the answer to a hold request. The root hands it to the list
-// whatever screen is active, so a hold placed after the user left is given
+// HoldPlacedMsg: the list's slot is held; the contact form comes next. The
+// root gives back a hold the user no longer waits for.
+type HoldPlacedMsg struct {
+	List     int
+	Service  model.Service
+	Location model.Location
+	Slot     model.Slot
+	Hold     model.Hold
+}
+
+// HoldMsg is the answer to a hold request. The root hands it to every
+// screen it keeps, so a hold answered after its list was closed is given
 // back rather than lost.
 type HoldMsg struct {
 	list, req int
@@ -58,8 +68,9 @@ type Config struct {
 	Availability model.Availability
 	Date         model.Date
 	// Pick makes enter report the slot (PickedMsg) instead of holding it,
-	// for moving an existing appointment.
-	Pick bool
+	// for moving an existing appointment; Banner says what moves.
+	Pick   bool
+	Banner string
 }
 
 // row is one line of the list: a group heading or a slot.
@@ -137,14 +148,30 @@ func (m Model) Awaits(msg HoldMsg) bool {
 	return m.holding && msg.list == m.cfg.ID && msg.req == m.holdReq
 }
 
-// Focused is always false: the list has no text input.
-func (m Model) Focused() bool { return false }
+// Focused reports that the list takes every key: while a hold is being
+// placed, leaving would lose its answer.
+func (m Model) Focused() bool { return m.holding }
+
+// ID is the list's id.
+func (m Model) ID() int { return m.cfg.ID }
+
+// Heading names the list's service and location in the header.
+func (m Model) Heading() common.Heading {
+	h := common.Heading{Location: m.cfg.Location, Service: m.cfg.Service}
+	if m.cfg.Pick {
+		h.Label = "Reschedule"
+	}
+	return h
+}
 
 // Availability is the latest data, for the calendar when going back.
 func (m Model) Availability() model.Availability { return m.avail }
 
 // SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, height int) {
+	if m.cfg.Banner != "" {
+		height-- // the banner's line
+	}
 	m.width, m.height = width, height
 	m.scroll()
 }
@@ -158,9 +185,7 @@ func (m *Model) Refresh() tea.Cmd {
 	today := model.DateOf(c.Now().In(m.zone))
 	days := max(min(today.DaysUntil(m.day)+1, 90), 1)
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Ctx, fetchTimeout)
-		defer cancel()
-		a, err := c.Client.Availability(ctx, svc, loc, days)
+		a, err := c.Office.Availability(c.Ctx, svc, loc, days)
 		return loadedMsg{list: id, req: req, avail: a, err: err}
 	}
 }
@@ -175,13 +200,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.loading = false
 		if msg.err != nil {
 			m.afterTaken = false
-			return m, common.Error("refreshing the times", msg.err)
+			return m, common.Fail("refreshing the times", msg.err)
 		}
 		m.mergeAvailability(msg.avail)
 		m.setDay(m.day)
 		if m.afterTaken {
 			m.afterTaken = false
-			return m, common.Status(TakenText)
+			return m, common.Say(TakenText)
 		}
 	case refreshTickMsg:
 		if msg.list != m.cfg.ID || msg.gen != m.gen {
@@ -211,7 +236,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.holding {
-		return m, nil
+		return m, common.Say("Placing the hold…")
+	}
+	if !m.cfg.Pick && key.Matches(msg, m.c.Keys.Appointments) {
+		return m, common.Msg(common.OpenAppointmentsMsg{})
 	}
 	switch {
 	case key.Matches(msg, m.keys.Up):
@@ -229,6 +257,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Hold):
 		return m.hold()
 	case key.Matches(msg, m.keys.Refresh):
+		m.c.Office.DropCached(m.cfg.Service.ID, m.cfg.Location.ID)
 		return m, m.Refresh()
 	case key.Matches(msg, m.keys.NextFree):
 		return m.jumpFree(1)
@@ -241,6 +270,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 func (m Model) click(msg tea.MouseMsg) (Model, tea.Cmd) {
 	if m.holding || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
 		return m, nil
+	}
+	if m.cfg.Banner != "" {
+		msg.Y--
 	}
 	r := m.offset + msg.Y - headerRows
 	if msg.Y < headerRows || r >= len(m.rows) || m.rows[r].slot < 0 {
@@ -258,38 +290,27 @@ func (m Model) jumpFree(step int) (Model, tea.Cmd) {
 	d, ok := m.avail.NextFree(m.day, step)
 	today := model.DateOf(m.c.Now().In(m.zone))
 	if !ok || d.Before(today) {
-		return m, common.Status("No other free day in the bookable window")
+		return m, common.Say("No other free day in the bookable window")
 	}
 	m.setDay(d)
 	return m, nil
 }
 
-// hold asks Zimun to hold the highlighted slot, with a fresh idempotency
-// key so a retried request cannot hold twice; in pick mode it only reports
-// the slot.
+// hold asks the session to hold the highlighted slot; in pick mode it
+// only reports the slot.
 func (m Model) hold() (Model, tea.Cmd) {
 	if len(m.slots) == 0 {
 		return m, nil
 	}
+	slot := m.slots[m.cursor]
 	if m.cfg.Pick {
-		picked := PickedMsg{Slot: m.slots[m.cursor]}
-		return m, func() tea.Msg { return picked }
+		return m, common.Msg(PickedMsg{List: m.cfg.ID, Slot: slot})
 	}
 	m.holding = true
 	m.holdReq++
-	slot := m.slots[m.cursor]
-	c, id, req := m.c, m.cfg.ID, m.holdReq
-	hr := api.HoldRequest{
-		ServiceID:       m.cfg.Service.ID,
-		LocationID:      m.cfg.Location.ID,
-		Time:            slot.Start,
-		DurationMinutes: m.cfg.Service.DurationMinutes,
-		IdempotencyKey:  api.NewIdempotencyKey(),
-	}
+	c, id, req, svc, loc := m.c, m.cfg.ID, m.holdReq, m.cfg.Service, m.cfg.Location
 	holdCmd := func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Ctx, holdTimeout)
-		defer cancel()
-		h, err := c.Client.Hold(ctx, hr)
+		h, err := c.Session.Hold(c.Ctx, svc, loc, slot)
 		return HoldMsg{list: id, req: req, slot: slot, hold: h, err: err}
 	}
 	return m, tea.Batch(holdCmd, m.spin.Tick)
@@ -298,13 +319,14 @@ func (m Model) hold() (Model, tea.Cmd) {
 func (m Model) holdDone(msg HoldMsg) (Model, tea.Cmd) {
 	switch {
 	case msg.err == nil:
-		placed := common.HoldPlacedMsg{Hold: msg.hold, Slot: msg.slot}
-		return m, func() tea.Msg { return placed }
+		return m, common.Msg(HoldPlacedMsg{
+			List: m.cfg.ID, Service: m.cfg.Service, Location: m.cfg.Location, Slot: msg.slot, Hold: msg.hold,
+		})
 	case api.IsSlotTaken(msg.err):
 		m.afterTaken = true
 		return m, m.Refresh()
 	}
-	return m, common.Error("holding "+m.clock(msg.slot.Start), msg.err)
+	return m, common.Fail("holding "+m.clock(msg.slot.Start), msg.err)
 }
 
 // mergeAvailability keeps the calendar's longer window and replaces the

@@ -68,7 +68,7 @@ func TestUpdate(t *testing.T) {
 				t.Errorf("day %s cursor %d holding %v, want %s %d %v", m.Date(), m.Cursor(), m.Holding(), tt.day, tt.cursor, tt.holding)
 			}
 			if tt.msg != "" {
-				if s, ok := cmd().(common.StatusMsg); !ok || !strings.Contains(s.Text, tt.msg) {
+				if s, ok := cmd().(common.StatusMsg); !ok || !strings.Contains(s.Status.Text, tt.msg) {
 					t.Errorf("got %#v, want status %q", s, tt.msg)
 				}
 			}
@@ -91,7 +91,7 @@ func TestHoldResults(t *testing.T) {
 		if m.Holding() || cmd == nil {
 			t.Fatal("no HoldPlacedMsg")
 		}
-		if got, ok := cmd().(common.HoldPlacedMsg); !ok || got.Hold.ID != "h_1" || got.Slot != slot {
+		if got, ok := cmd().(HoldPlacedMsg); !ok || got.Hold.ID != "h_1" || got.Slot != slot || got.List != 1 {
 			t.Fatalf("got %#v", got)
 		}
 	})
@@ -106,7 +106,7 @@ func TestHoldResults(t *testing.T) {
 			t.Fatalf("refetch: %#v", loaded)
 		}
 		m, cmd = m.Update(loaded)
-		if s, ok := cmd().(common.StatusMsg); !ok || s.Text != TakenText {
+		if s, ok := cmd().(common.StatusMsg); !ok || s.Status.Text != TakenText {
 			t.Fatalf("got %#v, want %q", s, TakenText)
 		}
 		if len(m.Slots()) == 0 {
@@ -116,8 +116,8 @@ func TestHoldResults(t *testing.T) {
 	t.Run("refused shows the reason", func(t *testing.T) {
 		refused := &api.Error{Status: 422, Code: "slot_not_bookable", Message: "Bookings close 15 minutes before the start"}
 		_, cmd := m0.Update(HoldMsg{list: 1, req: 1, slot: slot, err: refused})
-		e, ok := cmd().(common.ErrMsg)
-		if !ok || common.ErrorText(e.Err) != refused.Message {
+		e, ok := cmd().(common.StatusMsg)
+		if !ok || e.Status.Kind != common.Failure || !strings.HasSuffix(e.Status.Text, refused.Message) {
 			t.Fatalf("got %#v", e)
 		}
 	})

@@ -14,6 +14,9 @@ import (
 func (m Model) View() string {
 	st := m.c.Styles
 	var b strings.Builder
+	if m.cfg.Banner != "" {
+		b.WriteString(st.Warn.Render(m.cfg.Banner) + "\n")
+	}
 	b.WriteString(st.Title.Render(common.FormatDate(m.day.In(m.zone))))
 	b.WriteString(st.Faint.Render("  ·  " + model.Sanitize(m.cfg.Location.Name) + ", times in " + m.day.In(m.zone).Format("MST")))
 	b.WriteByte('\n')

@@ -2,98 +2,53 @@ package uitest
 
 import (
 	"context"
-	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/zimun-app/zimun/api"
-	"github.com/zimun-app/zimun/model"
-	"github.com/zimun-app/zimun/sandbox"
+	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/internal/testenv"
+	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
 )
 
-// Seed is the sandbox seed every UI test uses, so goldens are stable.
-const Seed = 1
+// Seed and Epoch are the shared test environment's: see testenv.
+const Seed = testenv.Seed
+
+// Epoch is the fixed "now" of UI tests: Monday 2 March 2026, 09:00 in Paris.
+var Epoch = testenv.Epoch
+
+// Clock is the one settable clock of the tests.
+type Clock = testenv.Clock
+
+// NewClock starts a clock at t.
+func NewClock(t time.Time) *Clock { return testenv.NewClock(t) }
 
 // Env is a sandbox served over loopback with a real API client, all on one
 // fake clock.
-type Env struct {
-	Clock   *Clock
-	Sandbox *sandbox.Server
-	URL     string
-	Client  *api.Client
-}
+type Env struct{ *testenv.Env }
 
 // NewEnv starts a sandbox at Epoch; it stops when the test ends.
-func NewEnv(t testing.TB) *Env {
-	t.Helper()
-	clock := NewClock(Epoch)
-	sb, err := sandbox.New(sandbox.Options{Seed: Seed, Now: clock.Now})
-	if err != nil {
-		t.Fatalf("sandbox: %v", err)
-	}
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	e := &Env{Clock: clock, Sandbox: sb, URL: srv.URL}
-	e.Client = e.NewClient(t)
-	return e
-}
+func NewEnv(t testing.TB) *Env { return &Env{testenv.New(t)} }
 
-// NewClient is another API client on the same sandbox, e.g. a second desk
-// taking a slot from under the UI.
-func (e *Env) NewClient(t testing.TB, mods ...func(*api.Config)) *api.Client {
-	t.Helper()
-	cfg := api.Config{
-		BaseURL: e.URL, ClientID: "demo-client", ClientSecret: "demo-secret",
-		OrganizationID: e.Sandbox.OrganizationID(), Version: "test", Now: e.Clock.Now,
-	}
-	for _, mod := range mods {
-		mod(&cfg)
-	}
-	c, err := api.New(context.Background(), cfg)
-	if err != nil {
-		t.Fatalf("api client: %v", err)
-	}
-	return c
-}
-
-// Common is a colourless session context talking to the sandbox.
+// Common is a colourless UI session on the sandbox, through a booking
+// office of its own that keeps its state in memory.
 func (e *Env) Common(ctx context.Context) common.Common {
-	c := Common(e.Clock.Now)
-	c.Ctx = ctx
-	c.Client = e.Client
-	return c
+	return e.CommonWith(ctx, e.Client, nil)
 }
 
-// Paris is the demo's Paris location, its 30-minute consultation and that
-// service's availability for days days, as the sandbox serves them at Epoch.
-func (e *Env) Paris(t testing.TB, days int) (model.Location, model.Service, model.Availability) {
-	t.Helper()
-	ctx := context.Background()
-	locs, err := e.Client.Locations(ctx)
-	if err != nil {
-		t.Fatalf("locations: %v", err)
+// CommonIn is Common keeping its state in store.
+func (e *Env) CommonIn(ctx context.Context, store state.Store) common.Common {
+	return e.CommonWith(ctx, e.Client, store)
+}
+
+// CommonWith is Common with another API client (other credentials, faults).
+func (e *Env) CommonWith(ctx context.Context, client *api.Client, store state.Store) common.Common {
+	if store == nil {
+		store = state.NewMemory()
 	}
-	svcs, err := e.Client.Services(ctx)
-	if err != nil {
-		t.Fatalf("services: %v", err)
-	}
-	var loc model.Location
-	for _, l := range locs {
-		if l.Timezone == "Europe/Paris" && l.Active {
-			loc = l
-			break
-		}
-	}
-	var svc model.Service
-	for _, s := range svcs {
-		if s.DurationMinutes == 30 && s.OfferedAt(loc.ID) {
-			svc = s
-			break
-		}
-	}
-	a, err := e.Client.Availability(ctx, svc.ID, loc.ID, days)
-	if err != nil {
-		t.Fatalf("availability: %v", err)
-	}
-	return loc, svc, a
+	o := booking.New(client, store, booking.Options{Now: e.Clock.Now})
+	c := Common(e.Clock.Now)
+	c.Ctx, c.Office, c.Session = ctx, o, o.NewSession()
+	return c
 }

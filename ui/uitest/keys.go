@@ -21,3 +21,24 @@ func Key(s string) tea.KeyMsg {
 func Click(x, y int) tea.MouseMsg {
 	return tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft}
 }
+
+// Messages runs cmd the way the program would, batches opened, and
+// returns its messages in order. Only Cmds without timers may be passed:
+// nothing here waits for a tick.
+func Messages(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, Messages(c)...)
+		}
+		return out
+	default:
+		return []tea.Msg{msg}
+	}
+}

@@ -3,12 +3,15 @@ package uitest
 import (
 	"context"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
+	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/styles"
 )
@@ -20,16 +23,21 @@ func Renderer() *lipgloss.Renderer {
 	return r
 }
 
-// Common is a session context for screen tests with no API behind it.
+// Common is a session context for screen tests with no API behind it: its
+// office keeps state in memory and has no client, so a screen that calls
+// the API fails loudly.
 func Common(now func() time.Time) common.Common {
 	r := Renderer()
+	o := booking.New(nil, state.NewMemory(), booking.Options{Now: now})
 	return common.Common{
-		Ctx:      context.Background(),
-		Renderer: r,
-		Styles:   styles.New(r, styles.NewTheme(styles.ThemeAuto)),
-		Keys:     common.DefaultKeyMap(),
-		Now:      now,
-		Prefs:    common.Prefs{DaysAhead: 30, WeekStart: time.Monday, Clock24: true, Demo: true},
+		Ctx:     context.Background(),
+		Office:  o,
+		Session: o.NewSession(),
+		Styles:  styles.New(r, styles.NewTheme(styles.ThemeAuto)),
+		Keys:    common.DefaultKeyMap(),
+		Now:     now,
+		Prefs:   common.Prefs{DaysAhead: 30, WeekStart: time.Monday, Clock24: true, Demo: true},
+		Logger:  slog.New(slog.DiscardHandler),
 	}
 }
 

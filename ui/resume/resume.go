@@ -1,0 +1,96 @@
+// Package resume offers a booking an earlier session left unfinished (a
+// crash, a closed terminal): resume it or discard it.
+package resume
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/state"
+	"github.com/zimun-app/zimun/ui/common"
+)
+
+// ChosenMsg is the user's answer: resume the draft, or discard it.
+type ChosenMsg struct {
+	Draft  state.Draft
+	Resume bool
+}
+
+// Model is the resume offer.
+type Model struct {
+	c       common.Common
+	d       state.Draft
+	resume  key.Binding
+	discard key.Binding
+	width   int
+}
+
+// New offers d.
+func New(c common.Common, d state.Draft) Model {
+	return Model{
+		c: c, d: d,
+		resume:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "resume")),
+		discard: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "discard")),
+	}
+}
+
+// Update implements tea.Model, returning the concrete type.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(k, m.resume):
+			return m, common.Msg(ChosenMsg{Draft: m.d, Resume: true})
+		case key.Matches(k, m.discard):
+			return m, common.Msg(ChosenMsg{Draft: m.d})
+		}
+	}
+	return m, nil
+}
+
+// SetSize sets the area the screen draws in.
+func (m *Model) SetSize(width, _ int) { m.width = width }
+
+// Focused is false: the offer has no text field.
+func (m Model) Focused() bool { return false }
+
+// Heading names the booking's service and location.
+func (m Model) Heading() common.Heading { return common.Heading{Location: m.d.Location, Service: m.d.Service} }
+
+// ShortHelp implements help.KeyMap.
+func (m Model) ShortHelp() []key.Binding { return []key.Binding{m.resume, m.discard} }
+
+// FullHelp implements help.KeyMap.
+func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+// View implements tea.Model.
+func (m Model) View() string {
+	st := m.c.Styles
+	d := m.d
+	zone := d.Location.Zone()
+	at := common.FormatTime(d.Slot.Start, zone, m.c.Prefs.Clock24, true)
+	when := common.FormatDate(d.Slot.Start.In(zone)) + " at " + at
+	who := model.Sanitize(d.Contact.Name)
+	if who == "" {
+		who = "a new customer"
+	}
+	state := st.OK.Render("hold still active")
+	if d.Hold.Expired(m.c.Now()) {
+		state = st.Warn.Render("hold expired: the form can try to hold it again")
+	}
+	lines := []string{
+		st.Title.Render("A booking was left unfinished"),
+		"",
+		"  " + st.Bold.Render(model.Sanitize(d.Service.Name)) + st.Faint.Render(" at ") + model.Sanitize(d.Location.Name),
+		"  " + when,
+		"  for " + who,
+		"  " + state,
+		"",
+		fmt.Sprintf("Resume booking for %s at %s?  ", who, at) +
+			st.Accent.Render("enter") + " resume · " + st.Accent.Render("x") + " discard",
+	}
+	return strings.Join(lines, "\n")
+}
