@@ -82,9 +82,9 @@ func (p pageOf[M]) shown() (page, tea.Cmd) {
 // noScreen stands in before the first screen: nothing to draw or press.
 type noScreen struct{}
 
-func (noScreen) View() string                        { return "" }
-func (noScreen) Focused() bool                       { return false }
-func (noScreen) Heading() common.Heading             { return common.Heading{} }
-func (noScreen) ShortHelp() []key.Binding            { return nil }
-func (noScreen) FullHelp() [][]key.Binding           { return nil }
+func (noScreen) View() string                         { return "" }
+func (noScreen) Focused() bool                        { return false }
+func (noScreen) Heading() common.Heading              { return common.Heading{} }
+func (noScreen) ShortHelp() []key.Binding             { return nil }
+func (noScreen) FullHelp() [][]key.Binding            { return nil }
 func (n noScreen) Update(tea.Msg) (noScreen, tea.Cmd) { return n, nil }

@@ -58,10 +58,10 @@ type (
 	}
 	discardedMsg struct{ err error }
 	walkInMsg    struct {
-		svc  model.Service
-		loc  model.Location
-		w    booking.WalkIn
-		err  error
+		svc model.Service
+		loc model.Location
+		w   booking.WalkIn
+		err error
 	}
 	closedMsg struct{}
 )

@@ -3,8 +3,8 @@ package form
 import (
 	"context"
 	"io"
-	"net/http"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"sync"
 	"sync/atomic"
@@ -321,4 +321,3 @@ func find[T any](msgs []tea.Msg) (T, bool) {
 	var zero T
 	return zero, false
 }
-

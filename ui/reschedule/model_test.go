@@ -13,8 +13,8 @@ import (
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
-	keep "github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/sandbox"
+	keep "github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/uitest"
 )

@@ -58,7 +58,9 @@ func (m *Model) SetSize(width, _ int) { m.width = width }
 func (m Model) Focused() bool { return false }
 
 // Heading names the booking's service and location.
-func (m Model) Heading() common.Heading { return common.Heading{Location: m.d.Location, Service: m.d.Service} }
+func (m Model) Heading() common.Heading {
+	return common.Heading{Location: m.d.Location, Service: m.d.Service}
+}
 
 // ShortHelp implements help.KeyMap.
 func (m Model) ShortHelp() []key.Binding { return []key.Binding{m.resume, m.discard} }
