@@ -127,6 +127,16 @@ func (c Catalog) FindService(key string) (Service, error) {
 	return s, nil
 }
 
+// FindLocation matches key against the ids, then the names ignoring case,
+// of the locations that take bookings.
+func (c Catalog) FindLocation(key string) (Location, error) {
+	l, ok := find(c.Active(), key, locationIDName)
+	if !ok {
+		return l, &ChoiceError{Problem: NoSuch, What: "location", Key: key, Choices: namesOf(c.Active(), locationIDName)}
+	}
+	return l, nil
+}
+
 // Resolve finds the service and the location to book it at from ids or
 // names. With no location key it takes the only active location offering
 // the service, and says so when there are several.

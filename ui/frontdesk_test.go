@@ -341,12 +341,10 @@ func TestDeskMemoryFallsBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			m := New(env.CommonIn(context.Background(), store), Config{})
-			for _, msg := range uitest.Messages(m.Init()) {
-				m = update(t, m, msg)
-			}
-			cal, ok := m.top().model().(calendar.Model)
-			if h := m.top().Heading(); !ok || h.Location.ID != loc.ID || h.Service.ID != svc.ID || cal.Config().Pick {
-				t.Fatalf("on %T at %q/%q, want the calendar of %q/%q", m.top().model(), h.Location.ID, h.Service.ID, loc.ID, svc.ID)
+			m = boot(t, m)
+			cal, ok := m.stack.Top().Model().(calendar.Model)
+			if h := m.stack.Top().Heading(); !ok || h.Location.ID != loc.ID || h.Service.ID != svc.ID || cal.Config().Pick {
+				t.Fatalf("on %T at %q/%q, want the calendar of %q/%q", m.stack.Top().Model(), h.Location.ID, h.Service.ID, loc.ID, svc.ID)
 			}
 		})
 	}

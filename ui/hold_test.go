@@ -15,6 +15,7 @@ import (
 	"github.com/zimun-app/zimun/ui/form"
 	"github.com/zimun-app/zimun/ui/slots"
 	"github.com/zimun-app/zimun/ui/uitest"
+	"github.com/zimun-app/zimun/ui/walkin"
 )
 
 func isQuit(cmd tea.Cmd) bool {
@@ -44,9 +45,7 @@ func newHoldEnv(t *testing.T) (*holdEnv, Model) {
 	c.Prefs.Demo = false
 	m := New(c, Config{})
 	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	for _, msg := range uitest.Messages(m.Init()) {
-		m = update(t, m, msg)
-	}
+	m = boot(t, m)
 	m = update(t, m, common.LocationChosenMsg{Location: loc})
 	m = update(t, m, common.ServiceChosenMsg{Service: svc})
 	m = showDay(t, m, a, a.Days[1].Date)
@@ -56,15 +55,15 @@ func newHoldEnv(t *testing.T) (*holdEnv, Model) {
 // showDay gives the calendar on top its data and opens day.
 func showDay(t *testing.T, m Model, a model.Availability, day model.Date) Model {
 	t.Helper()
-	cal, ok := m.top().model().(calendar.Model)
+	cal, ok := m.stack.Top().Model().(calendar.Model)
 	if !ok {
-		t.Fatalf("on %T, want a calendar", m.top().model())
+		t.Fatalf("on %T, want a calendar", m.stack.Top().Model())
 	}
 	id := cal.Config().ID
 	m = update(t, m, calendar.AvailabilityMsg{Calendar: id, Days: 30, Availability: a})
 	m = update(t, m, calendar.DayChosenMsg{Calendar: id, Date: day})
-	if _, ok := m.top().model().(slots.Model); !ok {
-		t.Fatalf("on %T, want the slot list", m.top().model())
+	if _, ok := m.stack.Top().Model().(slots.Model); !ok {
+		t.Fatalf("on %T, want the slot list", m.stack.Top().Model())
 	}
 	return m
 }
@@ -82,7 +81,7 @@ func (h *holdEnv) hold(t *testing.T, m Model) (Model, tea.Cmd) {
 	t.Helper()
 	next, cmd := m.Update(uitest.Key("enter"))
 	m = next.(Model)
-	if l, _ := m.top().model().(slots.Model); !l.Holding() || cmd == nil {
+	if l, _ := m.stack.Top().Model().(slots.Model); !l.Holding() || cmd == nil {
 		t.Fatal("enter did not start a hold")
 	}
 	return m, cmd
@@ -121,8 +120,8 @@ func TestKeysWaitForTheHold(t *testing.T) {
 	for _, k := range []string{"esc", "q", "a", "w", "L", "S"} {
 		var seen []tea.Msg
 		m, seen = run(t, m, uitest.Key(k))
-		if _, ok := m.top().model().(slots.Model); !ok || m.askQuit || m.quitting {
-			t.Fatalf("%s left the slot list while the hold was in flight (on %T, %v)", k, m.top().model(), seen)
+		if _, ok := m.stack.Top().Model().(slots.Model); !ok || m.askQuit || m.quitting {
+			t.Fatalf("%s left the slot list while the hold was in flight (on %T, %v)", k, m.stack.Top().Model(), seen)
 		}
 		if !strings.Contains(m.View(), "Placing the hold…") {
 			t.Fatalf("%s: no word on the hold in flight:\n%s", k, m.View())
@@ -132,9 +131,9 @@ func TestKeysWaitForTheHold(t *testing.T) {
 		}
 	}
 	m = feed2(t, m, req)
-	f, ok := m.top().model().(form.Model)
+	f, ok := m.stack.Top().Model().(form.Model)
 	if !ok {
-		t.Fatalf("on %T once the hold came, want the form", m.top().model())
+		t.Fatalf("on %T once the hold came, want the form", m.stack.Top().Model())
 	}
 	if _, ok := f.Hold(); !ok {
 		t.Fatal("the form has no hold")
@@ -151,10 +150,10 @@ func TestHoldForNobodyIsReleased(t *testing.T) {
 	if err != nil || w.Hold.ID == "" {
 		t.Fatalf("walk-in: %+v, %v", w, err)
 	}
-	m = update(t, m, walkInMsg{svc: h.svc, loc: h.loc, w: w})
-	f, ok := m.top().model().(form.Model)
+	m = update(t, m, walkin.FoundMsg{Intent: h.c.Session.Begin(h.svc, h.loc, w.Slot, w.Hold, model.Contact{})})
+	f, ok := m.stack.Top().Model().(form.Model)
 	if !ok {
-		t.Fatalf("on %T after the walk-in, want the form", m.top().model())
+		t.Fatalf("on %T after the walk-in, want the form", m.stack.Top().Model())
 	}
 	walkHold, _ := f.Hold()
 
@@ -171,7 +170,7 @@ func TestHoldForNobodyIsReleased(t *testing.T) {
 	if got := h.capacity(t); got != before {
 		t.Fatalf("capacity %d after the unwanted hold came back, want %d", got, before)
 	}
-	f, ok = m.top().model().(form.Model)
+	f, ok = m.stack.Top().Model().(form.Model)
 	if got, _ := f.Hold(); !ok || got.ID != walkHold.ID {
 		t.Fatalf("the walk-in's form lost its hold: %+v", got)
 	}
@@ -216,8 +215,8 @@ func TestQuitWaitsForItsRelease(t *testing.T) {
 	before := h.capacity(t)
 	m, req := h.hold(t, m)
 	m = feed2(t, m, req)
-	if _, ok := m.top().model().(form.Model); !ok {
-		t.Fatalf("on %T, want the form", m.top().model())
+	if _, ok := m.stack.Top().Model().(form.Model); !ok {
+		t.Fatalf("on %T, want the form", m.stack.Top().Model())
 	}
 	m = update(t, m, uitest.Key("ctrl+c"))
 	next, release := m.Update(uitest.Key("y"))

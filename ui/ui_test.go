@@ -277,11 +277,7 @@ func TestFocusedFilterKeepsQ(t *testing.T) {
 	c := env.Common(context.Background())
 	c.Prefs.Demo = false // no default location: the picker shows
 	m := New(c, Config{})
-	var tm tea.Model = m
-	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	for _, msg := range uitest.Messages(m.Init()) {
-		tm, _ = tm.Update(msg)
-	}
+	var tm tea.Model = boot(t, update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}))
 	for _, k := range []string{"/", "q", "?"} {
 		var cmd tea.Cmd
 		tm, cmd = tm.Update(uitest.Key(k))
@@ -292,9 +288,9 @@ func TestFocusedFilterKeepsQ(t *testing.T) {
 		}
 	}
 	root := tm.(Model)
-	_, onPicker := root.top().model().(picker.Model)
-	if root.showHelp || !root.top().Focused() || !onPicker {
-		t.Fatalf("help=%v focused=%v top=%T", root.showHelp, root.top().Focused(), root.top().model())
+	_, onPicker := root.stack.Top().Model().(picker.Model)
+	if root.showHelp || !root.stack.Top().Focused() || !onPicker {
+		t.Fatalf("help=%v focused=%v top=%T", root.showHelp, root.stack.Top().Focused(), root.stack.Top().Model())
 	}
 	// Outside the filter, q quits at once when no hold is active (after
 	// closing the session, which has nothing to give back).

@@ -20,7 +20,9 @@ import (
 	"github.com/zimun-app/zimun/ui/form"
 	"github.com/zimun-app/zimun/ui/reschedule"
 	"github.com/zimun-app/zimun/ui/resume"
+	"github.com/zimun-app/zimun/ui/router"
 	"github.com/zimun-app/zimun/ui/slots"
+	"github.com/zimun-app/zimun/ui/start"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
@@ -28,6 +30,20 @@ func update(t *testing.T, m Model, msg tea.Msg) Model {
 	t.Helper()
 	next, _ := m.Update(msg)
 	return next.(Model)
+}
+
+// boot runs the start screen's loading by hand, up to the first screen it
+// opens; what that screen starts (loads, ticks) is left alone.
+func boot(t *testing.T, m Model) Model {
+	t.Helper()
+	for _, msg := range uitest.Messages(m.Init()) {
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		for _, ready := range uitest.Messages(cmd) { // the start screen's answer
+			m = update(t, m, ready)
+		}
+	}
+	return m
 }
 
 // frames walks the root through its screens synchronously (no program),
@@ -40,14 +56,12 @@ func frames(t *testing.T, w, h int) map[string]string {
 	m := New(c, Config{})
 	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	out := map[string]string{"loading": m.View()}
-	for _, msg := range uitest.Messages(m.Init()) {
-		m = update(t, m, msg)
-	}
+	m = boot(t, m)
 	out["locations"] = m.View()
 	m = update(t, m, common.LocationChosenMsg{Location: loc})
 	out["services"] = m.View()
 	m = update(t, m, common.ServiceChosenMsg{Service: svc})
-	id := m.top().model().(calendar.Model).Config().ID
+	id := m.stack.Top().Model().(calendar.Model).Config().ID
 	m = update(t, m, calendar.AvailabilityMsg{Calendar: id, Days: 30, Availability: a})
 	out["calendar"] = m.View()
 	m = update(t, m, uitest.Key("?"))
@@ -144,13 +158,12 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		m := New(c, Config{})
 		m = update(t, m, tea.WindowSizeMsg{Width: w, Height: 30})
 		cat := booking.Catalog{Catalog: model.Catalog{Organization: model.Organization{Name: hostile}, Locations: locs, Services: svcs}}
-		m = update(t, m, catalogMsg{cat: cat})
-		m = update(t, m, draftsMsg{})
+		m = update(t, m, start.ReadyMsg{Catalog: cat})
 		checkSafe(t, "locations", m.View())
 		m = update(t, m, common.LocationChosenMsg{Location: locs[0]})
 		checkSafe(t, "services", m.View())
 		m = update(t, m, common.ServiceChosenMsg{Service: svcs[0]})
-		calID := m.top().model().(calendar.Model).Config().ID
+		calID := m.stack.Top().Model().(calendar.Model).Config().ID
 		m = update(t, m, calendar.AvailabilityMsg{Calendar: calID, Days: 30, Availability: a})
 		m = update(t, m, uitest.Key("g"))
 		m = update(t, m, uitest.Key(day.String()))
@@ -164,10 +177,10 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		m.lastContact = who
 		deadline := now.Add(model.HoldTTL)
 		hold := model.Hold{ID: "h_1", ServiceID: "s1", LocationID: "l1", Time: slot.Start, DurationMinutes: 30, ExpiresAt: deadline, Deadline: deadline}
-		list := m.top().model().(slots.Model)
+		list := m.stack.Top().Model().(slots.Model)
 		m = update(t, m, slots.HoldPlacedMsg{List: list.ID(), Service: svcs[0], Location: locs[0], Hold: hold, Slot: slot})
-		if _, ok := m.top().model().(form.Model); !ok {
-			t.Fatalf("on %T, want the form", m.top().model())
+		if _, ok := m.stack.Top().Model().(form.Model); !ok {
+			t.Fatalf("on %T, want the form", m.stack.Top().Model())
 		}
 		checkSafe(t, "form", m.View())
 		m = update(t, m, uitest.Key("tab"))
@@ -183,18 +196,18 @@ func TestHostileTextIsSanitised(t *testing.T) {
 
 		m, _ = run(t, m, uitest.Key("a"))
 		m, _ = run(t, m, uitest.Key("H"))
-		appts, ok := m.top().model().(appointments.Model)
+		appts, ok := m.stack.Top().Model().(appointments.Model)
 		if !ok || len(appts.View()) == 0 {
-			t.Fatalf("on %T, want the Appointments screen", m.top().model())
+			t.Fatalf("on %T, want the Appointments screen", m.stack.Top().Model())
 		}
 		for range 2 { // both journal entries, each with its detail
 			checkSafe(t, "appointments history", m.View())
-			if sel, _ := m.top().model().(appointments.Model).Selected(); sel.ID == appt.ID {
+			if sel, _ := m.stack.Top().Model().(appointments.Model).Selected(); sel.ID == appt.ID {
 				break
 			}
 			m, _ = run(t, m, uitest.Key("j"))
 		}
-		if sel, _ := m.top().model().(appointments.Model).Selected(); sel.ID != appt.ID {
+		if sel, _ := m.stack.Top().Model().(appointments.Model).Selected(); sel.ID != appt.ID {
 			t.Fatalf("selected %q, want the booking", sel.ID)
 		}
 
@@ -206,22 +219,22 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		m, _ = run(t, m, uitest.Key("esc"))
 
 		m, _ = run(t, m, uitest.Key("R"))
-		cal, ok := m.top().model().(calendar.Model)
+		cal, ok := m.stack.Top().Model().(calendar.Model)
 		if !ok || !cal.Config().Pick {
-			t.Fatalf("on %T, want the reschedule calendar", m.top().model())
+			t.Fatalf("on %T, want the reschedule calendar", m.stack.Top().Model())
 		}
 		checkSafe(t, "reschedule calendar", m.View())
 		m = update(t, m, calendar.AvailabilityMsg{Calendar: cal.Config().ID, Days: 30, Availability: a})
 		m = update(t, m, calendar.DayChosenMsg{Calendar: cal.Config().ID, Date: a.Days[2].Date})
 		checkSafe(t, "reschedule slots", m.View())
-		list = m.top().model().(slots.Model)
+		list = m.stack.Top().Model().(slots.Model)
 		m = update(t, m, slots.PickedMsg{List: list.ID(), Slot: a.Days[2].Slots[0]})
-		if _, ok := m.top().model().(reschedule.Model); !ok {
-			t.Fatalf("on %T, want the reschedule screen", m.top().model())
+		if _, ok := m.stack.Top().Model().(reschedule.Model); !ok {
+			t.Fatalf("on %T, want the reschedule screen", m.stack.Top().Model())
 		}
 		checkSafe(t, "reschedule", m.View())
 
-		next, _ := m.push(pageFor(resume.New(c, state.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]})))
+		next, _ := m.push(router.PageFor(resume.New(c, state.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]})))
 		checkSafe(t, "resume", next.(Model).View())
 	}
 }

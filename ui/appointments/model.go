@@ -51,11 +51,13 @@ type Options struct {
 }
 
 // RescheduleMsg asks the root to pick a new slot for Appointment (same
-// service and location) and then show reschedule.New with it.
+// service and location) and then show reschedule.New with it; Banner says
+// what is being moved, above the calendar and slot list.
 type RescheduleMsg struct {
 	Appointment model.Appointment
 	Service     model.Service
 	Location    model.Location
+	Banner      string
 }
 
 type (
@@ -633,8 +635,15 @@ func (m Model) reschedule() (Model, tea.Cmd) {
 		m.setStatus("A cancelled appointment can't be moved; book a new one instead.", true)
 		return m, nil
 	}
-	msg := RescheduleMsg{Appointment: a, Service: m.service(a), Location: m.location(a)}
-	return m, func() tea.Msg { return msg }
+	loc := m.location(a)
+	who := model.Sanitize(a.Contact.Name)
+	if who == "" {
+		who = model.Sanitize(a.ID)
+	}
+	zone := loc.Zone()
+	old := common.FormatDate(a.Time.In(zone)) + " " + common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, true)
+	return m, common.Msg(RescheduleMsg{Appointment: a, Service: m.service(a), Location: loc,
+		Banner: "Rescheduling " + who + " — " + old + "; pick the new time"})
 }
 
 func (m Model) openCancel() (Model, tea.Cmd) {

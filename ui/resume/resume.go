@@ -3,22 +3,24 @@
 package resume
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
 )
 
-// ChosenMsg is the user's answer: resume the draft, or discard it.
-type ChosenMsg struct {
-	Draft  state.Draft
-	Resume bool
-}
+// ResumedMsg: the booking is this session's again; the form comes next.
+type ResumedMsg struct{ Intent *booking.Intent }
+
+// DiscardedMsg: the booking was given up (its hold back, its draft gone).
+type DiscardedMsg struct{ Err error }
 
 // Model is the resume offer.
 type Model struct {
@@ -41,11 +43,20 @@ func New(c common.Common, d state.Draft) Model {
 // Update implements tea.Model, returning the concrete type.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok {
+		c, d := m.c, m.d
 		switch {
 		case key.Matches(k, m.resume):
-			return m, common.Msg(ChosenMsg{Draft: m.d, Resume: true})
+			return m, func() tea.Msg {
+				in, err := c.Session.Resume(d)
+				if err != nil {
+					return common.StatusMsg{Status: common.Failed("resuming the booking", err)}
+				}
+				return ResumedMsg{Intent: in}
+			}
 		case key.Matches(k, m.discard):
-			return m, common.Msg(ChosenMsg{Draft: m.d})
+			return m, func() tea.Msg {
+				return DiscardedMsg{Err: c.Session.Discard(context.WithoutCancel(c.Ctx), d)}
+			}
 		}
 	}
 	return m, nil

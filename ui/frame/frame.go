@@ -1,0 +1,166 @@
+// Package frame draws what is around every screen: the header (what is on
+// show, the hold's countdown, the badge), the status line and the keys,
+// the help overlay, and the message for a terminal too small to use.
+package frame
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/countdown"
+	"github.com/zimun-app/zimun/ui/styles"
+)
+
+// Sizes: the header is a title line and a rule; the footer a status line
+// and a line of keys; the body has one column of padding each side.
+const (
+	headerHeight = 2
+	footerHeight = 2
+	padX         = 1
+	MinWidth     = 80
+	MinHeight    = 24
+)
+
+// Frame is the terminal's size and the styles to draw with.
+type Frame struct {
+	Width, Height int
+	Styles        *styles.Styles
+	Help          help.Model
+}
+
+// New is a frame of the smallest size until the terminal says otherwise.
+func New(st *styles.Styles) Frame {
+	h := help.New()
+	h.Styles = help.Styles{
+		Ellipsis: st.Faint, ShortKey: st.Accent, ShortDesc: st.Faint, ShortSeparator: st.Faint,
+		FullKey: st.Accent, FullDesc: st.Faint, FullSeparator: st.Faint,
+	}
+	return Frame{Width: MinWidth, Height: MinHeight, Styles: st, Help: h}
+}
+
+// Resized is f at a new terminal size.
+func (f Frame) Resized(w, h int) Frame {
+	f.Width, f.Height = w, h
+	f.Help.Width = f.BodyWidth()
+	return f
+}
+
+// BodyWidth and BodyHeight are the room a screen gets.
+func (f Frame) BodyWidth() int  { return max(f.Width-2*padX, 1) }
+func (f Frame) BodyHeight() int { return max(f.Height-headerHeight-footerHeight, 1) }
+
+// TooSmall reports a terminal below the smallest supported size.
+func (f Frame) TooSmall() bool { return f.Width < MinWidth || f.Height < MinHeight }
+
+// InBody moves a mouse event into the body's coordinates; ok is false
+// outside the body.
+func (f Frame) InBody(msg tea.MouseMsg) (tea.MouseMsg, bool) {
+	msg.X -= padX
+	msg.Y -= headerHeight
+	return msg, msg.Y >= 0 && msg.Y < f.BodyHeight()
+}
+
+// TooSmallView says what size is needed, centred.
+func (f Frame) TooSmallView() string {
+	msg := fmt.Sprintf("Terminal too small: %d×%d needed, this is %d×%d\n\nEnlarge the window, or press q to quit.",
+		MinWidth, MinHeight, f.Width, f.Height)
+	return lipgloss.Place(f.Width, f.Height, lipgloss.Center, lipgloss.Center,
+		f.Styles.Warn.Render(msg), lipgloss.WithWhitespaceChars(" "))
+}
+
+// View puts header, body and footer together at exactly the terminal's
+// size: the body is padded or cut, so the footer never moves.
+func (f Frame) View(header, body, footer string) string {
+	w, h := f.BodyWidth(), f.BodyHeight()
+	lines := strings.Split(body, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	pad := strings.Repeat(" ", padX)
+	var b strings.Builder
+	b.WriteString(header + "\n")
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(lines) {
+			b.WriteString(pad + ansi.Truncate(lines[i], w, "…"))
+		}
+	}
+	b.WriteString("\n" + footer)
+	return b.String()
+}
+
+// Header is the title line (organisation · what is on show, then the
+// countdowns and the badge) and a rule under it.
+func (f Frame) Header(org string, h common.Heading, left []time.Duration, demo bool) string {
+	st := f.Styles
+	if org == "" {
+		org = "Zimun"
+	}
+	parts := []string{st.Title.Render(model.Sanitize(org))}
+	if h.Label != "" {
+		parts = append(parts, st.Accent.Render(h.Label))
+	}
+	if h.Location.ID != "" {
+		parts = append(parts, st.Text.Render(model.Sanitize(h.Location.Name)))
+	}
+	if h.Service.ID != "" {
+		parts = append(parts, st.Text.Render(fmt.Sprintf("%s (%d min)", model.Sanitize(h.Service.Name), h.Service.DurationMinutes)))
+	}
+	title := strings.Join(parts, st.Faint.Render(" · "))
+	var right []string
+	for _, d := range left {
+		right = append(right, countdown.Short(st, d))
+	}
+	if demo {
+		right = append(right, st.DemoBadge.Render("DEMO"))
+	} else {
+		right = append(right, st.LiveBadge.Render("LIVE"))
+	}
+	r := strings.Join(right, "  ")
+	inner := f.Width - 2*padX
+	title = ansi.Truncate(title, max(inner-lipgloss.Width(r)-1, 0), "…")
+	gap := max(inner-lipgloss.Width(title)-lipgloss.Width(r), 1)
+	line := strings.Repeat(" ", padX) + title + strings.Repeat(" ", gap) + r
+	return line + "\n" + st.Faint.Render(strings.Repeat("─", max(f.Width, 0)))
+}
+
+// Status draws a status line: failures and warnings say so with a glyph,
+// never by colour alone.
+func (f Frame) Status(s common.Status) string {
+	st := f.Styles
+	switch {
+	case s.Text == "":
+		return ""
+	case s.Kind == common.Failure:
+		return st.Error.Render("✕ " + s.Text)
+	case s.Kind == common.Warning:
+		return st.Warn.Render("! " + s.Text)
+	}
+	return st.Status.Render(s.Text)
+}
+
+// Footer is the status line and the keys, each cut to the width.
+func (f Frame) Footer(status string, keys []key.Binding) string {
+	pad := strings.Repeat(" ", padX)
+	inner := max(f.Width-2*padX, 0)
+	// help.ShortHelpView can overflow by one item when its "…" does not fit.
+	return pad + ansi.Truncate(status, inner, "…") + "\n" + pad + ansi.Truncate(f.Help.ShortHelpView(keys), inner, "…")
+}
+
+// HelpOverlay is every key in groups, in a box over the body.
+func (f Frame) HelpOverlay(groups [][]key.Binding) string {
+	st := f.Styles
+	box := st.Dialog.Render(st.Title.Render("Keys") + "\n\n" + f.Help.FullHelpView(groups))
+	return lipgloss.Place(f.BodyWidth(), f.BodyHeight(), lipgloss.Center, lipgloss.Center, box)
+}
