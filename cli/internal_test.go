@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/config"
 )
 
 func TestTimeValue(t *testing.T) {
@@ -78,5 +81,11 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestDefaultBaseURLsAgree(t *testing.T) {
+	if config.DefaultBaseURL != api.DefaultBaseURL {
+		t.Fatalf("config's default API %q, the client's %q", config.DefaultBaseURL, api.DefaultBaseURL)
 	}
 }

@@ -19,9 +19,11 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/zimun-app/zimun/api"
 )
+
+// DefaultBaseURL is Zimun's production API (api.DefaultBaseURL; a test
+// keeps the two the same).
+const DefaultBaseURL = "https://api.zimun.online"
 
 // Config is the resolved configuration. Printing it, in any verb or
 // through slog, never shows the client secret.
@@ -82,7 +84,7 @@ var Themes = []string{"auto", "dark", "light", "high-contrast"}
 func Default() Config {
 	return Config{
 		API: API{
-			BaseURL: api.DefaultBaseURL,
+			BaseURL: DefaultBaseURL,
 			Timeout: 10 * time.Second,
 		},
 		Booking: Booking{DaysAhead: 30, WeekStart: "monday", Clock: "24h"},
@@ -246,7 +248,7 @@ func (c Config) Validate() error {
 	}
 
 	if u, err := url.Parse(c.API.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		bad("api.base_url", "must be an http(s) URL like %s, got %q", api.DefaultBaseURL, c.API.BaseURL)
+		bad("api.base_url", "must be an http(s) URL like %s, got %q", DefaultBaseURL, c.API.BaseURL)
 	}
 	switch {
 	case c.API.ClientID != "" && c.API.ClientSecret == "":

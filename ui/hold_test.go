@@ -60,7 +60,7 @@ func showDay(t *testing.T, m Model, a model.Availability, day model.Date) Model 
 		t.Fatalf("on %T, want a calendar", m.stack.Top().Model())
 	}
 	id := cal.Config().ID
-	m = update(t, m, calendar.AvailabilityMsg{Calendar: id, Days: 30, Availability: a})
+	m = update(t, m, calendar.AvailabilityMsg{Calendar: id, Req: cal.Request(), Days: 30, Availability: a})
 	m = update(t, m, calendar.DayChosenMsg{Calendar: id, Date: day})
 	if _, ok := m.stack.Top().Model().(slots.Model); !ok {
 		t.Fatalf("on %T, want the slot list", m.stack.Top().Model())

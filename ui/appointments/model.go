@@ -243,7 +243,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.query = m.search.Value()
-		return m, m.reload()
+		cmd := m.reload()
+		return m, cmd
 	case exportedMsg:
 		if msg.err != nil {
 			m.setStatus("Could not save the calendar file: "+common.ErrorText(msg.err), true)
@@ -308,7 +309,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.setRange(model.Past7Days)
 	case listReady && key.Matches(msg, k.Status):
 		m.status = (m.status + 1) % len(statusCycle)
-		return m, m.reload()
+		cmd := m.reload()
+		return m, cmd
 	case key.Matches(msg, k.Search):
 		if m.tab == tabList && m.noList != "" {
 			return m, m.idInput.Focus()
@@ -334,7 +336,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		if m.noList != "" {
 			m.noList = ""
 		}
-		return m, m.reload()
+		cmd := m.reload()
+		return m, cmd
 	case key.Matches(msg, k.WalkIn):
 		return m, common.Msg(common.WalkInMsg{})
 	case key.Matches(msg, k.Back):
@@ -348,7 +351,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 func (m Model) setRange(r model.DayRange) (Model, tea.Cmd) {
 	m.rng = r
-	return m, m.reload()
+	cmd := m.reload()
+	return m, cmd
 }
 
 func (m Model) searchKey(msg tea.KeyMsg) (Model, tea.Cmd) {
@@ -358,7 +362,8 @@ func (m Model) searchKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		if m.tab == tabList && m.noList == "" && m.search.Value() != m.query {
 			m.searchGen++ // the pending tick is now stale
 			m.query = m.search.Value()
-			return m, m.reload()
+			cmd := m.reload()
+			return m, cmd
 		}
 		return m, nil
 	case key.Matches(msg, m.keys.Clear):
@@ -386,7 +391,8 @@ func (m Model) clearSearch() (Model, tea.Cmd) {
 	m.refilter()
 	if m.query != "" {
 		m.query = ""
-		return m, m.reload()
+		cmd := m.reload()
+		return m, cmd
 	}
 	return m, nil
 }
@@ -420,7 +426,8 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 	}
 	m.cursor = clamp(m.cursor+delta, 0, len(m.visible)-1)
 	m.fixOffset()
-	return m, m.maybeMore()
+	cmd := m.maybeMore()
+	return m, cmd
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
@@ -490,7 +497,8 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	}
 	m.next = msg.page.NextPageToken
 	m.fixOffset()
-	return m, m.maybeMore()
+	cmd := m.maybeMore()
+	return m, cmd
 }
 
 func (m Model) enterNoList(err error) (Model, tea.Cmd) {

@@ -125,6 +125,10 @@ func (m *Model) Activate() tea.Cmd {
 // Availability is the latest data, for the slot list.
 func (m Model) Availability() model.Availability { return m.avail }
 
+// Request is the number of the latest availability request: the reply
+// that answers it carries it.
+func (m Model) Request() int { return m.req }
+
 // Config is what the calendar was built with.
 func (m Model) Config() Config { return m.cfg }
 

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/uitest"
 	"github.com/zimun-app/zimun/ui/styles"
 
 	_ "time/tzdata" // goldens must not depend on the host's zone database
@@ -29,24 +29,6 @@ import (
 
 // start is a Monday, so "today" never moves under the goldens.
 var start = time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
-
-// clock is the one fake clock shared by sandbox, api client and form.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // testCommon is a colourless session through an office on client (nil:
 // none, for forms that never call the API) keeping state in store.
@@ -79,7 +61,7 @@ func noSleep(m Model) Model {
 }
 
 // fixtureDraft is hand-made data for a form (no server).
-func fixtureDraft(c *clock, contact model.Contact) state.Draft {
+func fixtureDraft(c *uitest.Clock, contact model.Contact) state.Draft {
 	paris := model.LoadZone("Europe/Paris")
 	slotStart := time.Date(2026, 3, 3, 10, 30, 0, 0, paris)
 	return state.Draft{
@@ -94,14 +76,14 @@ func fixtureDraft(c *clock, contact model.Contact) state.Draft {
 }
 
 // fixture is a form on hand-made data, for Update and View.
-func fixture(t testing.TB, c *clock, contact model.Contact) Model {
+func fixture(t testing.TB, c *uitest.Clock, contact model.Contact) Model {
 	t.Helper()
 	return fixtureFrom(t, c, fixtureDraft(c, contact))
 }
 
 // fixtureFrom opens a form on d the way the root does: a new booking, or
 // (with a key) one resumed from its draft.
-func fixtureFrom(t testing.TB, c *clock, d state.Draft) Model {
+func fixtureFrom(t testing.TB, c *uitest.Clock, d state.Draft) Model {
 	t.Helper()
 	store := state.NewMemory()
 	cc := testCommon(context.Background(), c.Now, nil, store)
@@ -199,7 +181,7 @@ func run(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
 
 // env is a sandbox on loopback with a client and a fake clock.
 type env struct {
-	clock  *clock
+	clock  *uitest.Clock
 	sb     *sandbox.Server
 	client *api.Client
 	store  *state.Memory
@@ -213,7 +195,7 @@ type env struct {
 
 func newEnv(t *testing.T, maxRetries int) *env {
 	t.Helper()
-	e := &env{clock: &clock{t: start}}
+	e := &env{clock: uitest.NewClock(start)}
 	sb, err := sandbox.New(sandbox.Options{Now: e.clock.Now, Seed: 7})
 	if err != nil {
 		t.Fatal(err)

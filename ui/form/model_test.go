@@ -12,12 +12,13 @@ import (
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/uitest"
 )
 
 func view(m Model) string { return ansi.Strip(m.View()) }
 
 func TestTabOrder(t *testing.T) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	tests := []struct {
 		keys []string
 		want int
@@ -50,7 +51,7 @@ func TestTabOrder(t *testing.T) {
 }
 
 func TestInlineValidation(t *testing.T) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	tests := []struct {
 		name  string
 		field int
@@ -91,7 +92,7 @@ func TestInlineValidation(t *testing.T) {
 }
 
 func TestSubmitShowsAllErrors(t *testing.T) {
-	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee"})
+	m := fixture(t, uitest.NewClock(start), model.Contact{Name: "Dana Lee"})
 	m, _ = press(t, m, "ctrl+s")
 	if m.state != editing {
 		t.Fatalf("state = %d, want editing", m.state)
@@ -110,7 +111,7 @@ func TestSubmitShowsAllErrors(t *testing.T) {
 func TestReviewThenConfirm(t *testing.T) {
 	for _, submit := range [][]string{{"ctrl+s"}, {"tab", "tab", "tab", "enter"}} {
 		t.Run(strings.Join(submit, ","), func(t *testing.T) {
-			m := fixture(t, &clock{t: start}, model.Contact{})
+			m := fixture(t, uitest.NewClock(start), model.Contact{})
 			m.SetSize(120, 40)
 			m = typeText(t, m, "Dana Lee")
 			m, _ = press(t, m, "tab")
@@ -147,7 +148,7 @@ func TestReviewThenConfirm(t *testing.T) {
 }
 
 func TestTypingQStaysInTheField(t *testing.T) {
-	m := fixture(t, &clock{t: start}, model.Contact{})
+	m := fixture(t, uitest.NewClock(start), model.Contact{})
 	if !m.Focused() {
 		t.Fatal("Focused() = false on a fresh form")
 	}
@@ -163,7 +164,7 @@ func TestTypingQStaysInTheField(t *testing.T) {
 }
 
 func TestTicks(t *testing.T) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	m := fixture(t, c, model.Contact{Name: "Dana Lee", Email: "dana@"})
 
 	// Init arms a tick of the current generation.
@@ -216,7 +217,7 @@ func TestTicks(t *testing.T) {
 }
 
 func TestEscAsksBeforeReleasing(t *testing.T) {
-	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana"})
+	m := fixture(t, uitest.NewClock(start), model.Contact{Name: "Dana"})
 	m, _ = press(t, m, "esc")
 	if m.state != asking || !strings.Contains(view(m), "Release the hold on 10:30? y/n") {
 		t.Fatalf("esc: state %d\n%s", m.state, view(m))
@@ -233,7 +234,7 @@ func TestEscAsksBeforeReleasing(t *testing.T) {
 }
 
 func TestResizeKeepsInput(t *testing.T) {
-	m := fixture(t, &clock{t: start}, model.Contact{})
+	m := fixture(t, uitest.NewClock(start), model.Contact{})
 	m = typeText(t, m, "Dana Lee")
 	for _, size := range [][2]int{{40, 10}, {200, 60}, {80, 24}} {
 		m.SetSize(size[0], size[1])
@@ -269,7 +270,7 @@ func TestConfirmOutcomes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee", Email: "x@y.z"})
+			m := fixture(t, uitest.NewClock(start), model.Contact{Name: "Dana Lee", Email: "x@y.z"})
 			m.SetSize(120, 40)
 			m, _ = press(t, m, "ctrl+s")
 			m, _ = m.Update(keyMsg("enter"))
@@ -301,7 +302,7 @@ func TestConfirmOutcomes(t *testing.T) {
 }
 
 func TestStaleConfirmIgnored(t *testing.T) {
-	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	m := fixture(t, uitest.NewClock(start), model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	m.hold.ID = "h_2" // as after a re-hold: h_1's confirm may still answer
 	m, _ = press(t, m, "ctrl+s")
 	m, _ = m.Update(keyMsg("enter"))
@@ -328,7 +329,7 @@ func TestStaleConfirmIgnored(t *testing.T) {
 // After a confirm went unanswered the contact is what the key was sent
 // with: esc does not reopen the fields, and a retry resends it as is.
 func TestRetryingFreezesContact(t *testing.T) {
-	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	m := fixture(t, uitest.NewClock(start), model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	m.SetSize(120, 40)
 	m, _ = press(t, m, "ctrl+s")
 	m, _ = m.Update(keyMsg("enter"))
@@ -361,7 +362,7 @@ func TestRetryingFreezesContact(t *testing.T) {
 // A draft with a key comes back retrying, even with its hold run out: only
 // the same request can tell whether it booked.
 func TestResumeWithKey(t *testing.T) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	in := fixtureDraft(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	in.IdempotencyKey, in.KeyContact = "k-lost", in.Contact
 	c.Advance(model.HoldTTL + time.Minute)
@@ -391,7 +392,7 @@ func TestResumeWithKey(t *testing.T) {
 // The hold running out mid-confirm keeps the clock going, and an answer
 // that reopens the fields shows the expiry instead.
 func TestExpiryDuringConfirm(t *testing.T) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	m := fixture(t, c, model.Contact{Name: "Dana Lee", Email: "x@y.z"})
 	m, _ = press(t, m, "ctrl+s")
 	m, _ = m.Update(keyMsg("enter"))
@@ -417,7 +418,7 @@ func TestExpiryDuringConfirm(t *testing.T) {
 }
 
 func TestInitSavesDraft(t *testing.T) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	in := fixtureDraft(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	m := fixtureFrom(t, c, in)
 	run(t, m, m.Init())
@@ -428,7 +429,7 @@ func TestInitSavesDraft(t *testing.T) {
 }
 
 func TestDraftCoalesced(t *testing.T) {
-	m := fixture(t, &clock{t: start}, model.Contact{})
+	m := fixture(t, uitest.NewClock(start), model.Contact{})
 	store := m.c.Office.Store()
 	m, out := press(t, m, "D")
 	if s, ok := find[scheduled](out); !ok || s.msg != (saveTickMsg{}) {

@@ -9,12 +9,13 @@ import (
 
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/uitest"
 )
 
 func TestViewGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			c := &clock{t: start}
+			c := uitest.NewClock(start)
 			m := fixture(t, c, model.Contact{})
 			m.SetSize(size[0], size[1])
 			m = typeText(t, m, "Dana Lee")
@@ -28,7 +29,7 @@ func TestViewGolden(t *testing.T) {
 }
 
 func TestViewExpiredGolden(t *testing.T) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	m := fixture(t, c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	c.Advance(model.HoldTTL)
 	m, _ = m.Update(tickMsg{gen: m.gen})
@@ -37,7 +38,7 @@ func TestViewExpiredGolden(t *testing.T) {
 
 // A resumed draft whose confirm got no answer: only the safe resend.
 func TestViewResumedGolden(t *testing.T) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	in := fixtureDraft(c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	in.IdempotencyKey, in.KeyContact = "k-lost", in.Contact
 	c.Advance(model.HoldTTL + time.Minute)
@@ -45,7 +46,7 @@ func TestViewResumedGolden(t *testing.T) {
 }
 
 func TestViewBookedUnreadGolden(t *testing.T) {
-	m := fixture(t, &clock{t: start}, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
+	m := fixture(t, uitest.NewClock(start), model.Contact{Name: "Dana Lee", Email: "dana@example.com"})
 	m, _ = press(t, m, "ctrl+s")
 	m, _ = m.Update(keyMsg("enter"))
 	m, _ = m.Update(confirmedMsg{holdID: m.hold.ID, out: booking.Outcome{Result: booking.Booked, Unread: true}})
@@ -53,7 +54,7 @@ func TestViewBookedUnreadGolden(t *testing.T) {
 }
 
 func BenchmarkFormView(b *testing.B) {
-	c := &clock{t: start}
+	c := uitest.NewClock(start)
 	m := fixture(b, c, model.Contact{Name: "Dana Lee", Email: "dana@example", Phone: "+33 1 23 45 67 89", Notes: "First visit"})
 	m.SetSize(200, 60)
 	b.ReportAllocs()

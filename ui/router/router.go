@@ -161,9 +161,9 @@ func (s Stack) UpdateAll(msg tea.Msg) (Stack, tea.Cmd) {
 // Empty is a screen with nothing to draw or press.
 type Empty struct{}
 
-func (Empty) View() string                     { return "" }
-func (Empty) Focused() bool                    { return false }
-func (Empty) Heading() common.Heading          { return common.Heading{} }
-func (Empty) ShortHelp() []key.Binding         { return nil }
-func (Empty) FullHelp() [][]key.Binding        { return nil }
+func (Empty) View() string                      { return "" }
+func (Empty) Focused() bool                     { return false }
+func (Empty) Heading() common.Heading           { return common.Heading{} }
+func (Empty) ShortHelp() []key.Binding          { return nil }
+func (Empty) FullHelp() [][]key.Binding         { return nil }
 func (e Empty) Update(tea.Msg) (Empty, tea.Cmd) { return e, nil }

@@ -212,7 +212,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.list != m.cfg.ID || msg.gen != m.gen {
 			return m, nil
 		}
-		return m, tea.Batch(m.Refresh(), m.tickCmd(m.gen))
+		refresh := m.Refresh()
+		return m, tea.Batch(refresh, m.tickCmd(m.gen))
 	case HoldMsg:
 		if !m.Awaits(msg) {
 			return m, nil
@@ -258,7 +259,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.hold()
 	case key.Matches(msg, m.keys.Refresh):
 		m.c.Office.DropCached(m.cfg.Service.ID, m.cfg.Location.ID)
-		return m, m.Refresh()
+		cmd := m.Refresh()
+		return m, cmd
 	case key.Matches(msg, m.keys.NextFree):
 		return m.jumpFree(1)
 	case key.Matches(msg, m.keys.PrevFree):
@@ -324,7 +326,8 @@ func (m Model) holdDone(msg HoldMsg) (Model, tea.Cmd) {
 		})
 	case api.IsSlotTaken(msg.err):
 		m.afterTaken = true
-		return m, m.Refresh()
+		cmd := m.Refresh()
+		return m, cmd
 	}
 	return m, common.Fail("holding "+m.clock(msg.slot.Start), msg.err)
 }

@@ -60,32 +60,26 @@ func NewTheme(name string) Theme {
 
 // Styles is every style the UI uses, derived once from a Theme.
 type Styles struct {
-	Theme Theme
-
-	App, Header, Title, Badge, DemoBadge, LiveBadge lipgloss.Style
-	Body, Footer, Status, Error, Help               lipgloss.Style
-	Text, Faint, Bold, Accent, Selected, Cursor     lipgloss.Style
-	Free, Busy, Full, Holiday, Past, Today          lipgloss.Style
-	Warn, Danger, OK                                lipgloss.Style
-	Panel, Dialog, Card, Label, FieldError          lipgloss.Style
+	Title, DemoBadge, LiveBadge                 lipgloss.Style
+	Body, Status, Error                         lipgloss.Style
+	Text, Faint, Bold, Accent, Selected, Cursor lipgloss.Style
+	Free, Busy, Full, Holiday, Past, Today      lipgloss.Style
+	Warn, Danger, OK                            lipgloss.Style
+	Panel, Dialog, Card, Label, FieldError      lipgloss.Style
 }
 
 // New builds the styles for one renderer (one terminal or SSH session).
 func New(r *lipgloss.Renderer, t Theme) *Styles {
-	s := &Styles{Theme: t}
+	s := &Styles{}
 	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return r.NewStyle().Foreground(c) }
 
-	s.App = r.NewStyle()
-	s.Header = r.NewStyle().Padding(0, 1)
 	s.Title = fg(t.Accent).Bold(true)
-	s.Badge = r.NewStyle().Bold(true).Padding(0, 1)
-	s.DemoBadge = s.Badge.Foreground(t.SelectedText).Background(t.Warn)
-	s.LiveBadge = s.Badge.Foreground(t.SelectedText).Background(t.OK)
+	badge := r.NewStyle().Bold(true).Padding(0, 1)
+	s.DemoBadge = badge.Foreground(t.SelectedText).Background(t.Warn)
+	s.LiveBadge = badge.Foreground(t.SelectedText).Background(t.OK)
 	s.Body = r.NewStyle().Padding(0, 1)
-	s.Footer = r.NewStyle().Padding(0, 1)
 	s.Status = fg(t.Faint)
 	s.Error = fg(t.Danger).Bold(true)
-	s.Help = fg(t.Faint)
 
 	s.Text = fg(t.Text)
 	s.Faint = fg(t.Faint)
