@@ -21,8 +21,8 @@ import (
 	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
-	"github.com/zimun-app/zimun/ui/uitest"
 	"github.com/zimun-app/zimun/ui/styles"
+	"github.com/zimun-app/zimun/ui/uitest"
 
 	_ "time/tzdata" // goldens must not depend on the host's zone database
 )
