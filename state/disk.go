@@ -135,13 +135,15 @@ func (d *Dir) Abandoned() ([]Draft, int, error) {
 			return nil, 0, fmt.Errorf("reading drafts: %w", err)
 		}
 		dr, ok, err := d.read(id)
-		_ = f.Close()
-		if err != nil {
-			return nil, 0, err
+		if err != nil || !ok {
+			_ = f.Close()
+			if err != nil {
+				return nil, 0, err
+			}
+			continue
 		}
-		if ok {
-			out = append(out, dr)
-		}
+		d.owned[id] = f // offered here, so no other zimun offers it too
+		out = append(out, dr)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].SavedAt.After(out[j].SavedAt) })
 	return out, inUse, nil

@@ -120,8 +120,9 @@ type Store interface {
 	SaveDraft(d Draft) error
 	// ClearDraft drops the draft; an unknown id is not an error.
 	ClearDraft(id string) error
-	// Abandoned lists drafts no running zimun owns (left by a crash), and
-	// counts those another running zimun owns: they are left alone.
+	// Abandoned lists drafts no running zimun owned (left by a crash) and
+	// makes them this process's, to offer; it counts those another running
+	// zimun owns, which are left alone.
 	Abandoned() (drafts []Draft, inUse int, err error)
 	// ClaimDraft makes an abandoned draft this process's; ErrDraftInUse if
 	// another took it first, ok false if it is gone.

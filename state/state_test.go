@@ -47,10 +47,12 @@ func open(t *testing.T, root string, s Scope) *Dir {
 	return d
 }
 
-// abandoned is what another process (another Dir) would be offered.
+// abandoned is what another process (another Dir) would be offered; that
+// process then ends.
 func abandoned(t *testing.T, root string, s Scope) ([]Draft, int) {
 	t.Helper()
 	other := open(t, root, s)
+	defer other.Close()
 	ds, inUse, err := other.Abandoned()
 	if err != nil {
 		t.Fatal(err)
@@ -77,6 +79,11 @@ func TestDraftRoundTripThroughAClaim(t *testing.T) {
 	ds, inUse := abandoned(t, root, scopeA)
 	if len(ds) != 1 || inUse != 0 {
 		t.Fatalf("after the owner ended: offered %d, in use %d; want 1, 0", len(ds), inUse)
+	}
+	// Offered to one zimun at a time: the one offering it owns it.
+	offered, _, _ := other.Abandoned()
+	if ds, inUse := abandoned(t, root, scopeA); len(offered) != 1 || len(ds) != 0 || inUse != 1 {
+		t.Fatalf("offered here %d; elsewhere %d, in use %d", len(offered), len(ds), inUse)
 	}
 	got, ok, err := other.ClaimDraft(want.ID)
 	if err != nil || !ok {
