@@ -658,3 +658,70 @@ func TestSubscribersHearChanges(t *testing.T) {
 		t.Fatalf("changes %+v", got)
 	}
 }
+
+// Saves run as concurrent Cmds: each writes what was typed last, and none
+// brings back the draft of a finished booking.
+func TestDraftSavesTheLatest(t *testing.T) {
+	store := state.NewMemory()
+	d := newDesk(t, store)
+	s := d.o.NewSession()
+	slot := d.day.Slots[0]
+	i := s.Begin(d.svc, d.loc, slot, d.hold(t, s, slot), model.Contact{})
+	i.Record(model.Contact{Name: "Old"})
+	i.Record(model.Contact{Name: "Older"})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() { _ = i.Save() })
+	}
+	wg.Wait()
+	if got, ok, _ := store.ClaimDraft(i.Draft().ID); !ok || got.Contact.Name != "Older" {
+		t.Fatalf("draft %+v (%v), want the newest name", got.Contact, ok)
+	}
+	if err := i.Abandon(ctx); err != nil {
+		t.Fatal(err)
+	}
+	_ = i.Save() // a late save
+	if _, ok, _ := store.ClaimDraft(i.Draft().ID); ok {
+		t.Fatal("a late save brought back the draft of a finished booking")
+	}
+}
+
+// The draft holds a key only with the contact it was sent with,
+// normalised; a definite refusal drops both.
+func TestDraftKeyContact(t *testing.T) {
+	store := state.NewMemory()
+	d := newDesk(t, store)
+	s := d.o.NewSession()
+	slot := d.day.Slots[0]
+	i := s.Begin(d.svc, d.loc, slot, d.hold(t, s, slot), model.Contact{})
+	sent := model.Contact{Name: " Dana  Lee ", Email: "not-an-email"}
+	if out := i.Confirm(ctx, sent); out.Result != Refused {
+		t.Fatalf("%+v", out)
+	}
+	dr, _, _ := store.ClaimDraft(i.Draft().ID)
+	if dr.IdempotencyKey != "" || dr.KeyContact != (model.Contact{}) {
+		t.Fatalf("draft after a refusal %+v", dr)
+	}
+	d.env.Sandbox.InjectFault(sandbox.Fault{Method: "POST", Path: "/api/v1/appointments/confirm", Status: 503, Times: 10})
+	c := model.Contact{Name: " Dana Lee ", Email: "dana@example.com"}
+	_ = i.Confirm(ctx, c)
+	dr, _, _ = store.ClaimDraft(i.Draft().ID)
+	if want := c.Normalized(); dr.IdempotencyKey == "" || dr.KeyContact != want || dr.Contact != want {
+		t.Fatalf("draft with a key out: %+v, want the contact %+v", dr, want)
+	}
+}
+
+// The office keeps the latest answer per service and location to show at
+// once, but a short window (a slot list's) never hides a longer one.
+func TestLastAvailabilityKeepsTheLongerSpan(t *testing.T) {
+	d := newDesk(t, nil)
+	if _, err := d.o.Availability(ctx, d.svc.ID, d.loc.ID, 30); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.o.Availability(ctx, d.svc.ID, d.loc.ID, 2); err != nil {
+		t.Fatal(err)
+	}
+	if last, ok := d.o.LastAvailability(d.svc.ID, d.loc.ID); !ok || last.Days != 30 {
+		t.Fatalf("last %d days (%v), want 30", last.Days, ok)
+	}
+}

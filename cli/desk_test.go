@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -257,5 +258,26 @@ func TestJournalFailureOnlyWarns(t *testing.T) {
 	code, out, errs := f.run("confirm", "--hold", hold.ID, "--name", "Ada Lovelace", "--email", "ada@example.com")
 	if code != 0 || !strings.Contains(out, "confirmed") || !strings.Contains(errs, "warning: booked is done but not in the desk history") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// The demo's bookings die with its sandbox: nothing of it reaches the
+// state folder, so no live desk's history lists them.
+func TestDemoKeepsNoState(t *testing.T) {
+	f := newFixture(t)
+	f.ok("--demo", "services")
+	f.ok("--demo", "availability", "--service", "General consultation", "--days", "2")
+	if code, _, errs := f.run("--demo", "history"); code != 0 || !strings.Contains(errs, "the demo keeps no desk history") {
+		t.Errorf("history in the demo: exit %d, %q", code, errs)
+	}
+	var files []string
+	filepath.WalkDir(f.env["XDG_STATE_HOME"], func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) != 0 {
+		t.Fatalf("the demo wrote %v", files)
 	}
 }
