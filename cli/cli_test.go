@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,6 +27,9 @@ type fixture struct {
 	t   *testing.T
 	srv *sandbox.Server
 	env map[string]string
+	// loseReplies makes the server act on writes to paths with this prefix
+	// and then lose the reply, as a network cut would.
+	loseReplies atomic.Value
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -34,17 +38,30 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(s)
+	f := &fixture{t: t, srv: s}
+	f.loseReplies.Store("")
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		lose := f.loseReplies.Load().(string)
+		if lose == "" || r.Method == http.MethodGet || !strings.HasPrefix(r.URL.Path, lose) {
+			s.ServeHTTP(w, r)
+			return
+		}
+		s.ServeHTTP(httptest.NewRecorder(), r)
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			conn.Close()
+		}
+	}))
 	t.Cleanup(ts.Close)
 	home := t.TempDir()
-	return &fixture{t: t, srv: s, env: map[string]string{
+	f.env = map[string]string{
 		"HOME":                home,
 		"XDG_CONFIG_HOME":     filepath.Join(home, "config"),
 		"XDG_STATE_HOME":      filepath.Join(home, "state"),
 		"ZIMUN_BASE_URL":      ts.URL,
 		"ZIMUN_CLIENT_ID":     "test-client",
 		"ZIMUN_CLIENT_SECRET": "test-secret",
-	}}
+	}
+	return f
 }
 
 // run executes zimun in-process.

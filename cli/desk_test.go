@@ -281,3 +281,44 @@ func TestDemoKeepsNoState(t *testing.T) {
 		t.Fatalf("the demo wrote %v", files)
 	}
 }
+
+// Defect: a confirm whose reply was lost was reported as a failure. It is
+// "unknown" (exit 3) and says to run the same command again; the re-run
+// finds the booking (exit 0, printed, in the history once).
+func TestConfirmWithLostReplyIsUnknownThenFound(t *testing.T) {
+	f := newFixture(t)
+	hold, _, _ := holdSlot(t, f)
+	args := []string{"confirm", "--hold", hold.ID, "--name", "Ada Lovelace", "--email", "ada@example.com"}
+	f.loseReplies.Store("/api/v1/appointments/confirm")
+	code, out, errs := f.run(args...)
+	if code != 3 || out != "" || !strings.Contains(errs, "the outcome is unknown; run the same command again to find out") {
+		t.Fatalf("lost reply: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	f.loseReplies.Store("")
+	var appt model.Appointment
+	f.okJSON(&appt, args...)
+	if appt.ID == "" || appt.Contact.Email != "ada@example.com" {
+		t.Fatalf("re-run: %+v", appt)
+	}
+	// Again: the same booking, not a second one.
+	var again model.Appointment
+	f.okJSON(&again, args...)
+	if again.ID != appt.ID {
+		t.Fatalf("third run booked %s, the first %s", again.ID, appt.ID)
+	}
+	var found []model.Appointment
+	f.okJSON(&found, "appointments", "--q", "ada@example.com")
+	if len(found) != 1 {
+		t.Fatalf("%d appointments for Ada, want 1", len(found))
+	}
+	var history []journal.Entry
+	f.okJSON(&history, "history")
+	if len(history) != 1 || history[0].Appointment.ID != appt.ID {
+		t.Fatalf("history %+v, want the booking once", history)
+	}
+	// Another contact on the same hold is refused, naming the booking.
+	code, _, errs = f.run("confirm", "--hold", hold.ID, "--name", "Bob", "--email", "bob@example.com")
+	if code != 1 || !strings.Contains(errs, "already booked for someone else") || !strings.Contains(errs, appt.ID) {
+		t.Fatalf("other contact: exit %d, %q", code, errs)
+	}
+}

@@ -137,6 +137,7 @@ type app struct {
 	logFile    string
 	demo       bool
 	secret     string
+	warnings   []string // the configuration's, for the UI to show too
 }
 
 // redact removes the client secret from text bound for the terminal, in
@@ -223,7 +224,7 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 				NoColor:    cfg.UI.NoColor,
 				Now:        a.Now,
 				Logger:     s.log,
-				Notes:      s.notes,
+				Notes:      append(a.warnings, s.notes...),
 			})
 		}),
 	}
@@ -295,6 +296,7 @@ func (a *app) loadConfig(cmd *cobra.Command, flags func(*config.Config)) (config
 	for _, w := range warnings {
 		fmt.Fprintf(a.Stderr, "zimun: warning: %s\n", w)
 	}
+	a.warnings = warnings // the UI's alternate screen would hide them
 	if err != nil {
 		return config.Config{}, &codedError{exitUsage, err}
 	}

@@ -7,6 +7,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -72,7 +73,7 @@ func New(c common.Common, cfg Config) Model {
 	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles)}
 	m.stack = m.stack.Push(router.PageFor(start.New(c, start.Want{Location: cfg.LocationID, Service: cfg.ServiceID})))
 	if len(cfg.Notes) > 0 {
-		m.status = common.Status{Kind: common.Warning, Text: cfg.Notes[0]}
+		m.status = common.Status{Kind: common.Warning, Text: strings.Join(cfg.Notes, " · ")}
 	}
 	return m
 }
@@ -172,6 +173,9 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case start.ReadyMsg:
 		m.cat, m.desk, m.drafts = msg.Catalog, msg.Desk, msg.Drafts
+		if msg.Status.Text != "" && m.status.Text != "" { // the notes stay
+			msg.Status.Text = m.status.Text + " · " + msg.Status.Text
+		}
 		if msg.Status.Text != "" {
 			m.status = msg.Status
 		}

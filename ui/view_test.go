@@ -253,3 +253,14 @@ func run(t *testing.T, m Model, msg tea.Msg) (Model, []tea.Msg) {
 	}
 	return m, seen
 }
+
+// What the configuration warns about (a secret others can read) is not
+// hidden behind the UI: the status line says it until the first key.
+func TestNotesShowInTheStatusLine(t *testing.T) {
+	env := uitest.NewEnv(t)
+	m := New(env.Common(context.Background()), Config{Notes: []string{"config.toml holds api.client_secret but other users can read it"}})
+	m = boot(t, update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30}))
+	if v := uitest.Strip(m.View()); !strings.Contains(v, "! config.toml holds api.client_secret but other users can read it") {
+		t.Fatalf("no warning in:\n%s", v)
+	}
+}
