@@ -15,7 +15,10 @@ import (
 var version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The one place signals are handled (Bubble Tea's own handler is off):
+	// each ends the context, and every front end closes its session on the
+	// way out, giving its holds back as a quit does.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := cli.Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, version)
 	stop()
 	os.Exit(code)
