@@ -11,7 +11,7 @@ import (
 
 type (
 	resetMsg    struct{}
-	wakeMsg     struct{}                // the pump's timer: a deadline may be due
+	wakeMsg     struct{}               // the pump's timer: a deadline may be due
 	shutdownMsg struct{ at time.Time } // close at
 )
 
