@@ -233,8 +233,7 @@ func (s *Server) handle(sess ssh.Session) {
 
 	var err error
 	defer func() {
-		st.log.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond).String(),
-			"err", errString(err))
+		st.log.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond).String())
 	}()
 
 	m, err := newModel(st)
@@ -262,13 +261,6 @@ func (s *Server) handle(sess ssh.Session) {
 	case bye != "":
 		_, _ = io.WriteString(sess, bye)
 	}
-}
-
-func errString(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
 }
 
 func firstOf(ss ...string) string {
