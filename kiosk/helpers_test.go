@@ -95,7 +95,8 @@ func (r *recorder) factory(ctx context.Context, s kiosk.Session) (tea.Model, fun
 	id := fmt.Sprintf("%s/%d", s.ID, r.n)
 	block := r.block
 	r.mu.Unlock()
-	return fakeApp{id: id, role: s.Role.String(), block: block}, func(context.Context) {
+	info := fmt.Sprintf("user=%s term=%s lang=%s command=%q key=%v", s.User, s.Term, s.Lang, s.Command, s.KeyFingerprint != "")
+	return fakeApp{id: id, role: s.Role.String(), info: info, block: block}, func(context.Context) {
 		r.mu.Lock()
 		r.ends = append(r.ends, id)
 		r.mu.Unlock()
@@ -132,6 +133,7 @@ type newsMsg string
 // recorder's block channel closes, q quits.
 type fakeApp struct {
 	id, role string
+	info     string
 	w, h     int
 	keys     string
 	news     string
@@ -164,7 +166,7 @@ func (a fakeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a fakeApp) View() string {
-	return fmt.Sprintf("APP %s role=%s size=%dx%d keys=[%s] news=[%s]", a.id, a.role, a.w, a.h, a.keys, a.news)
+	return fmt.Sprintf("APP %s role=%s size=%dx%d keys=[%s] news=[%s]\n%s", a.id, a.role, a.w, a.h, a.keys, a.news, a.info)
 }
 
 // stream collects what a session writes and lets a test wait for text.
@@ -244,8 +246,9 @@ type dialOpts struct {
 	width        int
 	height       int
 	command      string
+	term         string
+	env          map[string]string
 	dialer       func() (net.Conn, error)
-	expectRefuse bool
 }
 
 func dial(t testing.TB, addr string, o dialOpts) *client {
@@ -304,8 +307,17 @@ func tryDial(addr string, o dialOpts) (*client, error) {
 		conn.Close()
 		return nil, err
 	}
+	for k, v := range o.env {
+		if err := sess.Setenv(k, v); err != nil {
+			conn.Close()
+			return nil, err
+		}
+	}
+	if o.term == "" {
+		o.term = "xterm-256color"
+	}
 	if !o.noPTY {
-		if err := sess.RequestPty("xterm-256color", o.height, o.width, gossh.TerminalModes{}); err != nil {
+		if err := sess.RequestPty(o.term, o.height, o.width, gossh.TerminalModes{}); err != nil {
 			conn.Close()
 			return nil, err
 		}

@@ -58,6 +58,16 @@ func TestDeskKeyGetsDeskRole(t *testing.T) {
 	o.out.waitFor(t, "All kiosks are busy", 2*time.Second)
 }
 
+func TestSessionInfoFromTheClient(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, kiosk.Options{}, nil)
+	c := dial(t, ts.addr, dialOpts{
+		user: "kiosk\x1b[2J3", key: testKey(t), term: "xterm\x07", command: "accessible",
+		env: map[string]string{"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "de_DE.UTF-8", "SECRET": "x"},
+	})
+	c.out.waitFor(t, `user=kiosk[2J3 term=xterm lang=de_DE.UTF-8 command=["accessible"] key=true`, 2*time.Second)
+}
+
 func TestIdleWarningThenReset(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, kiosk.Options{IdleTimeout: 300 * time.Millisecond, IdleWarning: 1500 * time.Millisecond}, nil)

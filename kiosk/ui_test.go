@@ -42,4 +42,10 @@ func TestRealUIOverSSH(t *testing.T) {
 		t.Fatal("the reset did not end the app")
 	}
 	c.out.waitForAfter(t, at, "Zimun Demo Clinic", 5*time.Second)
+
+	dumb := dial(t, ts.addr, dialOpts{term: "dumb"})
+	dumb.out.waitFor(t, "Zimun Demo Clinic", 5*time.Second)
+	if strings.Contains(dumb.out.String(), "\x1b[38;") {
+		t.Error("colours for TERM=dumb")
+	}
 }
