@@ -240,15 +240,15 @@ type client struct {
 }
 
 type dialOpts struct {
-	user         string
-	key          gossh.Signer
-	noPTY        bool
-	width        int
-	height       int
-	command      string
-	term         string
-	env          map[string]string
-	dialer       func() (net.Conn, error)
+	user    string
+	key     gossh.Signer
+	noPTY   bool
+	width   int
+	height  int
+	command string
+	term    string
+	env     map[string]string
+	dialer  func() (net.Conn, error)
 }
 
 func dial(t testing.TB, addr string, o dialOpts) *client {
