@@ -149,7 +149,6 @@ func (s *Server) handle(sess ssh.Session) {
 	start := time.Now()
 	id := fmt.Sprintf("s%d", s.nextID.Add(1))
 	log := s.log.With("session", id, "addr", sess.RemoteAddr().String(), "user", clean(sess.User(), 32))
-	g, _ := sess.Context().Value(connKey{}).(*guardedConn)
 	var st *session
 	defer func() {
 		if r := recover(); r != nil {
@@ -168,7 +167,7 @@ func (s *Server) handle(sess ssh.Session) {
 		_ = sess.Exit(1)
 		return
 	}
-	if g != nil {
+	if g, ok := sess.Context().Value(connKey{}).(*guardedConn); ok {
 		var backstop time.Time
 		if s.opts.MaxSession > 0 {
 			backstop = start.Add(s.opts.MaxSession + time.Minute)
@@ -177,6 +176,30 @@ func (s *Server) handle(sess ssh.Session) {
 		defer g.sessionEnded(5 * time.Second)
 	}
 
+	st = s.newSession(sess, id, pty, log)
+	defer st.cancel()
+	if !s.admit(st) {
+		line, why := busyLine, "refused: all kiosks busy"
+		if s.isClosing() {
+			line, why = closingLine, "refused: closing"
+		}
+		st.log.Info(why)
+		_, _ = io.WriteString(sess, line)
+		_ = sess.Exit(1)
+		return
+	}
+	defer s.leave(st)
+	st.log.Info("connect", "term", st.info.Term, "size", fmt.Sprintf("%dx%d", st.info.Width, st.info.Height),
+		"key", st.info.KeyFingerprint != "", "client", clean(sess.Context().ClientVersion(), 64))
+	defer func() {
+		st.log.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond).String())
+	}()
+	st.run(sess, winCh)
+}
+
+// newSession gathers what the app may know of the session, from the
+// client's untrusted requests and the verified key.
+func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.Logger) *session {
 	env := keptEnv(sess.Environ())
 	info := Session{
 		ID:         id,
@@ -198,44 +221,29 @@ func (s *Server) handle(sess ssh.Session) {
 			info.Role = RoleDesk
 		}
 	}
+	// No query: the colour depth comes from TERM (and NO_COLOR, if sent),
+	// the background from the options.
+	info.Renderer = lipgloss.NewRenderer(sess,
+		termenv.WithEnvironment(environ(env)), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	info.Renderer.SetHasDarkBackground(!s.opts.LightBackground)
+	if s.opts.NoColor {
+		info.Renderer.SetColorProfile(termenv.Ascii)
+	}
 
 	ctx, cancel := context.WithCancel(sess.Context())
-	defer cancel()
 	conn, _ := sess.Context().Value(ssh.ContextKeyConn).(*gossh.ServerConn)
-	st = &session{
+	st := &session{
 		srv: s, info: info, conn: conn, ctx: ctx, cancel: cancel,
 		log:  log.With("role", info.Role.String()),
 		out:  &output{w: sess},
 		wake: make(chan time.Time, 1),
 	}
 	st.box.notify = make(chan struct{}, 1)
+	return st
+}
 
-	if !s.admit(st) {
-		line, why := busyLine, "refused: all kiosks busy"
-		if s.isClosing() {
-			line, why = closingLine, "refused: closing"
-		}
-		st.log.Info(why)
-		_, _ = io.WriteString(sess, line)
-		_ = sess.Exit(1)
-		return
-	}
-	defer s.leave(st)
-
-	st.info.Renderer = lipgloss.NewRenderer(sess,
-		termenv.WithEnvironment(environ(env)), termenv.WithUnsafe(), termenv.WithColorCache(true))
-	st.info.Renderer.SetHasDarkBackground(!s.opts.LightBackground)
-	if s.opts.NoColor {
-		st.info.Renderer.SetColorProfile(termenv.Ascii)
-	}
-	st.log.Info("connect", "term", info.Term, "size", fmt.Sprintf("%dx%d", info.Width, info.Height),
-		"key", info.KeyFingerprint != "", "client", clean(sess.Context().ClientVersion(), 64))
-
-	var err error
-	defer func() {
-		st.log.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond).String())
-	}()
-
+// run runs the session's program until it ends, then ends its app.
+func (st *session) run(sess ssh.Session, winCh <-chan ssh.Window) {
 	m, err := newModel(st)
 	if err != nil {
 		_, _ = io.WriteString(sess, failedLine)
@@ -243,15 +251,15 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	p := tea.NewProgram(m,
 		tea.WithInput(sess), tea.WithOutput(st.out),
-		tea.WithContext(ctx), tea.WithoutSignalHandler(),
+		tea.WithContext(st.ctx), tea.WithoutSignalHandler(),
 		tea.WithAltScreen(), tea.WithMouseCellMotion())
 	go st.pump(p, winCh)
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrProgramPanic) {
 		err = nil // the session's context ended: the client left or we closed it
 	}
-	cancel()
-	s.runEnd(st, st.takeEnd())
+	st.cancel()
+	st.srv.runEnd(st, st.takeEnd())
 	switch bye, _ := st.bye.Load().(string); {
 	case err != nil || st.failed.Load():
 		if err != nil {
