@@ -198,6 +198,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	err := s.work.wait(ctx)
 	s.hardCancel()
+	if err == nil {
+		// Let the clients hang up themselves after their goodbye line.
+		linger, cancel := context.WithTimeout(ctx, time.Second)
+		_ = s.ssh.Shutdown(linger)
+		cancel()
+	}
 	_ = s.ssh.Close()
 	if err != nil {
 		return fmt.Errorf("kiosk: shutdown: %d session(s) or end call(s) still running: %w", s.work.count(), err)
