@@ -72,8 +72,8 @@ func TestKioskCommand(t *testing.T) {
 			select {
 			case code := <-done:
 				return code
-			case <-time.After(3 * time.Second):
-				t.Fatal("kiosk still running 3s after the signal, grace 2s")
+			case <-time.After(5 * time.Second):
+				t.Fatal("kiosk still running 5s after the signal, grace 2s")
 				return -1
 			}
 		}

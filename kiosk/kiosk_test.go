@@ -36,11 +36,11 @@ func TestBusyWhenEveryPlaceIsTaken(t *testing.T) {
 	ts := startServer(t, kiosk.Options{MaxSessions: 2}, nil)
 	for range 2 {
 		c := dial(t, ts.addr, dialOpts{})
-		c.out.waitFor(t, "APP", 2*time.Second)
+		c.out.waitFor(t, "APP", soon)
 	}
 	third := dial(t, ts.addr, dialOpts{})
-	third.out.waitFor(t, "All kiosks are busy, try again in a minute.", 2*time.Second)
-	if err := third.waitExit(t, 2*time.Second); exitStatus(err) != 1 {
+	third.out.waitFor(t, "All kiosks are busy, try again in a minute.", soon)
+	if err := third.waitExit(t, soon); exitStatus(err) != 1 {
 		t.Errorf("busy session ended with %v, want exit status 1", err)
 	}
 }
@@ -50,12 +50,12 @@ func TestDeskKeyGetsDeskRole(t *testing.T) {
 	desk, other := testKey(t), testKey(t)
 	ts := startServer(t, kiosk.Options{MaxSessions: 1, DeskKeys: []gossh.PublicKey{desk.PublicKey()}}, nil)
 	keyless := dial(t, ts.addr, dialOpts{})
-	keyless.out.waitFor(t, "role=kiosk", 2*time.Second)
+	keyless.out.waitFor(t, "role=kiosk", soon)
 	// The only customer place is taken: the desk still gets in, another key does not.
 	d := dial(t, ts.addr, dialOpts{key: desk})
-	d.out.waitFor(t, "role=desk", 2*time.Second)
+	d.out.waitFor(t, "role=desk", soon)
 	o := dial(t, ts.addr, dialOpts{key: other})
-	o.out.waitFor(t, "All kiosks are busy", 2*time.Second)
+	o.out.waitFor(t, "All kiosks are busy", soon)
 }
 
 func TestSessionInfoFromTheClient(t *testing.T) {
@@ -65,40 +65,40 @@ func TestSessionInfoFromTheClient(t *testing.T) {
 		user: "kiosk\x1b[2J3", key: testKey(t), term: "xterm\x07", command: "accessible",
 		env: map[string]string{"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "de_DE.UTF-8", "SECRET": "x"},
 	})
-	c.out.waitFor(t, `user=kiosk[2J3 term=xterm lang=de_DE.UTF-8 command=["accessible"] key=true`, 2*time.Second)
+	c.out.waitFor(t, `user=kiosk[2J3 term=xterm lang=de_DE.UTF-8 command=["accessible"] key=true`, soon)
 }
 
 func TestIdleWarningThenReset(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, kiosk.Options{IdleTimeout: 300 * time.Millisecond, IdleWarning: 1500 * time.Millisecond}, nil)
 	c := dial(t, ts.addr, dialOpts{})
-	c.out.waitFor(t, "/1 role", 2*time.Second)
+	c.out.waitFor(t, "/1 role", soon)
 	c.press(t, "x")
-	c.out.waitFor(t, "keys=[x]", time.Second)
+	c.out.waitFor(t, "keys=[x]", soon)
 
-	at := c.out.waitFor(t, "Still there?", 2*time.Second)
+	at := c.out.waitFor(t, "Still there?", soon)
 	if !strings.Contains(c.out.String()[:at], "\a") {
 		t.Error("the warning rang no bell")
 	}
-	c.out.waitForAfter(t, at, "starts over in 1 s", 2*time.Second)
-	at = c.out.waitForAfter(t, at, "\x1b[3J", 2*time.Second)
-	ends := ts.rec.waitEnds(t, 1, time.Second)
+	c.out.waitForAfter(t, at, "starts over in 1 s", soon)
+	at = c.out.waitForAfter(t, at, "\x1b[3J", soon)
+	ends := ts.rec.waitEnds(t, 1, soon)
 	if !strings.HasSuffix(ends[0], "/1") {
 		t.Errorf("ended %v, want the first app", ends)
 	}
 	// A fresh app, with nothing of the last customer's.
-	c.out.waitForAfter(t, at, "/2 role=kiosk size=100x30 keys=[] news=[]", time.Second)
+	c.out.waitForAfter(t, at, "/2 role=kiosk size=100x30 keys=[] news=[]", soon)
 }
 
 func TestAnyKeyCancelsTheIdleWarning(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, kiosk.Options{IdleTimeout: 200 * time.Millisecond, IdleWarning: 3 * time.Second}, nil)
 	c := dial(t, ts.addr, dialOpts{})
-	at := c.out.waitFor(t, "Still there?", 2*time.Second)
+	at := c.out.waitFor(t, "Still there?", soon)
 	c.press(t, "z")
-	at = c.out.waitForAfter(t, at, "/1 role=kiosk", time.Second)
+	at = c.out.waitForAfter(t, at, "/1 role=kiosk", soon)
 	// The key only dismissed the warning; idle counts again from it.
-	at = c.out.waitForAfter(t, at, "Still there?", 2*time.Second)
+	at = c.out.waitForAfter(t, at, "Still there?", soon)
 	if n := ts.rec.endCount(); n != 0 {
 		t.Errorf("%d end calls; a key should have kept the app", n)
 	}
@@ -111,28 +111,28 @@ func TestSessionLimit(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, kiosk.Options{MaxSession: 1200 * time.Millisecond, IdleWarning: 600 * time.Millisecond}, nil)
 	c := dial(t, ts.addr, dialOpts{})
-	c.out.waitFor(t, "This session ends in", 2*time.Second)
-	c.out.waitFor(t, "size=100x29", time.Second) // the app makes room for the notice
-	c.out.waitFor(t, "reached its time limit", 2*time.Second)
-	c.waitExit(t, 2*time.Second)
-	ts.rec.waitEnds(t, 1, time.Second)
+	c.out.waitFor(t, "This session ends in", soon)
+	c.out.waitFor(t, "size=100x29", soon) // the app makes room for the notice
+	c.out.waitFor(t, "reached its time limit", soon)
+	c.waitExit(t, soon)
+	ts.rec.waitEnds(t, 1, soon)
 }
 
 func TestDroppedClientEndsItsApp(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, kiosk.Options{}, nil)
 	c := dial(t, ts.addr, dialOpts{})
-	c.out.waitFor(t, "APP", 2*time.Second)
+	c.out.waitFor(t, "APP", soon)
 	c.close()
 	ts.rec.waitEnds(t, 1, 5*time.Second)
-	waitFor(t, 2*time.Second, func() bool { return ts.Sessions() == 0 })
+	waitFor(t, soon, func() bool { return ts.Sessions() == 0 })
 }
 
 func TestClientWithoutPTYGetsOneLine(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, kiosk.Options{}, nil)
 	c := dial(t, ts.addr, dialOpts{noPTY: true, command: "book"})
-	err := c.waitExit(t, 2*time.Second)
+	err := c.waitExit(t, soon)
 	if exitStatus(err) != 1 {
 		t.Errorf("exit %v, want status 1", err)
 	}
@@ -152,11 +152,11 @@ func TestAbsurdWindowSizes(t *testing.T) {
 		t.Errorf("a 100000-column pty was accepted (err %v)", err)
 	}
 	c := dial(t, ts.addr, dialOpts{})
-	c.out.waitFor(t, "size=100x30", 2*time.Second)
+	c.out.waitFor(t, "size=100x30", soon)
 	if err := c.sess.WindowChange(9000, 9000); err != nil {
 		t.Fatal(err)
 	}
-	c.out.waitFor(t, "size=512x256", 2*time.Second)
+	c.out.waitFor(t, "size=512x256", soon)
 }
 
 func TestPanicInOneSessionLeavesOthersRunning(t *testing.T) {
@@ -166,19 +166,19 @@ func TestPanicInOneSessionLeavesOthersRunning(t *testing.T) {
 	b := dial(t, ts.addr, dialOpts{})
 	cc := dial(t, ts.addr, dialOpts{})
 	for _, c := range []*client{a, b, cc} {
-		c.out.waitFor(t, "APP", 2*time.Second)
+		c.out.waitFor(t, "APP", soon)
 	}
 	a.press(t, "p")  // in Update
 	cc.press(t, "c") // in a command
 	for _, c := range []*client{a, cc} {
-		c.waitExit(t, 3*time.Second)
+		c.waitExit(t, soon)
 		if !strings.Contains(c.out.String(), "something went wrong") {
 			t.Errorf("no apology: %q", tail(c.out.String(), 200))
 		}
 	}
-	ts.rec.waitEnds(t, 2, 2*time.Second)
+	ts.rec.waitEnds(t, 2, soon)
 	b.press(t, "k")
-	b.out.waitFor(t, "keys=[k]", 2*time.Second)
+	b.out.waitFor(t, "keys=[k]", soon)
 }
 
 func TestShutdownEndsEveryAppWithinTheGrace(t *testing.T) {
@@ -187,7 +187,7 @@ func TestShutdownEndsEveryAppWithinTheGrace(t *testing.T) {
 	var cs []*client
 	for range 3 {
 		c := dial(t, ts.addr, dialOpts{})
-		c.out.waitFor(t, "APP", 2*time.Second)
+		c.out.waitFor(t, "APP", soon)
 		cs = append(cs, c)
 	}
 	grace := 1500 * time.Millisecond
@@ -204,22 +204,21 @@ func TestShutdownEndsEveryAppWithinTheGrace(t *testing.T) {
 		c.close()
 		t.Error("a new connection was taken during the shutdown")
 	}
+	// These clients never hang up: Shutdown still returns, at the end of
+	// the grace (give or take a busy machine's scheduling).
 	select {
 	case err := <-done:
 		if err != nil {
 			t.Errorf("Shutdown: %v", err)
 		}
-	case <-time.After(grace + time.Second):
-		t.Fatal("Shutdown overran its grace")
-	}
-	if el := time.Since(start); el > grace+200*time.Millisecond {
-		t.Errorf("Shutdown took %s, grace %s", el, grace)
+	case <-time.After(grace + 2*time.Second):
+		t.Fatalf("Shutdown still running %s after it began, grace %s", time.Since(start), grace)
 	}
 	if n := ts.rec.endCount(); n != 3 {
 		t.Errorf("%d end calls, want 3", n)
 	}
 	for _, c := range cs {
-		c.waitExit(t, time.Second)
+		c.waitExit(t, soon)
 		if !strings.Contains(c.out.String(), "This kiosk has closed") {
 			t.Errorf("no goodbye: %q", tail(c.out.String(), 200))
 		}
@@ -230,7 +229,7 @@ func TestShutdownEndsEveryAppWithinTheGrace(t *testing.T) {
 			t.Errorf("Serve: %v", err)
 		}
 		ts.done <- nil // for the cleanup
-	case <-time.After(time.Second):
+	case <-time.After(soon):
 		t.Error("Serve still running after Shutdown")
 	}
 }
@@ -243,13 +242,13 @@ func TestBroadcastReachesEverySessionAndAStuckOneIsClosed(t *testing.T) {
 	var cs []*client
 	for range 3 {
 		c := dial(t, ts.addr, dialOpts{})
-		c.out.waitFor(t, "APP", 2*time.Second)
+		c.out.waitFor(t, "APP", soon)
 		cs = append(cs, c)
 	}
 	ts.Broadcast("day/2026-03-02", newsMsg("one"))
 	ts.Broadcast("day/2026-03-02", newsMsg("two")) // may replace "one" while waiting
 	for _, c := range cs {
-		c.out.waitFor(t, "news=[two]", 2*time.Second)
+		c.out.waitFor(t, "news=[two]", soon)
 	}
 
 	stuck := cs[0]
@@ -257,7 +256,7 @@ func TestBroadcastReachesEverySessionAndAStuckOneIsClosed(t *testing.T) {
 	// Broadcasts go on, never waiting on the stuck session, until it is
 	// closed for leaving them untaken.
 	var slowest time.Duration
-	deadline := time.Now().Add(3 * time.Second)
+	deadline := time.Now().Add(soon)
 	n := 0
 	for ; ; n++ {
 		start := time.Now()
@@ -273,14 +272,14 @@ func TestBroadcastReachesEverySessionAndAStuckOneIsClosed(t *testing.T) {
 		}
 		break
 	}
-	if slowest > 100*time.Millisecond {
+	if slowest > time.Second { // blocking would be for good: the stuck Update never returns
 		t.Errorf("a Broadcast took %s", slowest)
 	}
-	if ended, want := rec.waitEnds(t, 1, 2*time.Second), appID(stuck.out.String()); ended[0] != want {
+	if ended, want := rec.waitEnds(t, 1, soon), appID(stuck.out.String()); ended[0] != want {
 		t.Errorf("ended %v, want the stuck session's app %s", ended, want)
 	}
 	for _, c := range cs[1:] {
-		c.out.waitFor(t, fmt.Sprintf("news=[n%d]", n), 2*time.Second)
+		c.out.waitFor(t, fmt.Sprintf("news=[n%d]", n), soon)
 	}
 }
 
@@ -290,13 +289,13 @@ func TestBroadcastToAFullMailboxClosesTheSession(t *testing.T) {
 	defer close(rec.block)
 	ts := startServer(t, kiosk.Options{MailboxSize: 4}, rec.factory)
 	c := dial(t, ts.addr, dialOpts{})
-	c.out.waitFor(t, "APP", 2*time.Second)
+	c.out.waitFor(t, "APP", soon)
 	c.press(t, "b")
 	for i := range 6 {
 		ts.Broadcast(fmt.Sprintf("day/%d", i), newsMsg("x"))
 	}
-	c.waitExit(t, 2*time.Second)
-	rec.waitEnds(t, 1, time.Second)
+	c.waitExit(t, soon)
+	rec.waitEnds(t, 1, soon)
 }
 
 func TestKeepAliveClosesADeadClient(t *testing.T) {
@@ -304,9 +303,9 @@ func TestKeepAliveClosesADeadClient(t *testing.T) {
 	ts := startServer(t, kiosk.Options{KeepAlive: 150 * time.Millisecond}, nil)
 	p := newFreezer(t, ts.addr)
 	c := dial(t, ts.addr, dialOpts{dialer: p.dial})
-	c.out.waitFor(t, "APP", 2*time.Second)
+	c.out.waitFor(t, "APP", soon)
 	p.freeze() // the network goes away without a word
-	ts.rec.waitEnds(t, 1, 2*time.Second)
+	ts.rec.waitEnds(t, 1, soon)
 }
 
 func TestRateLimitPerAddress(t *testing.T) {
@@ -314,7 +313,7 @@ func TestRateLimitPerAddress(t *testing.T) {
 	ts := startServer(t, kiosk.Options{ConnectsPerMinute: 2}, nil)
 	for range 2 {
 		c := dial(t, ts.addr, dialOpts{})
-		c.out.waitFor(t, "APP", 2*time.Second)
+		c.out.waitFor(t, "APP", soon)
 	}
 	if c, err := tryDial(ts.addr, dialOpts{}); err == nil {
 		c.close()
@@ -339,18 +338,18 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 				t.Errorf("dial: %v", err)
 				return
 			}
-			c.out.waitFor(t, "APP", 5*time.Second)
+			c.out.waitFor(t, "APP", soon)
 			c.close()
 		}()
 	}
 	wg.Wait()
-	ts.rec.waitEnds(t, 50, 5*time.Second)
-	waitFor(t, 5*time.Second, func() bool { return ts.Sessions() == 0 })
+	ts.rec.waitEnds(t, 50, soon)
+	waitFor(t, soon, func() bool { return ts.Sessions() == 0 })
 	if err := ts.Close(); err != nil {
 		t.Fatal(err)
 	}
 	var now int
-	settled := poll(5*time.Second, func() bool {
+	settled := poll(soon, func() bool {
 		now = runtime.NumGoroutine()
 		return now <= before
 	})

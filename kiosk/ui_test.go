@@ -27,24 +27,24 @@ func TestRealUIOverSSH(t *testing.T) {
 
 	start := time.Now()
 	c := dial(t, ts.addr, dialOpts{width: 80, height: 24})
-	c.out.waitFor(t, "DEMO", time.Second)
+	c.out.waitFor(t, "DEMO", soon)
 	t.Logf("first frame after %s", time.Since(start))
-	at := c.out.waitFor(t, "Zimun Demo Clinic", 5*time.Second)
+	at := c.out.waitFor(t, "Zimun Demo Clinic", soon)
 	if !strings.Contains(c.out.String(), "\x1b[38;5;") {
 		t.Error("no 256-colour styles for TERM=xterm-256color")
 	}
 
-	at = c.out.waitForAfter(t, at, "Still there?", 3*time.Second)
-	at = c.out.waitForAfter(t, at, "\x1b[3J", 3*time.Second)
+	at = c.out.waitForAfter(t, at, "Still there?", soon)
+	at = c.out.waitForAfter(t, at, "\x1b[3J", soon)
 	select {
 	case <-ended:
-	case <-time.After(2 * time.Second):
+	case <-time.After(soon):
 		t.Fatal("the reset did not end the app")
 	}
-	c.out.waitForAfter(t, at, "Zimun Demo Clinic", 5*time.Second)
+	c.out.waitForAfter(t, at, "Zimun Demo Clinic", soon)
 
 	dumb := dial(t, ts.addr, dialOpts{term: "dumb"})
-	dumb.out.waitFor(t, "Zimun Demo Clinic", 5*time.Second)
+	dumb.out.waitFor(t, "Zimun Demo Clinic", soon)
 	if strings.Contains(dumb.out.String(), "\x1b[38;") {
 		t.Error("colours for TERM=dumb")
 	}
