@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 type connKey struct{}
@@ -32,6 +33,20 @@ func (s *Server) onConn(ctx ssh.Context, c net.Conn) net.Conn {
 	return g
 }
 
+// maxChannels bounds the session channels open at once on one connection;
+// nothing else in the SSH layer does.
+const maxChannels = 2
+
+func (s *Server) onChannel(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx ssh.Context) {
+	g, ok := ctx.Value(connKey{}).(*guardedConn)
+	if !ok || !g.openChannel() {
+		_ = ch.Reject(gossh.ResourceShortage, "too many sessions on this connection")
+		return
+	}
+	defer g.closeChannel()
+	ssh.DefaultSessionHandler(srv, conn, ch, ctx)
+}
+
 // guardedConn caps the deadlines the SSH layer sets (it clears them on
 // every read and write) with its own: the handshake deadline until a
 // session starts, a backstop while sessions run, a short linger after.
@@ -43,7 +58,24 @@ type guardedConn struct {
 	limit    time.Time // zero: none of our own
 	want     time.Time // what the SSH layer asked for
 	sessions int
+	channels int
 	closed   bool
+}
+
+func (g *guardedConn) openChannel() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.channels >= maxChannels {
+		return false
+	}
+	g.channels++
+	return true
+}
+
+func (g *guardedConn) closeChannel() {
+	g.mu.Lock()
+	g.channels--
+	g.mu.Unlock()
 }
 
 func (g *guardedConn) SetDeadline(t time.Time) error {

@@ -146,8 +146,9 @@ func New(opts Options, factory Factory) (*Server, error) {
 		ServerConfigCallback: func(ssh.Context) *gossh.ServerConfig {
 			return &gossh.ServerConfig{MaxAuthTries: 6}
 		},
-		PtyCallback:  func(_ ssh.Context, p ssh.Pty) bool { return p.Window.Width <= 10000 && p.Window.Height <= 10000 },
-		ConnCallback: s.onConn,
+		PtyCallback:     func(_ ssh.Context, p ssh.Pty) bool { return p.Window.Width <= 10000 && p.Window.Height <= 10000 },
+		ConnCallback:    s.onConn,
+		ChannelHandlers: map[string]ssh.ChannelHandler{"session": s.onChannel},
 		ConnectionFailedCallback: func(c net.Conn, err error) {
 			s.log.Debug("handshake failed", "addr", c.RemoteAddr().String(), "err", err)
 		},

@@ -378,3 +378,19 @@ func poll(within time.Duration, cond func() bool) bool {
 	}
 	return true
 }
+
+func TestSessionsPerConnectionAreBounded(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, kiosk.Options{}, nil)
+	c := dial(t, ts.addr, dialOpts{})
+	c.out.waitFor(t, "APP", soon)
+	second, err := c.conn.NewSession()
+	if err != nil {
+		t.Fatalf("a second session on one connection: %v", err)
+	}
+	defer second.Close()
+	if third, err := c.conn.NewSession(); err == nil {
+		third.Close()
+		t.Error("a third session on one connection was opened")
+	}
+}
