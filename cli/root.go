@@ -243,7 +243,7 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 	f.StringVar(&theme, "theme", "", "colour `THEME`: "+strings.Join(config.Themes, ", "))
 	f.DurationVar(&holdTTL, "hold-ttl", 0, "hold lifetime in the demo sandbox, to try expiry (default sandbox.hold_ttl, 10m)")
 
-	root.AddCommand(a.versionCmd(), a.sandboxCmd())
+	root.AddCommand(a.versionCmd(), a.sandboxCmd(), a.kioskCmd())
 	root.AddCommand(a.verbCmds()...)
 	return root
 }

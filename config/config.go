@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/crypto/ssh"
 )
 
 // DefaultBaseURL is Zimun's production API (api.DefaultBaseURL; a test
@@ -62,12 +63,18 @@ type UI struct {
 	NoColor bool   `toml:"no_color"`
 }
 
-// Kiosk configures the SSH kiosk server.
+// Kiosk configures the SSH kiosk server (`zimun kiosk`); each key has a
+// flag of the same name in kebab case.
 type Kiosk struct {
-	Listen      string        `toml:"listen"`
-	HostKeyPath string        `toml:"host_key_path"`
-	IdleTimeout time.Duration `toml:"idle_timeout"`
-	MaxSessions int           `toml:"max_sessions"`
+	Listen            string        `toml:"listen"`
+	HostKey           string        `toml:"host_key"` // "" = kiosk_host_ed25519 in the state dir
+	MaxSessions       int           `toml:"max_sessions"`
+	IdleTimeout       time.Duration `toml:"idle_timeout"`
+	IdleWarning       time.Duration `toml:"idle_warning"`
+	MaxSession        time.Duration `toml:"max_session"`
+	ShutdownGrace     time.Duration `toml:"shutdown_grace"`
+	ConnectsPerMinute int           `toml:"connects_per_minute"`
+	DeskKeys          []string      `toml:"desk_keys"` // public keys, or authorized_keys files
 }
 
 // Sandbox holds the defaults of `zimun sandbox` and of the demo sandbox.
@@ -90,9 +97,13 @@ func Default() Config {
 		Booking: Booking{DaysAhead: 30, WeekStart: "monday", Clock: "24h"},
 		UI:      UI{Theme: "auto"},
 		Kiosk: Kiosk{
-			Listen:      "127.0.0.1:2222",
-			IdleTimeout: 5 * time.Minute,
-			MaxSessions: 10,
+			Listen:            "127.0.0.1:2222",
+			MaxSessions:       10,
+			IdleTimeout:       5 * time.Minute,
+			IdleWarning:       30 * time.Second,
+			MaxSession:        30 * time.Minute,
+			ShutdownGrace:     10 * time.Second,
+			ConnectsPerMinute: 30,
 		},
 		Sandbox: Sandbox{HoldTTL: 10 * time.Minute},
 	}
@@ -277,11 +288,28 @@ func (c Config) Validate() error {
 	if err := checkListen(c.Kiosk.Listen); err != nil {
 		bad("kiosk.listen", "%v", err)
 	}
-	if c.Kiosk.IdleTimeout < 0 {
-		bad("kiosk.idle_timeout", "must not be negative, got %s", c.Kiosk.IdleTimeout)
-	}
 	if n := c.Kiosk.MaxSessions; n < 1 || n > 1000 {
 		bad("kiosk.max_sessions", "must be 1..1000, got %d", n)
+	}
+	if t := c.Kiosk.IdleTimeout; t != 0 && (t < 10*time.Second || t > 24*time.Hour) {
+		bad("kiosk.idle_timeout", "must be 0s (never) or between 10s and 24h, got %s", t)
+	}
+	if t := c.Kiosk.IdleWarning; t < 20*time.Second || t > 10*time.Minute {
+		bad("kiosk.idle_warning", "must be between 20s and 10m, so the countdown can be read, got %s", t)
+	}
+	if t := c.Kiosk.MaxSession; t != 0 && (t < time.Minute || t > 24*time.Hour) {
+		bad("kiosk.max_session", "must be 0s (no limit) or between 1m and 24h, got %s", t)
+	}
+	if t := c.Kiosk.ShutdownGrace; t < time.Second || t > 5*time.Minute {
+		bad("kiosk.shutdown_grace", "must be between 1s and 5m, got %s", t)
+	}
+	if n := c.Kiosk.ConnectsPerMinute; n < 0 || n > 10000 {
+		bad("kiosk.connects_per_minute", "must be 0 (no limit) to 10000, got %d", n)
+	}
+	for i, k := range c.Kiosk.DeskKeys {
+		if err := checkDeskKey(k); err != nil {
+			bad(fmt.Sprintf("kiosk.desk_keys[%d]", i), "%v", err)
+		}
 	}
 
 	if t := c.Sandbox.HoldTTL; t < time.Second || t > 24*time.Hour {
@@ -297,6 +325,23 @@ func isTheme(s string) bool {
 		}
 	}
 	return false
+}
+
+// checkDeskKey accepts a public key line or an absolute path; the file is
+// read when the kiosk starts.
+func checkDeskKey(s string) error {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return errors.New(`empty; want a public key ("ssh-ed25519 AAAA…") or the absolute path of an authorized_keys file`)
+	case strings.ContainsRune(s, ' ') && (strings.Contains(s, "ssh-") || strings.Contains(s, "ecdsa-")):
+		if _, _, _, _, err := ssh.ParseAuthorizedKey([]byte(s)); err != nil {
+			return fmt.Errorf("not a valid public key: %v", err)
+		}
+	case !filepath.IsAbs(s):
+		return fmt.Errorf("want a public key or an absolute path of an authorized_keys file, got %q", s)
+	}
+	return nil
 }
 
 func checkListen(addr string) error {

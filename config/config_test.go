@@ -129,7 +129,8 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if cfg.Booking.DaysAhead != 30 || cfg.Booking.WeekStartDay() != time.Monday || !cfg.Booking.Clock24() ||
-		cfg.UI.Theme != "auto" || cfg.Kiosk.Listen != "127.0.0.1:2222" || cfg.Sandbox.HoldTTL != 10*time.Minute {
+		cfg.UI.Theme != "auto" || cfg.Kiosk.Listen != "127.0.0.1:2222" || cfg.Sandbox.HoldTTL != 10*time.Minute ||
+		cfg.Kiosk.IdleWarning != 30*time.Second || cfg.Kiosk.ShutdownGrace != 10*time.Second || cfg.Kiosk.MaxSessions != 10 {
 		t.Errorf("defaults: %+v", cfg)
 	}
 	if cfg.HasCredentials() {
@@ -150,8 +151,15 @@ func TestValidation(t *testing.T) {
 		{"[ui]\ntheme = \"neon\"", `ui.theme: must be one of auto, dark, light, high-contrast, got "neon"`},
 		{"[kiosk]\nlisten = \"2222\"", `kiosk.listen: want host:port, got "2222"`},
 		{"[kiosk]\nlisten = \":99999\"", `kiosk.listen: port must be 0..65535, got "99999"`},
-		{"[kiosk]\nidle_timeout = \"-1s\"", `kiosk.idle_timeout: must not be negative, got -1s`},
+		{"[kiosk]\nidle_timeout = \"-1s\"", `kiosk.idle_timeout: must be 0s (never) or between 10s and 24h, got -1s`},
 		{"[kiosk]\nmax_sessions = 0", `kiosk.max_sessions: must be 1..1000, got 0`},
+		{"[kiosk]\nidle_warning = \"5s\"", `kiosk.idle_warning: must be between 20s and 10m, so the countdown can be read, got 5s`},
+		{"[kiosk]\nmax_session = \"30s\"", `kiosk.max_session: must be 0s (no limit) or between 1m and 24h, got 30s`},
+		{"[kiosk]\nshutdown_grace = \"0s\"", `kiosk.shutdown_grace: must be between 1s and 5m, got 0s`},
+		{"[kiosk]\nconnects_per_minute = -1", `kiosk.connects_per_minute: must be 0 (no limit) to 10000, got -1`},
+		{"[kiosk]\ndesk_keys = [\"ssh-ed25519 AAAAnope desk\"]", `kiosk.desk_keys[0]: not a valid public key`},
+		{"[kiosk]\ndesk_keys = [\"keys/desk.pub\"]", `kiosk.desk_keys[0]: want a public key or an absolute path of an authorized_keys file, got "keys/desk.pub"`},
+		{"[kiosk]\nhost_key_path = \"x\"", `unknown key kiosk.host_key_path`},
 		{"[sandbox]\nhold_ttl = \"0s\"", `sandbox.hold_ttl: must be between 1s and 24h, got 0s`},
 		{"[sandbox]\nhold_ttl = \"ten\"", `invalid duration: "ten"`},
 		{"[booking]\ndays_ahed = 7", `unknown key booking.days_ahed`},

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"path/filepath"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/spf13/cobra"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/config"
+	"github.com/zimun-app/zimun/kiosk"
+	"github.com/zimun-app/zimun/state"
+	"github.com/zimun-app/zimun/ui"
+)
+
+func (a *app) kioskCmd() *cobra.Command {
+	var (
+		k        config.Kiosk
+		deskKeys []string
+	)
+	cmd := &cobra.Command{
+		Use:   "kiosk [--listen ADDR]",
+		Short: "Serve self-service booking over SSH, until Ctrl-C or SIGTERM",
+		Long: `Serve the booking UI over SSH, one session per customer:
+ssh -p 2222 HOST. It runs until Ctrl-C or SIGTERM, then tells every session
+it is closing, releases their holds and exits within --shutdown-grace.
+
+A session with no key pressed for --idle-timeout shows a countdown of
+--idle-warning, then starts over for the next customer. Keys listed in
+--desk-keys (or kiosk.desk_keys) are front-desk staff; everyone else, with a
+key or without, is a customer. Each flag is also a [kiosk] key in the config
+file. Connects and disconnects are logged on stderr (or to --log).`,
+		Args: cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			flags := cmd.Flags()
+			cfg, err := a.loadConfig(cmd, func(c *config.Config) {
+				set := func(name string, apply func()) {
+					if flags.Changed(name) {
+						apply()
+					}
+				}
+				set("listen", func() { c.Kiosk.Listen = k.Listen })
+				set("host-key", func() { c.Kiosk.HostKey = k.HostKey })
+				set("max-sessions", func() { c.Kiosk.MaxSessions = k.MaxSessions })
+				set("idle-timeout", func() { c.Kiosk.IdleTimeout = k.IdleTimeout })
+				set("idle-warning", func() { c.Kiosk.IdleWarning = k.IdleWarning })
+				set("max-session", func() { c.Kiosk.MaxSession = k.MaxSession })
+				set("shutdown-grace", func() { c.Kiosk.ShutdownGrace = k.ShutdownGrace })
+				set("connects-per-minute", func() { c.Kiosk.ConnectsPerMinute = k.ConnectsPerMinute })
+				set("desk-keys", func() { c.Kiosk.DeskKeys = deskKeys })
+			})
+			if err != nil {
+				return err
+			}
+			return a.serveKiosk(cmd, cfg)
+		}),
+	}
+	d := config.Default().Kiosk
+	f := cmd.Flags()
+	f.StringVar(&k.Listen, "listen", d.Listen, "`ADDR` to listen on, host:port")
+	f.StringVar(&k.HostKey, "host-key", "", "SSH host key `FILE`, made (ed25519, mode 0600) if missing (default kiosk_host_ed25519 in the state dir)")
+	f.IntVar(&k.MaxSessions, "max-sessions", d.MaxSessions, "most customers at once; the next is told all kiosks are busy")
+	f.DurationVar(&k.IdleTimeout, "idle-timeout", d.IdleTimeout, "no key for this long shows the idle warning; 0s never does")
+	f.DurationVar(&k.IdleWarning, "idle-warning", d.IdleWarning, "how long the idle warning counts down before the kiosk starts over")
+	f.DurationVar(&k.MaxSession, "max-session", d.MaxSession, "longest session, ended after a notice; 0s is no limit")
+	f.DurationVar(&k.ShutdownGrace, "shutdown-grace", d.ShutdownGrace, "on SIGTERM or Ctrl-C, the time to tell sessions, release holds and exit")
+	f.IntVar(&k.ConnectsPerMinute, "connects-per-minute", d.ConnectsPerMinute, "new connections a minute per client address; 0 is no limit (use 0 behind a load balancer)")
+	f.StringArrayVar(&deskKeys, "desk-keys", nil, "a desk public key, or the absolute path of an authorized_keys file; repeat for more")
+	return cmd
+}
+
+func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
+	kc := cfg.Kiosk
+	desk, err := kiosk.ParseDeskKeys(kc.DeskKeys)
+	if err != nil {
+		return usageErrorf("kiosk.desk_keys: %v", err)
+	}
+	keyPath := kc.HostKey
+	if keyPath == "" {
+		dir, err := config.StateDir(a.Getenv)
+		if err != nil {
+			return err
+		}
+		keyPath = filepath.Join(dir, "kiosk_host_ed25519")
+	}
+	hostKey, created, err := kiosk.LoadHostKey(keyPath)
+	if err != nil {
+		return err
+	}
+
+	s, err := a.connect(cmd, cfg, true)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	logger := s.log
+	if a.logFile == "" {
+		logger = slog.New(slog.NewTextHandler(a.Stderr, nil))
+	}
+	if created {
+		logger.Info("made a host key", "file", keyPath)
+	}
+
+	srv, err := kiosk.New(kiosk.Options{
+		HostKey:           hostKey,
+		MaxSessions:       kc.MaxSessions,
+		IdleTimeout:       kc.IdleTimeout,
+		IdleWarning:       kc.IdleWarning,
+		MaxSession:        kc.MaxSession,
+		DeskKeys:          desk,
+		ConnectsPerMinute: kc.ConnectsPerMinute,
+		NoColor:           cfg.UI.NoColor,
+		LightBackground:   cfg.UI.Theme == "light",
+		Logger:            logger,
+	}, a.kioskApp(s, cfg, logger))
+	if err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", kc.Listen)
+	if err != nil {
+		return err
+	}
+	logger.Info("kiosk listening", "addr", l.Addr().String(),
+		"host_key", gossh.FingerprintSHA256(hostKey.PublicKey()), "desk_keys", len(desk), "demo", s.demo)
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(l) }()
+	select {
+	case err := <-served:
+		return err
+	case <-cmd.Context().Done():
+	}
+	// Signals stay here, in the command: the sessions' programs have none.
+	// A tenth of the grace is kept for stopping the rest (the demo sandbox).
+	logger.Info("closing", "grace", kc.ShutdownGrace.String(), "sessions", srv.Sessions())
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(cmd.Context()), kc.ShutdownGrace*9/10)
+	defer cancel()
+	err = srv.Shutdown(ctx)
+	if serr := <-served; err == nil {
+		err = serr
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		logger.Warn("closed with work left", "err", err)
+		return nil
+	}
+	logger.Info("closed")
+	return err
+}
+
+// kioskApp is what every kiosk session runs: the booking UI on one office
+// shared by all sessions (one token, one catalogue), keeping nothing on
+// the server's disk. Ending a session (a reset, a customer walking away, a
+// shutdown) closes its booking session, so its holds go back.
+func (a *app) kioskApp(s *session, cfg config.Config, logger *slog.Logger) kiosk.Factory {
+	office := booking.New(s.client, state.NewMemory(), booking.Options{Now: a.Now, Logger: logger})
+	return func(ctx context.Context, ks kiosk.Session) (tea.Model, func(context.Context)) {
+		opts := ui.Options{
+			Office:    office,
+			Demo:      s.demo,
+			DaysAhead: cfg.Booking.DaysAhead,
+			WeekStart: cfg.Booking.WeekStartDay(),
+			Clock24:   cfg.Booking.Clock24(),
+			Theme:     cfg.UI.Theme,
+			Now:       a.Now,
+			Logger:    logger.With("session", ks.ID),
+		}
+		session := office.NewSession()
+		m := ui.New(ui.NewCommon(ctx, ks.Renderer, session, opts), ui.Config{
+			ServiceID: cfg.Booking.Service, LocationID: cfg.Booking.Location,
+		})
+		return m, func(ctx context.Context) { _ = session.Close(ctx) }
+	}
+}

@@ -1,0 +1,144 @@
+package cli_test
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/zimun-app/zimun/cli"
+)
+
+func TestKioskUsageErrors(t *testing.T) {
+	f := newFixture(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--idle-warning", "5s"}, "kiosk.idle_warning: must be between 20s and 10m"},
+		{[]string{"--desk-keys", "desk.pub"}, "want a public key or an absolute path"},
+		{[]string{"--desk-keys", "/nonexistent/authorized_keys"}, "kiosk.desk_keys: desk keys: open /nonexistent/authorized_keys"},
+		{[]string{"--listen", "2222"}, `kiosk.listen: want host:port, got "2222"`},
+	} {
+		code, _, errs := f.run(append([]string{"kiosk"}, tt.args...)...)
+		if code != 2 || !strings.Contains(errs, tt.want) {
+			t.Errorf("kiosk %v: exit %d, stderr %q; want 2 and %q", tt.args, code, errs, tt.want)
+		}
+	}
+}
+
+// zimun kiosk serves the demo over SSH, keeps its host key, and on a
+// signal (here: the context) says goodbye to its sessions and exits 0.
+func TestKioskCommand(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": home, "XDG_STATE_HOME": filepath.Join(home, "state")}
+	listening := regexp.MustCompile(`msg="kiosk listening" addr=(\S+) host_key=(\S+)`)
+
+	start := func() (addr, fingerprint string, errs *syncBuffer, stop func() int) {
+		var out syncBuffer
+		errs = &syncBuffer{}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan int, 1)
+		go func() {
+			done <- cli.Env{
+				Stdin: strings.NewReader(""), Stdout: &out, Stderr: errs,
+				Getenv: func(k string) string { return env[k] }, Now: time.Now, Version: "test",
+			}.Run(ctx, []string{"kiosk", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s"})
+		}()
+		for deadline := time.Now().Add(10 * time.Second); ; {
+			if m := listening.FindStringSubmatch(errs.String()); m != nil {
+				addr, fingerprint = m[1], m[2]
+				break
+			}
+			select {
+			case code := <-done:
+				cancel()
+				t.Fatalf("kiosk exited early with %d: %s", code, errs.String())
+			case <-time.After(10 * time.Millisecond):
+			}
+			if time.Now().After(deadline) {
+				cancel()
+				t.Fatalf("kiosk not listening: %s", errs.String())
+			}
+		}
+		return addr, fingerprint, errs, func() int {
+			cancel()
+			select {
+			case code := <-done:
+				return code
+			case <-time.After(5 * time.Second):
+				t.Fatal("kiosk still running 5s after the signal, grace 2s")
+				return -1
+			}
+		}
+	}
+
+	addr, fp, errs, stop := start()
+	keyFile := filepath.Join(home, "state", "zimun", "kiosk_host_ed25519")
+	if info, err := os.Stat(keyFile); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("host key %s: %v %v, want mode 0600", keyFile, info, err)
+	}
+
+	var seen gossh.PublicKey
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "customer",
+		Auth: []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
+			seen = k
+			return nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if got := gossh.FingerprintSHA256(seen); got != fp {
+		t.Errorf("host key %s, logged %s", got, fp)
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var screen syncBuffer
+	sess.Stdout = &screen
+	if err := sess.RequestPty("xterm", 24, 80, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, &screen, "DEMO")
+
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d after the signal: %s", code, errs.String())
+	}
+	waitText(t, &screen, "This kiosk has closed")
+	for _, want := range []string{"msg=connect", "role=kiosk", "msg=disconnect", "msg=closed"} {
+		if !strings.Contains(errs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, errs.String())
+		}
+	}
+
+	// The same host key on the next start.
+	_, fp2, _, stop2 := start()
+	if fp2 != fp {
+		t.Errorf("host key changed across restarts: %s, then %s", fp, fp2)
+	}
+	stop2()
+}
+
+func waitText(t *testing.T, b *syncBuffer, text string) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(b.String(), text); {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q in %q", text, b.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
