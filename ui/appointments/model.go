@@ -381,7 +381,7 @@ func (m Model) searchKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	m.searchGen++
 	gen := m.searchGen
-	return m, tea.Batch(cmd, tea.Tick(searchDebounce, func(time.Time) tea.Msg { return searchTickMsg{gen} }))
+	return m, tea.Batch(cmd, common.Tick(m.c.Ctx, searchDebounce, func(time.Time) tea.Msg { return searchTickMsg{gen} }))
 }
 
 func (m Model) clearSearch() (Model, tea.Cmd) {

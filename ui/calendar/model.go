@@ -394,7 +394,7 @@ func (m Model) fetchCmd(req, days int) tea.Cmd {
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
-	return tea.Tick(RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{calendar: id, gen: gen} })
+	return common.Tick(m.c.Ctx, RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{calendar: id, gen: gen} })
 }
 
 func (m *Model) setAvailability(a model.Availability, days int) {

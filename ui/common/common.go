@@ -91,3 +91,28 @@ func capitalize(s string) string {
 
 // Msg turns a value into a Cmd that returns it.
 func Msg(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Tick is tea.Tick that gives up when the session ends, so a session that
+// is gone leaves no timer goroutine behind (a kiosk serves thousands).
+func Tick(ctx context.Context, d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case now := <-t.C:
+			return fn(now)
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+// Every is tea.Every (the next multiple of d on the wall clock, for
+// countdowns that change on whole seconds) that gives up when the session
+// ends.
+func Every(ctx context.Context, d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		now := time.Now()
+		return Tick(ctx, now.Truncate(d).Add(d).Sub(now), fn)()
+	}
+}

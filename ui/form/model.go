@@ -110,7 +110,9 @@ func New(c common.Common, in *booking.Intent) Model {
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(c.Styles.Accent)),
 		width:   80,
 		height:  24,
-		every:   tea.Every,
+		every: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			return common.Every(c.Ctx, d, fn)
+		},
 	}
 	m.total = m.remaining()
 	if m.total <= 0 {

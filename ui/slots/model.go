@@ -128,7 +128,7 @@ func (m *Model) Activate() tea.Cmd {
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
-	return tea.Tick(RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{list: id, gen: gen} })
+	return common.Tick(m.c.Ctx, RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{list: id, gen: gen} })
 }
 
 // Date is the day shown.
