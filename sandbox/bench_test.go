@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -176,6 +178,39 @@ func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		if _, err := sandbox.New(sandbox.Options{Now: func() time.Time { return t0 }}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAvailabilityMiss is the cost of computing an answer the cache
+// does not have (after any change), 30 days, in process.
+func BenchmarkAvailabilityMiss(b *testing.B) {
+	// A clock that runs backwards defeats the cache on every call.
+	var tick atomic.Int64
+	s, err := sandbox.New(sandbox.Options{RateLimit: -1, Now: func() time.Time {
+		return t0.Add(-time.Duration(tick.Add(1)))
+	}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	tok := httptest.NewRecorder()
+	s.ServeHTTP(tok, httptest.NewRequest("POST", "/oauth/token", strings.NewReader("grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret")))
+	var token struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.Unmarshal(tok.Body.Bytes(), &token); err != nil {
+		b.Fatal(err)
+	}
+	svc := s.Services()[0]
+	path := "/api/v1/availability?days_ahead=30&service_id=" + svc.ID
+	b.ReportAllocs()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest("GET", path, nil)
+		r.Header.Set("Authorization", "Bearer "+token.AccessToken)
+		s.ServeHTTP(w, r)
+		if w.Code != 200 {
+			b.Fatalf("%d %s", w.Code, w.Body)
 		}
 	}
 }

@@ -74,6 +74,10 @@ type Server struct {
 	stats    Stats
 	zones    map[string]*time.Location
 	holidays map[string]map[string]string // "FR/2025" -> date -> name
+	// version counts changes of st; cached answers carry the one they
+	// were computed at.
+	version uint64
+	avail   map[availKey]availEntry
 }
 
 const maxBody = 1 << 20
@@ -112,6 +116,7 @@ func New(opts Options) (*Server, error) {
 		stats:    Stats{Requests: map[string]int{}},
 		zones:    map[string]*time.Location{},
 		holidays: map[string]map[string]string{},
+		avail:    map[availKey]availEntry{},
 	}
 	if opts.DataFile != "" {
 		removeStaleTemps(opts.DataFile)
@@ -203,6 +208,7 @@ type route struct {
 	pattern string // segments separated by "/"; "{id}" matches any one
 	scopes  []string
 	handle  func(*Server, *call) (int, any, error)
+	segs    []string // pattern, split once
 }
 
 var (
@@ -213,21 +219,28 @@ var (
 
 // routes are matched in order, so literal paths come before the {id} ones
 // that would also match them.
-var routes = []route{
-	{"token", "POST", "/oauth/token", nil, (*Server).postToken},
-	{"outbox", "GET", "/sandbox/outbox", nil, (*Server).getOutbox},
-	{"organization", "GET", "/api/v1/organization", []string{"org:read"}, (*Server).getOrganization},
-	{"locations", "GET", "/api/v1/locations", catalogRead, (*Server).getLocations},
-	{"services", "GET", "/api/v1/services", catalogRead, (*Server).getServices},
-	{"availability", "GET", "/api/v1/availability", []string{"availability:read"}, (*Server).getAvailability},
-	{"hold.create", "POST", "/api/v1/appointments/hold", apptWrite, (*Server).postHold},
-	{"hold.release", "DELETE", "/api/v1/appointments/hold/{id}", apptWrite, (*Server).deleteHold},
-	{"appointments.confirm", "POST", "/api/v1/appointments/confirm", apptWrite, (*Server).postConfirm},
-	{"appointments.reschedule", "POST", "/api/v1/appointments/reschedule", apptWrite, (*Server).postReschedule},
-	{"appointments.cancel", "POST", "/api/v1/appointments/cancel", apptWrite, (*Server).postCancel},
-	{"appointments.list", "GET", "/api/v1/appointments", apptRead, (*Server).listAppointments},
-	{"appointments.get", "GET", "/api/v1/appointments/{id}", apptRead, (*Server).getAppointment},
-	{"appointments.patch", "PATCH", "/api/v1/appointments/{id}", apptWrite, (*Server).patchAppointment},
+var routes = splitPatterns([]route{
+	{name: "token", method: "POST", pattern: "/oauth/token", handle: (*Server).postToken},
+	{name: "outbox", method: "GET", pattern: "/sandbox/outbox", handle: (*Server).getOutbox},
+	{name: "organization", method: "GET", pattern: "/api/v1/organization", scopes: []string{"org:read"}, handle: (*Server).getOrganization},
+	{name: "locations", method: "GET", pattern: "/api/v1/locations", scopes: catalogRead, handle: (*Server).getLocations},
+	{name: "services", method: "GET", pattern: "/api/v1/services", scopes: catalogRead, handle: (*Server).getServices},
+	{name: "availability", method: "GET", pattern: "/api/v1/availability", scopes: []string{"availability:read"}, handle: (*Server).getAvailability},
+	{name: "hold.create", method: "POST", pattern: "/api/v1/appointments/hold", scopes: apptWrite, handle: (*Server).postHold},
+	{name: "hold.release", method: "DELETE", pattern: "/api/v1/appointments/hold/{id}", scopes: apptWrite, handle: (*Server).deleteHold},
+	{name: "appointments.confirm", method: "POST", pattern: "/api/v1/appointments/confirm", scopes: apptWrite, handle: (*Server).postConfirm},
+	{name: "appointments.reschedule", method: "POST", pattern: "/api/v1/appointments/reschedule", scopes: apptWrite, handle: (*Server).postReschedule},
+	{name: "appointments.cancel", method: "POST", pattern: "/api/v1/appointments/cancel", scopes: apptWrite, handle: (*Server).postCancel},
+	{name: "appointments.list", method: "GET", pattern: "/api/v1/appointments", scopes: apptRead, handle: (*Server).listAppointments},
+	{name: "appointments.get", method: "GET", pattern: "/api/v1/appointments/{id}", scopes: apptRead, handle: (*Server).getAppointment},
+	{name: "appointments.patch", method: "PATCH", pattern: "/api/v1/appointments/{id}", scopes: apptWrite, handle: (*Server).patchAppointment},
+})
+
+func splitPatterns(rs []route) []route {
+	for i := range rs {
+		rs[i].segs = strings.Split(rs[i].pattern, "/")
+	}
+	return rs
 }
 
 // match finds the route for r and its {id} segment. Literal patterns are
@@ -240,7 +253,7 @@ func match(r *http.Request) (rt *route, id string, allow []string) {
 			if strings.Contains(routes[i].pattern, "{") != wild {
 				continue
 			}
-			got, ok := matchPath(strings.Split(routes[i].pattern, "/"), segs)
+			got, ok := matchPath(routes[i].segs, segs)
 			if !ok {
 				continue
 			}
@@ -293,6 +306,9 @@ func (c *call) decode(v any) error {
 	return nil
 }
 
+// preencoded is a JSON body encoded earlier, sent as it is.
+type preencoded []byte
+
 // rendered is a response as bytes, the form idempotency stores.
 type rendered struct {
 	status   int
@@ -315,6 +331,9 @@ func render(status int, body any, err error) rendered {
 	}
 	if body == nil {
 		return rendered{status: status}
+	}
+	if raw, ok := body.(preencoded); ok {
+		return rendered{status: status, body: raw}
 	}
 	b, merr := json.Marshal(body)
 	if merr != nil {
@@ -414,6 +433,7 @@ func (s *Server) run(rt *route, c *call) rendered {
 		s.remember(c, key, out)
 	}
 	if c.changed {
+		s.version++
 		s.st.prune(c.now)
 		if err := s.save(); err != nil {
 			s.log.Error("sandbox: could not save; change rolled back", "err", err)
