@@ -169,7 +169,12 @@ func BenchmarkHoldStorm(b *testing.B) {
 		}
 		return nil
 	})
-	_ = won.Load()
+	if over := e.s.Ledger().OverCapacity(); len(over) != 0 {
+		b.Fatalf("over capacity after the storm: %+v", over)
+	}
+	if n := won.Load(); n > int64(len(free)*e.consult.Capacity) {
+		b.Fatalf("%d holds won on %d slots of capacity %d", n, len(free), e.consult.Capacity)
+	}
 }
 
 // BenchmarkNew is the start-up cost of the demo sandbox.

@@ -35,9 +35,12 @@ type Options struct {
 	// RateLimit is requests per second per token (burst: twice that);
 	// 0 means 50, below zero no limit (for benchmarks).
 	RateLimit float64
+	// Faults are injected at random, reproducibly; see ParseFaults.
+	Faults FaultPlan
 }
 
-// Fault makes the sandbox misbehave on purpose for Times matching requests.
+// Fault makes the sandbox misbehave on purpose for Times matching requests,
+// before and instead of Options.Faults.
 type Fault struct {
 	Method string // "" matches any method
 	Path   string // exact URL path, e.g. "/api/v1/appointments/hold"
@@ -78,6 +81,10 @@ type Server struct {
 	// were computed at.
 	version uint64
 	avail   map[availKey]availEntry
+
+	plan     FaultPlan
+	faultSeq map[string]uint64 // requests per fault endpoint, for the draws
+	injected InjectedFaults
 }
 
 const maxBody = 1 << 20
@@ -117,6 +124,8 @@ func New(opts Options) (*Server, error) {
 		zones:    map[string]*time.Location{},
 		holidays: map[string]map[string]string{},
 		avail:    map[availKey]availEntry{},
+		plan:     opts.Faults,
+		faultSeq: map[string]uint64{},
 	}
 	if opts.DataFile != "" {
 		removeStaleTemps(opts.DataFile)
@@ -222,6 +231,7 @@ var (
 var routes = splitPatterns([]route{
 	{name: "token", method: "POST", pattern: "/oauth/token", handle: (*Server).postToken},
 	{name: "outbox", method: "GET", pattern: "/sandbox/outbox", handle: (*Server).getOutbox},
+	{name: "faults", method: "GET", pattern: "/sandbox/faults", handle: (*Server).getFaults},
 	{name: "organization", method: "GET", pattern: "/api/v1/organization", scopes: []string{"org:read"}, handle: (*Server).getOrganization},
 	{name: "locations", method: "GET", pattern: "/api/v1/locations", scopes: catalogRead, handle: (*Server).getLocations},
 	{name: "services", method: "GET", pattern: "/api/v1/services", scopes: catalogRead, handle: (*Server).getServices},
@@ -292,6 +302,7 @@ type call struct {
 	body     []byte
 	clientID string
 	pathID   string
+	key      string // the Idempotency-Key, if the call takes one
 	now      time.Time
 	changed  bool // the endpoint changed the state, so it must be saved
 }
@@ -399,13 +410,38 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c.body = body
 
+	var plan faultDecision
+	if fault == nil {
+		s.mu.Lock()
+		plan = s.planFaults(rt, body)
+		s.mu.Unlock()
+	}
+	if plan.latency > 0 && !sleep(r.Context(), plan.latency) {
+		return
+	}
+	if plan.kind != "" {
+		s.log.Info("sandbox fault", "kind", plan.kind, "endpoint", plan.endpoint, "request_id", reqID)
+	}
+	if plan.kind == FaultError || plan.kind == Fault429 {
+		faultBefore(w, rt, plan)
+		return
+	}
+
 	out := s.run(rt, c)
-	if fault != nil && fault.DropAfterProcessing {
+	if (fault != nil && fault.DropAfterProcessing) || plan.kind == FaultDrop {
 		drop(w)
+		return
+	}
+	if plan.kind == FaultErrorAfter {
+		writeFault(w, rt, http.StatusInternalServerError, "injected fault: "+http.StatusText(http.StatusInternalServerError))
 		return
 	}
 	if out.replayed {
 		h.Set("Idempotent-Replayed", "true")
+	}
+	if plan.kind == FaultSlow {
+		writeSlowly(r.Context(), w, out, plan.wait)
+		return
 	}
 	writeRendered(w, out)
 }
@@ -415,6 +451,9 @@ func (s *Server) run(rt *route, c *call) rendered {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c.now = s.now()
+	if keep, set := s.plan.retention(); set {
+		s.forget(c, keep)
+	}
 
 	key := c.r.Header.Get("Idempotency-Key")
 	if rt.scopes == nil || (c.r.Method != http.MethodPost && c.r.Method != http.MethodPatch) {
@@ -423,6 +462,7 @@ func (s *Server) run(rt *route, c *call) rendered {
 	if len(key) > maxIdempotencyKey {
 		return render(0, nil, badRequest("Idempotency-Key is longer than %d characters", maxIdempotencyKey))
 	}
+	c.key = key
 	if key != "" {
 		if out, found := s.replay(c, key); found {
 			return *out
@@ -434,7 +474,8 @@ func (s *Server) run(rt *route, c *call) rendered {
 	}
 	if c.changed {
 		s.version++
-		s.st.prune(c.now)
+		keep, _ := s.plan.retention()
+		s.st.prune(c.now, keep)
 		if err := s.save(); err != nil {
 			s.log.Error("sandbox: could not save; change rolled back", "err", err)
 			return render(0, nil, errors.New("the change could not be saved and was rolled back"))

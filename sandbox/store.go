@@ -56,19 +56,24 @@ func (st *state) location(id string) *location {
 }
 
 // prune forgets what can no longer matter, so the data file does not grow
-// without bound: holds a day past expiry (a late confirm then gets 404
-// instead of 410) and idempotency records older than a day.
-func (st *state) prune(now time.Time) {
+// without bound: holds keep past expiry (a late confirm then gets 404
+// instead of 410) and idempotency records keep after their first use
+// (a day, unless a forget fault says otherwise). It returns how many of
+// each it forgot.
+func (st *state) prune(now time.Time, keep time.Duration) (holds, keys int) {
 	for id, h := range st.Holds {
-		if now.Sub(h.ExpiresAt) > 24*time.Hour {
+		if now.Sub(h.ExpiresAt) > keep {
 			delete(st.Holds, id)
+			holds++
 		}
 	}
 	for k, rec := range st.Idempotency {
-		if now.Sub(rec.At) > 24*time.Hour {
+		if now.Sub(rec.At) > keep {
 			delete(st.Idempotency, k)
+			keys++
 		}
 	}
+	return holds, keys
 }
 
 // loadState reads a data file; ok is false when there is none yet. A file
