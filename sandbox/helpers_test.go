@@ -64,9 +64,10 @@ func newEnv(t testing.TB, opts sandbox.Options) *env {
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	e := &env{t: t, s: s, url: srv.URL, clock: clock}
-	svcs, locs := s.Services(), s.Locations()
-	e.consult, e.followUp, e.physio, e.check = svcs[0], svcs[1], svcs[2], svcs[3]
-	e.paris, e.newYork, e.lyon = locs[0], locs[1], locs[2]
+	if svcs, locs := s.Services(), s.Locations(); len(svcs) == 4 && len(locs) == 3 { // the demo data
+		e.consult, e.followUp, e.physio, e.check = svcs[0], svcs[1], svcs[2], svcs[3]
+		e.paris, e.newYork, e.lyon = locs[0], locs[1], locs[2]
+	}
 	e.token = e.tokenFor("demo-client", "demo-secret")
 	return e
 }

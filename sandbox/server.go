@@ -82,6 +82,8 @@ type Server struct {
 	version uint64
 	avail   map[availKey]availEntry
 
+	rawBytes bool // the state is a fixture with byte escapes; see state
+
 	plan     FaultPlan
 	faultSeq map[string]uint64 // requests per fault endpoint, for the draws
 	injected InjectedFaults
@@ -139,7 +141,10 @@ func New(opts Options) (*Server, error) {
 					return nil, err
 				}
 			}
-			s.st, s.saved = st, data
+			if err := st.shiftToNow(opts.Now(), s.zone); err != nil {
+				return nil, err
+			}
+			s.st, s.saved, s.rawBytes = st, data, st.ByteEscapes
 			return s, nil
 		}
 	}
@@ -428,6 +433,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	out := s.run(rt, c)
+	if s.rawBytes {
+		out.body = rawBytes(out.body)
+	}
 	if (fault != nil && fault.DropAfterProcessing) || plan.kind == FaultDrop {
 		drop(w)
 		return
