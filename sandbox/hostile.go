@@ -14,7 +14,9 @@ type HostileSequence struct {
 }
 
 // hostileSequences are chosen so that a terminal app would never write
-// them itself: a pty test can fail on any of them appearing verbatim.
+// them itself: a pty test can fail on any of them appearing verbatim. The
+// invalid UTF-8 ones start with a byte that also ends some valid runes;
+// in the fixture each follows a space or a letter.
 var hostileSequences = []HostileSequence{
 	{"CSI resize window", "\x1b[8;1;1t"},
 	{"CSI SGR", "\x1b[5;7;1337m"},
