@@ -274,6 +274,7 @@ func parseFaultItem(item string) (FaultRule, error) {
 		}
 		return r, fmt.Errorf("unknown kind %q; kinds: %s", r.Kind, strings.Join(names, ", "))
 	}
+	r.Max = max(r.Max, r.Min)
 	return r, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -136,10 +137,8 @@ func New(opts Options) (*Server, error) {
 			return nil, err
 		}
 		if ok {
-			for _, loc := range st.Locations {
-				if _, err := s.zone(loc.Timezone); err != nil {
-					return nil, err
-				}
+			if err := st.check(s.zone); err != nil {
+				return nil, fmt.Errorf("sandbox: data file %s: %w", opts.DataFile, err)
 			}
 			if err := st.shiftToNow(opts.Now(), s.zone); err != nil {
 				return nil, err
@@ -560,8 +559,9 @@ func paginate[T any](c *call, items []T) (int, any, error) {
 	if v := q.Get("page_token"); v != "" {
 		raw, err := base64.RawURLEncoding.DecodeString(v)
 		n, ok := strings.CutPrefix(string(raw), "offset:")
-		offset, _ = strconv.Atoi(n)
-		if err != nil || !ok || offset < 0 || offset > len(items) {
+		var aerr error
+		offset, aerr = strconv.Atoi(n)
+		if err != nil || aerr != nil || !ok || offset < 0 || offset > len(items) {
 			return 0, nil, badRequest("page_token %q is not valid; start again without it", v)
 		}
 	}

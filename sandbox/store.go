@@ -334,3 +334,61 @@ func (s *Server) save() error {
 	s.saved = data
 	return nil
 }
+
+// check refuses a data file the sandbox could not serve: it names the
+// first thing wrong, so a hand-edited file can be fixed.
+func (st *state) check(zone func(string) (*time.Location, error)) error {
+	if _, err := zone(st.Organization.Timezone); err != nil {
+		return fmt.Errorf("organization: %w", err)
+	}
+	for i, loc := range st.Locations {
+		if loc == nil {
+			return fmt.Errorf("locations[%d] is null", i)
+		}
+		if _, err := zone(loc.Timezone); err != nil {
+			return fmt.Errorf("location %s: %w", loc.ID, err)
+		}
+		for day, spans := range loc.Hours {
+			for _, sp := range spans {
+				if sp.From < 0 || sp.From >= sp.To || sp.To > 24*60 {
+					return fmt.Errorf("location %s: opening hours on %s run from minute %d to %d; want 0 <= from < to <= 1440",
+						loc.ID, time.Weekday(day), sp.From, sp.To)
+				}
+			}
+		}
+	}
+	for i, svc := range st.Services {
+		switch {
+		case svc == nil:
+			return fmt.Errorf("services[%d] is null", i)
+		case svc.DurationMinutes < 1 || svc.DurationMinutes > 24*60:
+			return fmt.Errorf("service %s: duration_minutes must be 1..1440, got %d", svc.ID, svc.DurationMinutes)
+		case svc.Capacity < 0:
+			return fmt.Errorf("service %s: capacity must not be negative, got %d", svc.ID, svc.Capacity)
+		}
+	}
+	for i, cl := range st.Closures {
+		if _, err := time.Parse(time.DateOnly, cl.Date); err != nil {
+			return fmt.Errorf("closures[%d]: date must be YYYY-MM-DD, got %q", i, cl.Date)
+		}
+	}
+	for id, h := range st.Holds {
+		if h == nil || h.Duration < 0 || h.Duration > 24*60 {
+			return fmt.Errorf("hold %q: missing, or its duration is not 0..1440 minutes", id)
+		}
+	}
+	for id, a := range st.Appointments {
+		if a == nil || a.Duration < 0 || a.Duration > 24*60 {
+			return fmt.Errorf("appointment %q: missing, or its duration is not 0..1440 minutes", id)
+		}
+		if a.Status != statusConfirmed && a.Status != statusCancelled {
+			return fmt.Errorf("appointment %q: status must be %q or %q, got %q", id, statusConfirmed, statusCancelled, a.Status)
+		}
+	}
+	for k, rec := range st.Idempotency {
+		if rec == nil {
+			return fmt.Errorf("idempotency record %q is null", k)
+		}
+	}
+	return nil
+}
