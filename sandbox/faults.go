@@ -528,6 +528,7 @@ func (s *Server) SetFaults(p FaultPlan) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.plan = p
+	s.faulty.Store(!p.Empty())
 	clear(s.faultSeq)
 }
 

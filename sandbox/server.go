@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	mathrand "math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -86,6 +88,7 @@ type Server struct {
 	rawBytes bool // the state is a fixture with byte escapes; see state
 
 	plan     FaultPlan
+	faulty   atomic.Bool       // plan is not empty: spares requests a lock when it is
 	faultSeq map[string]uint64 // requests per fault endpoint, for the draws
 	injected InjectedFaults
 }
@@ -130,6 +133,7 @@ func New(opts Options) (*Server, error) {
 		plan:     opts.Faults,
 		faultSeq: map[string]uint64{},
 	}
+	s.faulty.Store(!opts.Faults.Empty())
 	if opts.DataFile != "" {
 		removeStaleTemps(opts.DataFile)
 		st, data, ok, err := loadState(opts.DataFile)
@@ -364,14 +368,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Date", s.now().UTC().Format(http.TimeFormat))
 	reqID := r.Header.Get("X-Request-Id")
 	if reqID == "" || len(reqID) > 128 {
-		reqID = "req_" + strings.ToLower(rand.Text()[:16])
+		reqID = requestID()
 	}
 	h.Set("X-Request-Id", reqID)
 	s.log.Debug("sandbox request", "method", r.Method, "path", r.URL.Path, "request_id", reqID)
 
+	rt, id, allow := match(r)
 	s.mu.Lock()
 	s.stats.Requests[r.Method+" "+r.URL.Path]++
 	fault := s.takeFault(r)
+	disabled := rt != nil && s.disabled[rt.name]
 	s.mu.Unlock()
 	if fault != nil && fault.Status != 0 {
 		if fault.RetryAfter != "" {
@@ -380,11 +386,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errorf(fault.Status, codeForStatus(fault.Status), "injected fault: %s", http.StatusText(fault.Status)))
 		return
 	}
-
-	rt, id, allow := match(r)
-	s.mu.Lock()
-	disabled := rt != nil && s.disabled[rt.name]
-	s.mu.Unlock()
 	switch {
 	case rt == nil && len(allow) > 0:
 		h.Set("Allow", strings.Join(allow, ", "))
@@ -415,7 +416,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c.body = body
 
 	var plan faultDecision
-	if fault == nil {
+	if fault == nil && s.faulty.Load() {
 		s.mu.Lock()
 		plan = s.planFaults(rt, body)
 		s.mu.Unlock()
@@ -587,6 +588,16 @@ func (s *Server) getServices(c *call) (int, any, error) {
 
 func (s *Server) getOutbox(c *call) (int, any, error) {
 	return http.StatusOK, page[Email]{Items: append([]Email{}, s.st.Outbox...)}, nil
+}
+
+// requestID names a request in logs and answers; unique, not secret.
+func requestID() string {
+	const digits = "0123456789abcdefghijklmnopqrstuv"
+	b := []byte("req_0000000000000")
+	for i, n := len(b)-1, mathrand.Uint64(); i >= 4; i, n = i-1, n>>5 {
+		b[i] = digits[n&31]
+	}
+	return string(b)
 }
 
 // newID makes an unguessable id for something created at run time.
