@@ -412,25 +412,48 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func TestSandboxCommand(t *testing.T) {
-	home := t.TempDir()
-	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": home}
-	var out, errs syncBuffer
+// serveSandbox runs `zimun sandbox args...` until the test ends and
+// returns the base URL its banner prints, the banner, and a stop function
+// that returns the exit code.
+func serveSandbox(t *testing.T, env map[string]string, args ...string) (base string, out *syncBuffer, stop func() int) {
+	t.Helper()
+	out = &syncBuffer{}
+	var errs syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	done := make(chan int, 1)
 	go func() {
 		done <- cli.Env{
-			Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs,
+			Stdin: strings.NewReader(""), Stdout: out, Stderr: &errs,
 			Getenv: func(k string) string { return env[k] }, Now: time.Now, Version: "test",
-		}.Run(ctx, []string{"sandbox", "--listen", "127.0.0.1:0", "--client-id", "me", "--client-secret", "shh"})
+		}.Run(ctx, append([]string{"sandbox", "--listen", "127.0.0.1:0"}, args...))
 	}()
+	stopped := false
+	stop = func() int {
+		t.Helper()
+		cancel()
+		stopped = true
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("exit %d after cancel: %s", code, errs.String())
+			}
+			return code
+		case <-time.After(10 * time.Second):
+			t.Fatal("sandbox did not stop on cancel")
+			return -1
+		}
+	}
+	t.Cleanup(func() {
+		if !stopped {
+			stop()
+		}
+	})
 
-	exportLine := regexp.MustCompile(`export ZIMUN_BASE_URL=(\S+) ZIMUN_CLIENT_ID=me ZIMUN_CLIENT_SECRET=shh\n`)
-	var base string
+	exportLine := regexp.MustCompile(`export ZIMUN_BASE_URL=(\S+) `)
 	for deadline := time.Now().Add(10 * time.Second); base == ""; {
 		select {
 		case code := <-done:
+			stopped = true
 			t.Fatalf("sandbox exited early with %d: %s %s", code, out.String(), errs.String())
 		case <-time.After(10 * time.Millisecond):
 		}
@@ -441,7 +464,17 @@ func TestSandboxCommand(t *testing.T) {
 			t.Fatalf("no export line:\n%s", out.String())
 		}
 	}
-	for _, want := range []string{"organization id", "o_", "/sandbox/outbox"} {
+	return base, out, stop
+}
+
+func TestSandboxCommand(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": home}
+	base, out, stop := serveSandbox(t, env, "--client-id", "me", "--client-secret", "shh")
+	if !strings.Contains(out.String(), "export ZIMUN_BASE_URL="+base+" ZIMUN_CLIENT_ID=me ZIMUN_CLIENT_SECRET=shh\n") {
+		t.Errorf("export line:\n%s", out.String())
+	}
+	for _, want := range []string{"organization id", "o_", "/sandbox/outbox", "rate limit       50 requests/s per token", "faults           none"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("banner lacks %q:\n%s", want, out.String())
 		}
@@ -459,14 +492,5 @@ func TestSandboxCommand(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("token with the printed credentials: %s", resp.Status)
 	}
-
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit %d after cancel: %s", code, errs.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("sandbox did not stop on cancel")
-	}
+	stop()
 }

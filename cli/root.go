@@ -368,6 +368,10 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 		}
 		// A fresh secret per run: other local users cannot use the port.
 		id, secret := "zimun-demo", uuid.NewString()
+		faults, err := sandbox.ParseFaults(cfg.Sandbox.Faults) // valid: Load checked it
+		if err != nil {
+			return nil, err
+		}
 		base, srv, stop, err := startSandbox(ctx, sandbox.Options{
 			ClientID:     id,
 			ClientSecret: secret,
@@ -375,6 +379,8 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 			Seed:         cfg.Sandbox.Seed,
 			Now:          a.Now,
 			Logger:       logger,
+			Faults:       faults,
+			RateLimit:    sandboxRateLimit(cfg.Sandbox.RateLimit),
 		})
 		if err != nil {
 			return nil, err

@@ -14,9 +14,10 @@ import (
 
 func (a *app) sandboxCmd() *cobra.Command {
 	var (
-		listen, clientID, clientSecret, dataFile string
-		holdTTL                                  time.Duration
-		seed                                     int64
+		listen, clientID, clientSecret, dataFile, faults string
+		holdTTL                                          time.Duration
+		seed                                             int64
+		rateLimit                                        float64
 	)
 	cmd := &cobra.Command{
 		Use:   "sandbox [--listen ADDR]",
@@ -26,7 +27,16 @@ func (a *app) sandboxCmd() *cobra.Command {
 It prints its base URL and the client id and secret it accepts, with an
 export line that points zimun (or your own code) at it. Emails it "sends"
 are kept in an outbox at /sandbox/outbox. Requests are logged on stderr.
-With --data the data survives a restart; without, it lives in memory.`,
+With --data the data survives a restart; without, it lives in memory.
+
+--faults makes it misbehave on purpose, reproducibly from --seed; the
+faults it injected so far are counted at /sandbox/faults.
+
+` + sandbox.FaultSpecHelp,
+		Example: `  zimun sandbox --listen 127.0.0.1:8080
+  zimun sandbox --faults error=0.1,drop=0.05 --seed 7
+  zimun sandbox --faults 'hold:error=30%,confirm:drop=0.2,latency=20ms-200ms' --rate-limit 0
+  zimun sandbox --hold-ttl 30s --faults forget=1m`,
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, _ []string) error {
 			cfg, err := a.loadConfig(cmd, nil)
@@ -45,6 +55,18 @@ With --data the data survives a restart; without, it lives in memory.`,
 			if !flags.Changed("data") {
 				dataFile = cfg.Sandbox.DataFile
 			}
+			if !flags.Changed("faults") {
+				faults = cfg.Sandbox.Faults
+			}
+			plan, err := sandbox.ParseFaults(faults)
+			if err != nil {
+				return usageErrorf("--faults: %v", err)
+			}
+			if !flags.Changed("rate-limit") {
+				rateLimit = cfg.Sandbox.RateLimit
+			} else if !(rateLimit >= 0) {
+				return usageErrorf("--rate-limit must be 0 (no limit) or more requests per second, got %v", rateLimit)
+			}
 			logger := slog.New(slog.NewTextHandler(a.Stderr, nil))
 			if a.logFile != "" {
 				l, closeLog, err := a.openLog()
@@ -62,8 +84,10 @@ With --data the data survives a restart; without, it lives in memory.`,
 				Now:          a.Now,
 				DataFile:     dataFile,
 				Logger:       logger,
+				Faults:       plan,
+				RateLimit:    sandboxRateLimit(rateLimit),
 			}, func(base string, s *sandbox.Server) {
-				a.sandboxBanner(base, s.OrganizationID(), clientID, clientSecret, dataFile, holdTTL)
+				a.sandboxBanner(base, s, clientID, clientSecret, dataFile, holdTTL, rateLimit)
 			})
 		}),
 	}
@@ -72,25 +96,46 @@ With --data the data survives a restart; without, it lives in memory.`,
 	f.StringVar(&clientID, "client-id", "demo-client", "client id the sandbox accepts")
 	f.StringVar(&clientSecret, "client-secret", "demo-secret", "client secret the sandbox accepts")
 	f.DurationVar(&holdTTL, "hold-ttl", 0, "how long holds last (default sandbox.hold_ttl, 10m)")
-	f.Int64Var(&seed, "seed", 0, "demo data seed (default sandbox.seed; 0 = the sandbox's default)")
+	f.Int64Var(&seed, "seed", 0, "seed of the demo data and of the faults (default sandbox.seed; 0 = the sandbox's default, 1)")
 	f.StringVar(&dataFile, "data", "", "keep the data in `FILE` across restarts (default sandbox.data_file; none = in memory)")
+	f.StringVar(&faults, "faults", "", "inject faults per `SPEC`, e.g. error=0.1,drop=0.05 (default sandbox.faults; see above)")
+	f.Float64Var(&rateLimit, "rate-limit", 0, "`R` requests per second per token, 0 = no limit (default sandbox.rate_limit, 50)")
 	return cmd
+}
+
+// sandboxRateLimit maps the user's "0 means no limit" onto the sandbox's
+// options, where 0 means the default.
+func sandboxRateLimit(perSecond float64) float64 {
+	if perSecond == 0 {
+		return -1
+	}
+	return perSecond
 }
 
 // sandboxBanner tells the user how to use the sandbox. Printing the secret
 // is the point here: it is the local sandbox's own credential.
-func (a *app) sandboxBanner(base, orgID, clientID, clientSecret, dataFile string, holdTTL time.Duration) {
+func (a *app) sandboxBanner(base string, s *sandbox.Server, clientID, clientSecret, dataFile string, holdTTL time.Duration, rateLimit float64) {
 	data := "in memory (lost on exit)"
 	if dataFile != "" {
 		data = dataFile
 	}
+	limit := "none"
+	if rateLimit > 0 {
+		limit = fmt.Sprintf("%v requests/s per token", rateLimit)
+	}
+	faults := "none"
+	if p := s.Faults(); !p.Empty() {
+		faults = fmt.Sprintf("%s (seed %d; counts at %s/sandbox/faults)", p, p.Seed, base)
+	}
 	t := newTable(a.Stdout)
 	t.row("Zimun sandbox", base)
-	t.row("organization id", orgID)
+	t.row("organization id", s.OrganizationID())
 	t.row("client id", clientID)
 	t.row("client secret", clientSecret)
 	t.row("holds last", holdTTL.String())
 	t.row("data", data)
+	t.row("rate limit", limit)
+	t.row("faults", faults)
 	t.row("outbox", base+"/sandbox/outbox (the emails it sent)")
 	_ = t.flush() // the banner is best effort; serving goes on
 	fmt.Fprintf(a.Stdout, "\nPoint zimun (or your own code) at it:\n  export ZIMUN_BASE_URL=%s ZIMUN_CLIENT_ID=%s ZIMUN_CLIENT_SECRET=%s\nPress Ctrl-C to stop.\n",

@@ -20,6 +20,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/crypto/ssh"
+
+	"github.com/zimun-app/zimun/sandbox"
 )
 
 // DefaultBaseURL is Zimun's production API (api.DefaultBaseURL; a test
@@ -82,7 +84,14 @@ type Sandbox struct {
 	HoldTTL  time.Duration `toml:"hold_ttl"`
 	Seed     int64         `toml:"seed"`
 	DataFile string        `toml:"data_file"`
+	// Faults is a fault SPEC (sandbox.FaultSpecHelp); "" injects none.
+	Faults string `toml:"faults"`
+	// RateLimit is requests per second per token; 0 turns the limit off.
+	RateLimit float64 `toml:"rate_limit"`
 }
+
+// DefaultSandboxRateLimit is sandbox.rate_limit's default.
+const DefaultSandboxRateLimit = 50
 
 // Themes are the accepted ui.theme values.
 var Themes = []string{"auto", "dark", "light", "high-contrast"}
@@ -105,7 +114,7 @@ func Default() Config {
 			ShutdownGrace:     10 * time.Second,
 			ConnectsPerMinute: 30,
 		},
-		Sandbox: Sandbox{HoldTTL: 10 * time.Minute},
+		Sandbox: Sandbox{HoldTTL: 10 * time.Minute, RateLimit: DefaultSandboxRateLimit},
 	}
 }
 
@@ -315,8 +324,16 @@ func (c Config) Validate() error {
 	if t := c.Sandbox.HoldTTL; t < time.Second || t > 24*time.Hour {
 		bad("sandbox.hold_ttl", "must be between 1s and 24h, got %s", t)
 	}
+	if _, err := sandbox.ParseFaults(c.Sandbox.Faults); err != nil {
+		bad("sandbox.faults", "%v", err)
+	}
+	if r := c.Sandbox.RateLimit; !(r >= 0 && r <= maxRateLimit) {
+		bad("sandbox.rate_limit", "must be 0 (no limit) to %d requests per second per token, got %v", maxRateLimit, r)
+	}
 	return errors.Join(errs...)
 }
+
+const maxRateLimit = 1_000_000
 
 func isTheme(s string) bool {
 	for _, t := range Themes {

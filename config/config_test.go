@@ -162,6 +162,10 @@ func TestValidation(t *testing.T) {
 		{"[kiosk]\nhost_key_path = \"x\"", `unknown key kiosk.host_key_path`},
 		{"[sandbox]\nhold_ttl = \"0s\"", `sandbox.hold_ttl: must be between 1s and 24h, got 0s`},
 		{"[sandbox]\nhold_ttl = \"ten\"", `invalid duration: "ten"`},
+		{"[sandbox]\nfaults = \"hold:eror=0.3\"", `sandbox.faults: fault "hold:eror=0.3": unknown kind "eror"`},
+		{"[sandbox]\nfaults = \"error=2\"", `sandbox.faults: fault "error=2": want a share of requests from 0 to 1`},
+		{"[sandbox]\nrate_limit = -1", `sandbox.rate_limit: must be 0 (no limit) to 1000000 requests per second per token, got -1`},
+		{"[sandbox]\nrate_limit = nan", `sandbox.rate_limit: must be 0 (no limit)`},
 		{"[booking]\ndays_ahed = 7", `unknown key booking.days_ahed`},
 		{"[bookings]\ndays_ahead = 7", `unknown key bookings`},
 		{"[booking]\ndays_ahead = \"7\"", `booking.days_ahead`},
@@ -304,5 +308,15 @@ func TestExampleDocumentsEveryKey(t *testing.T) {
 				t.Errorf("config.example.toml lacks %s.%s", name, key)
 			}
 		}
+	}
+}
+
+func TestSandboxFaultsAndRateLimit(t *testing.T) {
+	cfg, _, err := Load(Options{Path: writeConfig(t, "[sandbox]\nfaults = \"hold:error=0.3, drop=5%\"\nrate_limit = 0\n", 0o600)})
+	if err != nil || cfg.Sandbox.Faults != "hold:error=0.3, drop=5%" || cfg.Sandbox.RateLimit != 0 {
+		t.Fatalf("faults %q, rate limit %v, err %v", cfg.Sandbox.Faults, cfg.Sandbox.RateLimit, err)
+	}
+	if def := Default().Sandbox; def.Faults != "" || def.RateLimit != 50 {
+		t.Errorf("defaults %+v", def)
 	}
 }

@@ -1,8 +1,11 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,7 +31,8 @@ type slotJSON struct {
 }
 
 // getAvailability serves GET /api/v1/availability: the free slots of one
-// service at one location from today (in the location's zone) on.
+// service at one location from today (in the location's zone) on. Answers
+// are cached until the state changes or time moves them (see availEntry).
 func (s *Server) getAvailability(c *call) (int, any, error) {
 	q := c.r.URL.Query()
 	if q.Get("service_id") == "" {
@@ -46,15 +50,63 @@ func (s *Server) getAvailability(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	tz, err := s.zone(loc.Timezone)
+	key := availKey{svc.ID, loc.ID, days}
+	if e, ok := s.avail[key]; ok && e.version == s.version && !c.now.Before(e.from) && c.now.Before(e.until) {
+		return http.StatusOK, e.body, nil
+	}
+	out, until, err := s.availability(svc, loc, days, c.now)
 	if err != nil {
 		return 0, nil, err
 	}
+	n := 0
+	for _, d := range out.Days {
+		n += len(d.Slots)
+	}
+	body := out.appendJSON(make([]byte, 0, 256+64*len(out.Days)+96*n))
+	if len(s.avail) >= maxAvailCache {
+		clear(s.avail)
+	}
+	s.avail[key] = availEntry{version: s.version, from: c.now, until: until, body: body}
+	return http.StatusOK, preencoded(body), nil
+}
 
+// availKey names one availability answer; availEntry is that answer,
+// encoded, valid while the state is at version and the clock is in
+// [from, until): until is the first moment time alone changes it (a slot
+// crossing the lead time, a hold expiring, midnight).
+type (
+	availKey struct {
+		service, location string
+		days              int
+	}
+	availEntry struct {
+		version     uint64
+		from, until time.Time
+		body        preencoded
+	}
+)
+
+// maxAvailCache bounds the cache (an entry is up to ~100 KB).
+const maxAvailCache = 64
+
+// availability computes the answer for days from today at now, and until
+// when it holds if nothing changes.
+func (s *Server) availability(svc *Service, loc *location, days int, now time.Time) (availabilityJSON, time.Time, error) {
+	tz, err := s.zone(loc.Timezone)
+	if err != nil {
+		return availabilityJSON{}, time.Time{}, err
+	}
 	out := availabilityJSON{ServiceID: svc.ID, LocationID: loc.ID, Timezone: loc.Timezone,
 		Days: make([]dayJSON, 0, days), Holidays: map[string]string{}}
-	earliest := c.now.Add(leadTime)
-	today := localDay(c.now, tz)
+	earliest := now.Add(leadTime)
+	today := localDay(now, tz)
+	until := today.AddDate(0, 0, 1)
+	occ := s.occupancy(svc.ID, loc.ID, today, today.AddDate(0, 0, days+1), now, "")
+	if !occ.nextExpiry.IsZero() && occ.nextExpiry.Before(until) {
+		until = occ.nextExpiry
+	}
+	length := time.Duration(svc.DurationMinutes) * time.Minute
+	first := true
 	for i := range days {
 		day := today.AddDate(0, 0, i)
 		dj := dayJSON{Date: day.Format(time.DateOnly), Slots: []slotJSON{}}
@@ -65,14 +117,71 @@ func (s *Server) getAvailability(c *call) (int, any, error) {
 			if start.Before(earliest) {
 				continue
 			}
-			if left := svc.Capacity - s.used(svc, loc.ID, start, c.now, ""); left > 0 {
-				end := start.Add(time.Duration(svc.DurationMinutes) * time.Minute)
+			if first {
+				// Once now passes start-leadTime, this slot drops out.
+				if t := start.Add(-leadTime + 1); t.Before(until) {
+					until = t
+				}
+				first = false
+			}
+			end := start.Add(length)
+			if left := svc.Capacity - occ.count(start, end); left > 0 {
 				dj.Slots = append(dj.Slots, slotJSON{Start: start, End: end, CapacityLeft: left})
 			}
 		}
 		out.Days = append(out.Days, dj)
 	}
-	return http.StatusOK, out, nil
+	return out, until, nil
+}
+
+// appendJSON encodes a as json.Marshal would, several times faster: the
+// slot times are most of the bytes, and time.Time's MarshalJSON output is
+// re-scanned by encoding/json.
+func (a *availabilityJSON) appendJSON(b []byte) []byte {
+	b = append(b, `{"service_id":`...)
+	b = appendString(b, a.ServiceID)
+	b = append(b, `,"location_id":`...)
+	b = appendString(b, a.LocationID)
+	b = append(b, `,"timezone":`...)
+	b = appendString(b, a.Timezone)
+	b = append(b, `,"days":[`...)
+	for i, d := range a.Days {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"date":`...)
+		b = appendString(b, d.Date)
+		b = append(b, `,"slots":[`...)
+		for j, sl := range d.Slots {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"start":"`...)
+			b = sl.Start.AppendFormat(b, time.RFC3339Nano)
+			b = append(b, `","end":"`...)
+			b = sl.End.AppendFormat(b, time.RFC3339Nano)
+			b = append(b, `","capacity_left":`...)
+			b = strconv.AppendInt(b, int64(sl.CapacityLeft), 10)
+			b = append(b, '}')
+		}
+		b = append(b, "]}"...)
+	}
+	b = append(b, `],"holidays":{`...)
+	for i, date := range slices.Sorted(maps.Keys(a.Holidays)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, date)
+		b = append(b, ':')
+		b = appendString(b, a.Holidays[date])
+	}
+	return append(b, "}}"...)
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json does.
+func appendString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
 }
 
 // resolve finds the service and the location a request is about. The
@@ -134,18 +243,71 @@ func (s *Server) dayGrid(svc *Service, loc *location, day time.Time) []time.Time
 // ones, except the appointment exclude (the one being rescheduled).
 func (s *Server) used(svc *Service, locationID string, start, now time.Time, exclude string) int {
 	end := start.Add(time.Duration(svc.DurationMinutes) * time.Minute)
-	overlaps := func(from time.Time, minutes int) bool {
-		return from.Before(end) && start.Before(from.Add(time.Duration(minutes)*time.Minute))
+	return s.occupancy(svc.ID, locationID, start, end, now, exclude).count(start, end)
+}
+
+// interval is a time span [start, end).
+type interval struct{ start, end time.Time }
+
+func (iv interval) overlaps(start, end time.Time) bool {
+	return iv.start.Before(end) && start.Before(iv.end)
+}
+
+// occupancy is what takes a service's staff at a location within a window:
+// confirmed appointments and live holds, sorted by start.
+type occupancy struct {
+	busy       []interval
+	longest    time.Duration
+	nextExpiry time.Time // of the holds counted; zero if none
+}
+
+// occupancy collects what occupies serviceID at locationID and overlaps
+// [from, to) at now, except the appointment exclude. The rule is the one
+// place that says what takes capacity: availability, holds, reschedules
+// and the ledger all count through it.
+func (s *Server) occupancy(serviceID, locationID string, from, to, now time.Time, exclude string) occupancy {
+	var o occupancy
+	add := func(start time.Time, minutes int) bool {
+		iv := interval{start, start.Add(time.Duration(minutes) * time.Minute)}
+		if !iv.overlaps(from, to) {
+			return false
+		}
+		o.busy = append(o.busy, iv)
+		o.longest = max(o.longest, iv.end.Sub(iv.start))
+		return true
 	}
-	n := 0
 	for _, a := range s.st.Appointments {
-		if a.ID != exclude && a.Status == statusConfirmed && a.ServiceID == svc.ID &&
-			a.LocationID == locationID && overlaps(a.Start, a.Duration) {
-			n++
+		if a.ID != exclude && a.Status == statusConfirmed && a.ServiceID == serviceID && a.LocationID == locationID {
+			add(a.Start, a.Duration)
 		}
 	}
 	for _, h := range s.st.Holds {
-		if h.blocks(now) && h.ServiceID == svc.ID && h.LocationID == locationID && overlaps(h.Start, h.Duration) {
+		if h.blocks(now) && h.ServiceID == serviceID && h.LocationID == locationID && add(h.Start, h.Duration) {
+			if o.nextExpiry.IsZero() || h.ExpiresAt.Before(o.nextExpiry) {
+				o.nextExpiry = h.ExpiresAt
+			}
+		}
+	}
+	slices.SortFunc(o.busy, func(x, y interval) int { return x.start.Compare(y.start) })
+	return o
+}
+
+// count is how many intervals overlap [start, end).
+func (o occupancy) count(start, end time.Time) int {
+	// Only an interval starting after start-longest can reach past start.
+	after := start.Add(-o.longest)
+	i, _ := slices.BinarySearchFunc(o.busy, after, func(iv interval, t time.Time) int {
+		if iv.start.After(t) {
+			return 1
+		}
+		return -1
+	})
+	n := 0
+	for _, iv := range o.busy[i:] {
+		if !iv.start.Before(end) {
+			break
+		}
+		if iv.overlaps(start, end) {
 			n++
 		}
 	}

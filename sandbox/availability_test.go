@@ -215,3 +215,52 @@ func (e *env) parisTZ() *time.Location {
 	}
 	return tz
 }
+
+// Answers are cached; every change and every moment that alters an answer
+// (a hold expiring, a slot passing its lead time, midnight) must show.
+func TestAvailabilityCacheFollowsChangesAndTime(t *testing.T) {
+	e := newEnv(t, sandbox.Options{})
+	first := func() slot {
+		t.Helper()
+		for _, d := range e.availability(e.consult, e.paris, 7).Days {
+			if len(d.Slots) > 0 {
+				return d.Slots[0]
+			}
+		}
+		t.Fatal("no free slot")
+		return slot{}
+	}
+	s0 := first()
+	left, _ := e.hasSlot(e.consult, e.paris, s0.Start)
+	h := e.hold(e.consult, e.paris, s0.Start)
+	if l, _ := e.hasSlot(e.consult, e.paris, s0.Start); l != left-1 {
+		t.Fatalf("after a hold: %d left, want %d", l, left-1)
+	}
+	e.clock.Set(h.ExpiresAt.Add(-time.Nanosecond))
+	if l, _ := e.hasSlot(e.consult, e.paris, s0.Start); l != left-1 {
+		t.Fatalf("just before the hold expires: %d left, want %d", l, left-1)
+	}
+	e.clock.Set(h.ExpiresAt)
+	if l, _ := e.hasSlot(e.consult, e.paris, s0.Start); l != left {
+		t.Fatalf("once the hold expired: %d left, want %d", l, left)
+	}
+	e.clock.Set(s0.Start.Add(-15 * time.Minute))
+	if got := first(); !got.Start.Equal(s0.Start) {
+		t.Fatalf("at exactly the lead time the first slot is %v, want %v", got.Start, s0.Start)
+	}
+	e.clock.Set(s0.Start.Add(-15*time.Minute + time.Nanosecond))
+	if got := first(); !got.Start.After(s0.Start) {
+		t.Fatalf("past the lead time the first slot is still %v", got.Start)
+	}
+	day := e.availability(e.consult, e.paris, 7).Days[0].Date
+	e.clock.Set(paris(2025, 12, 2, 0, 0))
+	e.token = e.tokenFor("demo-client", "demo-secret")
+	if got := e.availability(e.consult, e.paris, 7).Days[0].Date; got == day || got != "2025-12-02" {
+		t.Fatalf("after midnight the first day is %s, want 2025-12-02", got)
+	}
+	// A clock set back (tests do it) must not be served a later answer.
+	e.clock.Set(t0)
+	if got := e.availability(e.consult, e.paris, 7).Days[0].Date; got != "2025-12-01" {
+		t.Fatalf("with the clock set back the first day is %s", got)
+	}
+}

@@ -27,6 +27,9 @@ type hold struct {
 	Duration      int       `json:"appointment_duration"`
 	ExpiresAt     time.Time `json:"expires_at"`
 	AppointmentID string    `json:"appointment_id,omitempty"`
+	// IdempotencyKey is the key of the request that placed it, for the
+	// ledger: a client that lost the reply knows only its key.
+	IdempotencyKey string `json:"idempotency_key,omitempty"`
 }
 
 // live is the one predicate for hold expiry, used by availability, by
@@ -51,6 +54,10 @@ type appointment struct {
 	CancellationReason string    `json:"cancellation_reason,omitempty"`
 	CreatedAt          time.Time `json:"created_at"`
 	UpdatedAt          time.Time `json:"updated_at"`
+	// HoldID and IdempotencyKey: the hold it was confirmed from and the
+	// confirm's key, for the ledger ("" for seeded ones).
+	HoldID         string `json:"hold_id,omitempty"`
+	IdempotencyKey string `json:"idempotency_key,omitempty"`
 }
 
 // Email is a message the sandbox "sent" to a customer; nothing leaves the
@@ -163,7 +170,7 @@ func (s *Server) postHold(c *call) (int, any, error) {
 			"%s is no longer available for %s", s.localTime(loc.ID, start).Format("Mon 2 Jan 15:04 MST"), svc.Name)
 	}
 	h := &hold{ID: newID("h_"), ServiceID: svc.ID, LocationID: loc.ID,
-		Start: start.UTC(), Duration: svc.DurationMinutes, ExpiresAt: c.now.Add(s.opts.HoldTTL).UTC()}
+		Start: start.UTC(), Duration: svc.DurationMinutes, ExpiresAt: c.now.Add(s.opts.HoldTTL).UTC(), IdempotencyKey: c.key}
 	s.st.Holds[h.ID] = h
 	c.changed = true
 	return http.StatusCreated, s.holdView(h), nil
@@ -219,7 +226,7 @@ func (s *Server) postConfirm(c *call) (int, any, error) {
 	}
 	a := &appointment{ID: newID("a_"), Status: statusConfirmed, ServiceID: h.ServiceID, LocationID: h.LocationID,
 		Start: h.Start, Duration: h.Duration, ContactName: name, ContactEmail: email, ContactPhone: phone,
-		Notes: notes, CreatedAt: c.now.UTC(), UpdatedAt: c.now.UTC()}
+		Notes: notes, CreatedAt: c.now.UTC(), UpdatedAt: c.now.UTC(), HoldID: h.ID, IdempotencyKey: c.key}
 	s.st.Appointments[a.ID] = a
 	h.AppointmentID = a.ID
 	s.sendEmail("confirmation", a, c.now)

@@ -66,6 +66,9 @@ func TestConcurrentHoldsOneSlot(t *testing.T) {
 	if _, ok := e.hasSlot(e.consult, e.paris, at); ok {
 		t.Error("the full slot is still offered")
 	}
+	if over := e.s.Ledger().OverCapacity(); len(over) != 0 {
+		t.Errorf("over capacity: %+v", over)
+	}
 }
 
 func TestConcurrentHoldsManySlots(t *testing.T) {
@@ -95,5 +98,8 @@ func TestConcurrentHoldsManySlots(t *testing.T) {
 		if _, ok := e.hasSlot(e.followUp, e.paris, s.Start); ok {
 			t.Errorf("slot %v is still offered", s.Start)
 		}
+	}
+	if over := e.s.Ledger().OverCapacity(); len(over) != 0 {
+		t.Errorf("over capacity: %+v", over)
 	}
 }

@@ -8,7 +8,10 @@
 // expire by the clock, capacity-aware booking that never overbooks,
 // confirm/reschedule/cancel with customer emails (kept in an outbox),
 // Idempotency-Key replay, pagination and rate limiting. Tests can inject a
-// clock, faults, lost replies and missing endpoints.
+// clock, faults (random but reproducible, from a SPEC: see ParseFaults and
+// FaultSpecHelp), lost replies and missing endpoints, and read everything
+// the sandbox holds through Ledger. HostileData is a fixture whose text is
+// made to attack terminals.
 //
 // It is a peer of the client, not part of it: it has its own wire types and
 // imports nothing from the app.

@@ -7,8 +7,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	mathrand "math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -17,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -35,9 +38,12 @@ type Options struct {
 	// RateLimit is requests per second per token (burst: twice that);
 	// 0 means 50, below zero no limit (for benchmarks).
 	RateLimit float64
+	// Faults are injected at random, reproducibly; see ParseFaults.
+	Faults FaultPlan
 }
 
-// Fault makes the sandbox misbehave on purpose for Times matching requests.
+// Fault makes the sandbox misbehave on purpose for Times matching requests,
+// before and instead of Options.Faults.
 type Fault struct {
 	Method string // "" matches any method
 	Path   string // exact URL path, e.g. "/api/v1/appointments/hold"
@@ -74,6 +80,17 @@ type Server struct {
 	stats    Stats
 	zones    map[string]*time.Location
 	holidays map[string]map[string]string // "FR/2025" -> date -> name
+	// version counts changes of st; cached answers carry the one they
+	// were computed at.
+	version uint64
+	avail   map[availKey]availEntry
+
+	rawBytes bool // the state is a fixture with byte escapes; see state
+
+	plan     FaultPlan
+	faulty   atomic.Bool       // plan is not empty: spares requests a lock when it is
+	faultSeq map[string]uint64 // requests per fault endpoint, for the draws
+	injected InjectedFaults
 }
 
 const maxBody = 1 << 20
@@ -112,7 +129,11 @@ func New(opts Options) (*Server, error) {
 		stats:    Stats{Requests: map[string]int{}},
 		zones:    map[string]*time.Location{},
 		holidays: map[string]map[string]string{},
+		avail:    map[availKey]availEntry{},
+		plan:     opts.Faults,
+		faultSeq: map[string]uint64{},
 	}
+	s.faulty.Store(!opts.Faults.Empty())
 	if opts.DataFile != "" {
 		removeStaleTemps(opts.DataFile)
 		st, data, ok, err := loadState(opts.DataFile)
@@ -120,12 +141,13 @@ func New(opts Options) (*Server, error) {
 			return nil, err
 		}
 		if ok {
-			for _, loc := range st.Locations {
-				if _, err := s.zone(loc.Timezone); err != nil {
-					return nil, err
-				}
+			if err := st.check(s.zone); err != nil {
+				return nil, fmt.Errorf("sandbox: data file %s: %w", opts.DataFile, err)
 			}
-			s.st, s.saved = st, data
+			if err := st.shiftToNow(opts.Now(), s.zone); err != nil {
+				return nil, err
+			}
+			s.st, s.saved, s.rawBytes = st, data, st.ByteEscapes
 			return s, nil
 		}
 	}
@@ -203,6 +225,7 @@ type route struct {
 	pattern string // segments separated by "/"; "{id}" matches any one
 	scopes  []string
 	handle  func(*Server, *call) (int, any, error)
+	segs    []string // pattern, split once
 }
 
 var (
@@ -213,21 +236,29 @@ var (
 
 // routes are matched in order, so literal paths come before the {id} ones
 // that would also match them.
-var routes = []route{
-	{"token", "POST", "/oauth/token", nil, (*Server).postToken},
-	{"outbox", "GET", "/sandbox/outbox", nil, (*Server).getOutbox},
-	{"organization", "GET", "/api/v1/organization", []string{"org:read"}, (*Server).getOrganization},
-	{"locations", "GET", "/api/v1/locations", catalogRead, (*Server).getLocations},
-	{"services", "GET", "/api/v1/services", catalogRead, (*Server).getServices},
-	{"availability", "GET", "/api/v1/availability", []string{"availability:read"}, (*Server).getAvailability},
-	{"hold.create", "POST", "/api/v1/appointments/hold", apptWrite, (*Server).postHold},
-	{"hold.release", "DELETE", "/api/v1/appointments/hold/{id}", apptWrite, (*Server).deleteHold},
-	{"appointments.confirm", "POST", "/api/v1/appointments/confirm", apptWrite, (*Server).postConfirm},
-	{"appointments.reschedule", "POST", "/api/v1/appointments/reschedule", apptWrite, (*Server).postReschedule},
-	{"appointments.cancel", "POST", "/api/v1/appointments/cancel", apptWrite, (*Server).postCancel},
-	{"appointments.list", "GET", "/api/v1/appointments", apptRead, (*Server).listAppointments},
-	{"appointments.get", "GET", "/api/v1/appointments/{id}", apptRead, (*Server).getAppointment},
-	{"appointments.patch", "PATCH", "/api/v1/appointments/{id}", apptWrite, (*Server).patchAppointment},
+var routes = splitPatterns([]route{
+	{name: "token", method: "POST", pattern: "/oauth/token", handle: (*Server).postToken},
+	{name: "outbox", method: "GET", pattern: "/sandbox/outbox", handle: (*Server).getOutbox},
+	{name: "faults", method: "GET", pattern: "/sandbox/faults", handle: (*Server).getFaults},
+	{name: "organization", method: "GET", pattern: "/api/v1/organization", scopes: []string{"org:read"}, handle: (*Server).getOrganization},
+	{name: "locations", method: "GET", pattern: "/api/v1/locations", scopes: catalogRead, handle: (*Server).getLocations},
+	{name: "services", method: "GET", pattern: "/api/v1/services", scopes: catalogRead, handle: (*Server).getServices},
+	{name: "availability", method: "GET", pattern: "/api/v1/availability", scopes: []string{"availability:read"}, handle: (*Server).getAvailability},
+	{name: "hold.create", method: "POST", pattern: "/api/v1/appointments/hold", scopes: apptWrite, handle: (*Server).postHold},
+	{name: "hold.release", method: "DELETE", pattern: "/api/v1/appointments/hold/{id}", scopes: apptWrite, handle: (*Server).deleteHold},
+	{name: "appointments.confirm", method: "POST", pattern: "/api/v1/appointments/confirm", scopes: apptWrite, handle: (*Server).postConfirm},
+	{name: "appointments.reschedule", method: "POST", pattern: "/api/v1/appointments/reschedule", scopes: apptWrite, handle: (*Server).postReschedule},
+	{name: "appointments.cancel", method: "POST", pattern: "/api/v1/appointments/cancel", scopes: apptWrite, handle: (*Server).postCancel},
+	{name: "appointments.list", method: "GET", pattern: "/api/v1/appointments", scopes: apptRead, handle: (*Server).listAppointments},
+	{name: "appointments.get", method: "GET", pattern: "/api/v1/appointments/{id}", scopes: apptRead, handle: (*Server).getAppointment},
+	{name: "appointments.patch", method: "PATCH", pattern: "/api/v1/appointments/{id}", scopes: apptWrite, handle: (*Server).patchAppointment},
+})
+
+func splitPatterns(rs []route) []route {
+	for i := range rs {
+		rs[i].segs = strings.Split(rs[i].pattern, "/")
+	}
+	return rs
 }
 
 // match finds the route for r and its {id} segment. Literal patterns are
@@ -240,7 +271,7 @@ func match(r *http.Request) (rt *route, id string, allow []string) {
 			if strings.Contains(routes[i].pattern, "{") != wild {
 				continue
 			}
-			got, ok := matchPath(strings.Split(routes[i].pattern, "/"), segs)
+			got, ok := matchPath(routes[i].segs, segs)
 			if !ok {
 				continue
 			}
@@ -279,6 +310,7 @@ type call struct {
 	body     []byte
 	clientID string
 	pathID   string
+	key      string // the Idempotency-Key, if the call takes one
 	now      time.Time
 	changed  bool // the endpoint changed the state, so it must be saved
 }
@@ -292,6 +324,9 @@ func (c *call) decode(v any) error {
 	}
 	return nil
 }
+
+// preencoded is a JSON body encoded earlier, sent as it is.
+type preencoded []byte
 
 // rendered is a response as bytes, the form idempotency stores.
 type rendered struct {
@@ -316,6 +351,9 @@ func render(status int, body any, err error) rendered {
 	if body == nil {
 		return rendered{status: status}
 	}
+	if raw, ok := body.(preencoded); ok {
+		return rendered{status: status, body: raw}
+	}
 	b, merr := json.Marshal(body)
 	if merr != nil {
 		return render(0, nil, merr)
@@ -330,14 +368,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Date", s.now().UTC().Format(http.TimeFormat))
 	reqID := r.Header.Get("X-Request-Id")
 	if reqID == "" || len(reqID) > 128 {
-		reqID = "req_" + strings.ToLower(rand.Text()[:16])
+		reqID = requestID()
 	}
 	h.Set("X-Request-Id", reqID)
 	s.log.Debug("sandbox request", "method", r.Method, "path", r.URL.Path, "request_id", reqID)
 
+	rt, id, allow := match(r)
 	s.mu.Lock()
 	s.stats.Requests[r.Method+" "+r.URL.Path]++
 	fault := s.takeFault(r)
+	disabled := rt != nil && s.disabled[rt.name]
 	s.mu.Unlock()
 	if fault != nil && fault.Status != 0 {
 		if fault.RetryAfter != "" {
@@ -346,11 +386,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errorf(fault.Status, codeForStatus(fault.Status), "injected fault: %s", http.StatusText(fault.Status)))
 		return
 	}
-
-	rt, id, allow := match(r)
-	s.mu.Lock()
-	disabled := rt != nil && s.disabled[rt.name]
-	s.mu.Unlock()
 	switch {
 	case rt == nil && len(allow) > 0:
 		h.Set("Allow", strings.Join(allow, ", "))
@@ -380,13 +415,41 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c.body = body
 
+	var plan faultDecision
+	if fault == nil && s.faulty.Load() {
+		s.mu.Lock()
+		plan = s.planFaults(rt, body)
+		s.mu.Unlock()
+	}
+	if plan.latency > 0 && !sleep(r.Context(), plan.latency) {
+		return
+	}
+	if plan.kind != "" {
+		s.log.Info("sandbox fault", "kind", plan.kind, "endpoint", plan.endpoint, "request_id", reqID)
+	}
+	if plan.kind == FaultError || plan.kind == Fault429 {
+		faultBefore(w, rt, plan)
+		return
+	}
+
 	out := s.run(rt, c)
-	if fault != nil && fault.DropAfterProcessing {
+	if s.rawBytes {
+		out.body = rawBytes(out.body)
+	}
+	if (fault != nil && fault.DropAfterProcessing) || plan.kind == FaultDrop {
 		drop(w)
+		return
+	}
+	if plan.kind == FaultErrorAfter {
+		writeFault(w, rt, http.StatusInternalServerError, "injected fault: "+http.StatusText(http.StatusInternalServerError))
 		return
 	}
 	if out.replayed {
 		h.Set("Idempotent-Replayed", "true")
+	}
+	if plan.kind == FaultSlow {
+		writeSlowly(r.Context(), w, out, plan.wait)
+		return
 	}
 	writeRendered(w, out)
 }
@@ -396,6 +459,9 @@ func (s *Server) run(rt *route, c *call) rendered {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c.now = s.now()
+	if keep, set := s.plan.retention(); set {
+		s.forget(c, keep)
+	}
 
 	key := c.r.Header.Get("Idempotency-Key")
 	if rt.scopes == nil || (c.r.Method != http.MethodPost && c.r.Method != http.MethodPatch) {
@@ -404,6 +470,7 @@ func (s *Server) run(rt *route, c *call) rendered {
 	if len(key) > maxIdempotencyKey {
 		return render(0, nil, badRequest("Idempotency-Key is longer than %d characters", maxIdempotencyKey))
 	}
+	c.key = key
 	if key != "" {
 		if out, found := s.replay(c, key); found {
 			return *out
@@ -414,7 +481,9 @@ func (s *Server) run(rt *route, c *call) rendered {
 		s.remember(c, key, out)
 	}
 	if c.changed {
-		s.st.prune(c.now)
+		s.version++
+		keep, _ := s.plan.retention()
+		s.st.prune(c.now, keep)
 		if err := s.save(); err != nil {
 			s.log.Error("sandbox: could not save; change rolled back", "err", err)
 			return render(0, nil, errors.New("the change could not be saved and was rolled back"))
@@ -491,8 +560,9 @@ func paginate[T any](c *call, items []T) (int, any, error) {
 	if v := q.Get("page_token"); v != "" {
 		raw, err := base64.RawURLEncoding.DecodeString(v)
 		n, ok := strings.CutPrefix(string(raw), "offset:")
-		offset, _ = strconv.Atoi(n)
-		if err != nil || !ok || offset < 0 || offset > len(items) {
+		var aerr error
+		offset, aerr = strconv.Atoi(n)
+		if err != nil || aerr != nil || !ok || offset < 0 || offset > len(items) {
 			return 0, nil, badRequest("page_token %q is not valid; start again without it", v)
 		}
 	}
@@ -518,6 +588,16 @@ func (s *Server) getServices(c *call) (int, any, error) {
 
 func (s *Server) getOutbox(c *call) (int, any, error) {
 	return http.StatusOK, page[Email]{Items: append([]Email{}, s.st.Outbox...)}, nil
+}
+
+// requestID names a request in logs and answers; unique, not secret.
+func requestID() string {
+	const digits = "0123456789abcdefghijklmnopqrstuv"
+	b := []byte("req_0000000000000")
+	for i, n := len(b)-1, mathrand.Uint64(); i >= 4; i, n = i-1, n>>5 {
+		b[i] = digits[n&31]
+	}
+	return string(b)
 }
 
 // newID makes an unguessable id for something created at run time.
