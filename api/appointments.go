@@ -260,6 +260,7 @@ type wireAppointment struct {
 	ContactPhone        string         `json:"contact_phone"`
 	Notes               string         `json:"notes"`
 	Contact             *model.Contact `json:"contact"`
+	CancellationReason  string         `json:"cancellation_reason"`
 	CreatedAt           optTime        `json:"created_at"`
 	UpdatedAt           optTime        `json:"updated_at"`
 }
@@ -283,8 +284,9 @@ func (w wireAppointment) model() model.Appointment {
 			Phone: str(ct.Phone),
 			Notes: model.SanitizeMultiline(ct.Notes),
 		},
-		CreatedAt: w.CreatedAt.Time,
-		UpdatedAt: w.UpdatedAt.Time,
+		CancellationReason: str(w.CancellationReason),
+		CreatedAt:          w.CreatedAt.Time,
+		UpdatedAt:          w.UpdatedAt.Time,
 	}
 	if a.ID == "" {
 		a.ID = str(w.ID)

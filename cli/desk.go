@@ -169,13 +169,13 @@ connection. The demo keeps none.`,
 			return writeJSON(a.Stdout, entries)
 		}
 		clk := clock(cfg.Booking.Clock24())
-		t := newTable(a.Stdout, "TIME", "ACTION", "ID", "CUSTOMER", "SERVICE", "WHEN")
+		t := newTable(a.Stdout, "TIME", "ACTION", "ID", "CUSTOMER", "SERVICE", "WHEN", "REASON")
 		for _, e := range entries {
 			appt := e.Appointment
 			// The location's zone needs the API; the offset the time was
 			// recorded with is the best offline.
 			t.row(clk.when(e.At, time.Local), string(e.Action), appt.ID, appt.Contact.Name,
-				named(e.ServiceName, appt.ServiceID), clk.span(appt.Time, appt.End(), nil))
+				named(e.ServiceName, appt.ServiceID), clk.span(appt.Time, appt.End(), nil), truncate(e.Reason, 40))
 		}
 		return t.flush()
 	})

@@ -222,7 +222,7 @@ func TestVerbsKeepHistory(t *testing.T) {
 		t.Errorf("history --limit 1 = %+v", history)
 	}
 	out := f.ok("history")
-	for _, want := range []string{"ACTION", "cancelled", "booked", appt.ID, "Ada Lovelace", svc.Name} {
+	for _, want := range []string{"ACTION", "REASON", "ill", "cancelled", "booked", appt.ID, "Ada Lovelace", svc.Name} {
 		if !strings.Contains(out, want) {
 			t.Errorf("history table lacks %q:\n%s", want, out)
 		}

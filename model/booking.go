@@ -176,8 +176,11 @@ type Appointment struct {
 	Time            time.Time `json:"appointment_time"`
 	DurationMinutes int       `json:"appointment_duration"`
 	Contact         Contact   `json:"contact"`
-	CreatedAt       time.Time `json:"created_at"`
-	UpdatedAt       time.Time `json:"updated_at"`
+	// CancellationReason is what the desk said when cancelling; the
+	// cancellation email quotes it to the customer.
+	CancellationReason string    `json:"cancellation_reason,omitempty"`
+	CreatedAt          time.Time `json:"created_at"`
+	UpdatedAt          time.Time `json:"updated_at"`
 }
 
 // End is when the appointment finishes.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -347,5 +348,46 @@ func TestDeskMemoryFallsBack(t *testing.T) {
 				t.Fatalf("on %T at %q/%q, want the calendar of %q/%q", m.stack.Top().Model(), h.Location.ID, h.Service.ID, loc.ID, svc.ID)
 			}
 		})
+	}
+}
+
+// Defect: the cancel dialog opened on "Keep", so typing a reason kept the
+// appointment with K, wrote an .ics with e and held a walk-in with w.
+// Typed into a fresh dialog, one key at a time, "Kept at work" is the
+// reason, and ctrl+x cancels exactly that appointment with it.
+func TestFlowCancelDialogTakesTheReason(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Chdir(home)
+	f := newFlow(t, Config{})
+	a := seeded(t, f)
+	f.findByEmail(a)
+	emails := len(f.env.Sandbox.Outbox())
+	f.key("X")
+	f.waitFor("Cancel this appointment?")
+	f.typeText("Kept at work")
+	f.key("ctrl+x")
+	f.waitFor("Cancelled. The customer gets a cancellation email at " + a.Contact.Email)
+	f.quit()
+
+	got, err := f.env.Client.Appointment(context.Background(), a.ID)
+	if err != nil || !got.Cancelled() || got.CancellationReason != "Kept at work" {
+		t.Fatalf("appointment %+v, %v; want cancelled with the reason typed", got, err)
+	}
+	if out := f.env.Sandbox.Outbox(); len(out) != emails+1 || out[len(out)-1].AppointmentID != a.ID {
+		t.Fatalf("emails after the cancel: %+v", out[emails:])
+	}
+	var files []string
+	filepath.WalkDir(home, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) != 0 {
+		t.Fatalf("keys reached the list behind the dialog and wrote %v", files)
+	}
+	if es, _ := f.store.Journal(); len(es) != 1 || es[0].Reason != "Kept at work" || es[0].Action != journal.Cancelled {
+		t.Fatalf("desk history %+v", es)
 	}
 }

@@ -368,6 +368,13 @@ func (m Model) detailLines(a model.Appointment, entry *journal.Entry, w int) []s
 	field("Customer", model.Sanitize(a.Contact.Name))
 	field("", joinNonEmpty(" · ", model.Sanitize(a.Contact.Email), model.Sanitize(a.Contact.Phone)))
 	field("Notes", model.SanitizeMultiline(a.Contact.Notes))
+	if a.Cancelled() {
+		reason := a.CancellationReason
+		if reason == "" && entry != nil {
+			reason = entry.Reason
+		}
+		field("Reason", model.Sanitize(reason))
+	}
 	ids := model.Sanitize(a.ID)
 	if a.BookingID != "" && a.BookingID != a.ID {
 		ids += " · booking " + model.Sanitize(a.BookingID)
@@ -387,7 +394,9 @@ func (m Model) detailLines(a model.Appointment, entry *journal.Entry, w int) []s
 			p := entry.PreviousTime.In(zone)
 			field("Was", p.Format("Mon 2 Jan")+" "+common.FormatTime(p, zone, clock24, true))
 		}
-		field("Reason", model.Sanitize(entry.Reason))
+		if !a.Cancelled() {
+			field("Reason", model.Sanitize(entry.Reason))
+		}
 		out = append(out, st.Faint.Render(fit("As recorded then; r in the list shows it now.", w)))
 	}
 	return out

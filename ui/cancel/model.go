@@ -44,9 +44,9 @@ const (
 type focus int
 
 const (
-	focusKeep focus = iota
+	focusReason focus = iota
+	focusKeep
 	focusCancel
-	focusReason
 )
 
 // Model is the cancel confirmation dialog.
@@ -69,7 +69,7 @@ type Model struct {
 func New(c common.Common, appt model.Appointment, svc model.Service, loc model.Location) Model {
 	ti := textinput.New()
 	ti.Prompt = ""
-	ti.Placeholder = "optional, e.g. customer called to cancel"
+	ti.Placeholder = "e.g. customer called to cancel"
 	ti.CharLimit = maxReason
 	ti.Width = 40
 	ti.TextStyle = c.Styles.Text
@@ -77,10 +77,13 @@ func New(c common.Common, appt model.Appointment, svc model.Service, loc model.L
 	ti.Cursor.Style = c.Styles.Cursor
 	ti.Cursor.TextStyle = c.Styles.Text
 	ti.Cursor.SetMode(cursor.CursorStatic)
-	return Model{
+	m := Model{
 		c: c, keys: DefaultKeyMap(), cancellation: booking.NewCancellation(appt, "", svc, loc),
 		reason: ti, width: 80,
 	}
+	// The field the user sees first has the keys: typing a reason types
+	// it, and no letter in it keeps or cancels anything.
+	return m.setFocus(focusReason)
 }
 
 // Init implements tea.Model.
@@ -176,6 +179,9 @@ func (m Model) start() (Model, tea.Cmd) {
 }
 
 func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
+	if res.err != nil {
+		m = m.setFocus(m.focus) // back where the user was, typing if there
+	}
 	switch {
 	case booking.IsUnknown(res.err):
 		// No answer is not a refusal: the cancel may have been applied.

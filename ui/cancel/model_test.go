@@ -61,6 +61,16 @@ func paris(t *testing.T, env *uitest.Env, status string) (model.Appointment, mod
 func TestKeepIsTheDefault(t *testing.T) {
 	c := uitest.Common(func() time.Time { return uitest.Epoch })
 	m := New(c, model.Appointment{ID: "a_1"}, model.Service{}, model.Location{})
+	if _, cmd := m.Update(press("esc")); cmd == nil {
+		t.Fatal("esc in the reason did nothing")
+	} else if _, ok := cmd().(KeptMsg); !ok {
+		t.Error("esc in the reason did not keep")
+	}
+	// Leaving the reason lands on Keep, where enter and K keep.
+	m, _ = m.Update(press("tab"))
+	if m.focus != focusKeep {
+		t.Fatalf("tab from the reason went to %v, want Keep", m.focus)
+	}
 	for _, k := range []string{"enter", "esc", "K"} {
 		_, cmd := m.Update(press(k))
 		if cmd == nil {
@@ -88,9 +98,8 @@ func TestKeepIsTheDefault(t *testing.T) {
 func TestReasonTakesLetters(t *testing.T) {
 	c := uitest.Common(func() time.Time { return uitest.Epoch })
 	m := New(c, model.Appointment{ID: "a_1"}, model.Service{}, model.Location{})
-	m, _ = m.Update(shiftTab)
 	if m.focus != focusReason {
-		t.Fatalf("shift+tab from Keep went to %v, want the reason", m.focus)
+		t.Fatalf("the dialog opens on %v, want the reason field the user sees", m.focus)
 	}
 	for _, k := range []string{"K", "r", "l", "h"} {
 		var cmd tea.Cmd
@@ -116,7 +125,6 @@ func TestCancelViaButton(t *testing.T) {
 	store := keep.NewMemory()
 	a, svc, loc := paris(t, env, model.StatusConfirmed)
 	m := New(env.CommonIn(context.Background(), store), a, svc, loc)
-	m, _ = m.Update(press("r"))
 	for _, r := range "No longer needed; thanks" {
 		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
@@ -264,7 +272,6 @@ func TestEditedReasonGetsANewKey(t *testing.T) {
 	if m.state != idle {
 		t.Fatalf("state %v after a lost reply", m.state)
 	}
-	m, _ = m.Update(press("r"))
 	for _, r := range "typo fixed" {
 		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}

@@ -46,7 +46,8 @@ func (m Model) View() string {
 	} else {
 		reason = "  " + reason
 	}
-	b.WriteString(label("Reason") + reason + "\n\n")
+	b.WriteString(label("Reason") + reason + "\n")
+	b.WriteString(label("") + "  " + st.Faint.Render(ansi.Truncate("Optional; the cancellation email quotes it.", inner-12, "…")) + "\n\n")
 
 	switch m.state {
 	case working:
@@ -56,7 +57,11 @@ func (m Model) View() string {
 	default:
 		b.WriteString(button(st.Selected, st.Text, "Keep appointment", m.focus == focusKeep) + "   " +
 			button(st.Danger.Reverse(true), st.Danger, "Cancel appointment", m.focus == focusCancel))
-		b.WriteString("\n\n" + st.Faint.Render(ansi.Truncate("enter choose · esc/K keep · ctrl+x cancel it · tab move", inner, "…")))
+		hint := "tab to the buttons · ctrl+x cancel it · esc keep it"
+		if m.focus != focusReason {
+			hint = "enter choose · esc/K keep · ctrl+x cancel it · tab move"
+		}
+		b.WriteString("\n\n" + st.Faint.Render(ansi.Truncate(hint, inner, "…")))
 	}
 	if m.err != "" {
 		b.WriteString("\n\n" + st.Error.Width(inner).Render(m.err))
