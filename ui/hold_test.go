@@ -242,3 +242,29 @@ func TestQuitWaitsForItsRelease(t *testing.T) {
 		t.Fatalf("capacity %d after quitting, want %d", got, before)
 	}
 }
+
+// Defect: runes that arrive in one read ("ll" over SSH or a laggy link)
+// matched no key and were dropped. Outside a text field each is a key.
+func TestKeysSentTogether(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	c := env.Common(context.Background())
+	c.Prefs.Demo = false
+	m := boot(t, update(t, New(c, Config{}), tea.WindowSizeMsg{Width: 100, Height: 30}))
+	m = update(t, m, common.LocationChosenMsg{Location: loc})
+	m = update(t, m, common.ServiceChosenMsg{Service: svc})
+	cal := m.stack.Top().Model().(calendar.Model)
+	m = update(t, m, calendar.AvailabilityMsg{Calendar: cal.Config().ID, Req: cal.Request(), Days: 30, Availability: a})
+	from := m.stack.Top().Model().(calendar.Model).Selected()
+	m = update(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
+	if got := m.stack.Top().Model().(calendar.Model).Selected(); got != from.AddDays(2) {
+		t.Fatalf("ll moved from %s to %s, want two days", from, got)
+	}
+	// Once a field has the keys, the rest is text: "g" opens the go-to
+	// prompt and "2026-03-20" is typed into it.
+	m = update(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("g2026-03-20")})
+	m = update(t, m, uitest.Key("enter"))
+	if got := m.stack.Top().Model().(calendar.Model).Selected().String(); got != "2026-03-20" {
+		t.Fatalf("g and a date sent together went to %s", got)
+	}
+}

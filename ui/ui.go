@@ -126,6 +126,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		if msg.Runes = []rune(model.Sanitize(string(msg.Runes))); len(msg.Runes) == 0 {
 			return m, nil
 		}
+		if len(msg.Runes) > 1 && !msg.Paste {
+			return m.keys(msg)
+		}
 	}
 	// ctrl+c cannot be typed into a field, so it is checked before focus.
 	if msg.Type == tea.KeyCtrlC {
@@ -163,6 +166,27 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.back()
 	}
 	return m.updateTop(msg)
+}
+
+// keys applies runes that arrived in one read (a laggy link, SSH, keys
+// sent together) one at a time, as typed; once a text field has the keys,
+// the rest is text for it.
+func (m Model) keys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for i, r := range msg.Runes {
+		root := next.(Model)
+		if root.stack.Top().Focused() && !root.askQuit {
+			rest := msg
+			rest.Runes = msg.Runes[i:]
+			next, cmd := root.updateTop(rest)
+			return next, tea.Batch(append(cmds, cmd)...)
+		}
+		var cmd tea.Cmd
+		next, cmd = root.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 // navigate handles the messages that change which screen is on show:
