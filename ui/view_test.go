@@ -264,3 +264,38 @@ func TestNotesShowInTheStatusLine(t *testing.T) {
 		t.Fatalf("no warning in:\n%s", v)
 	}
 }
+
+// Defect: at 80×24, the smallest size, the help overlay cut every line
+// with "…" and lost whole columns. Every key of the screen shows, whole.
+func TestHelpFitsAt80x24(t *testing.T) {
+	h, m := newHoldEnv(t)
+	_ = h
+	for _, name := range []string{"slots", "calendar", "appointments"} {
+		switch name {
+		case "calendar":
+			m = update(t, m, uitest.Key("esc"))
+		case "appointments":
+			m = drive(t, m, uitest.Key("a"), 1)
+		}
+		m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		m = update(t, m, uitest.Key("?"))
+		v := uitest.Strip(m.View())
+		for _, line := range strings.Split(v, "\n") {
+			if strings.Contains(line, "│") && strings.Count(line, "│") != 2 {
+				t.Errorf("%s: a cut line in the help: %q", name, line)
+			}
+		}
+		groups := append(m.stack.Top().FullHelp(), m.globalKeys())
+		for _, g := range groups {
+			for _, k := range g {
+				if k.Help().Key == "" {
+					continue
+				}
+				if !strings.Contains(v, k.Help().Key) || !strings.Contains(v, k.Help().Desc) {
+					t.Errorf("%s: %q %q missing from the help:\n%s", name, k.Help().Key, k.Help().Desc, v)
+				}
+			}
+		}
+		m = update(t, m, uitest.Key("?"))
+	}
+}

@@ -158,9 +158,63 @@ func (f Frame) Footer(status string, keys []key.Binding) string {
 	return pad + ansi.Truncate(status, inner, "…") + "\n" + pad + ansi.Truncate(f.Help.ShortHelpView(keys), inner, "…")
 }
 
-// HelpOverlay is every key in groups, in a box over the body.
+// HelpOverlay is every key in groups, in a box over the body. Groups sit
+// side by side while they fit the width, and wrap to more rows when they
+// do not; rows that do not fit the height are left out, and the box says
+// so. Nothing is ever cut mid-line.
 func (f Frame) HelpOverlay(groups [][]key.Binding) string {
 	st := f.Styles
-	box := st.Dialog.Render(st.Title.Render("Keys") + "\n\n" + f.Help.FullHelpView(groups))
+	h := f.Help
+	h.Width = 0 // measured here, never cut by help
+	const gap = "   "
+	maxW := f.BodyWidth() - st.Dialog.GetHorizontalFrameSize()
+	maxH := f.BodyHeight() - st.Dialog.GetVerticalFrameSize() - 2 // the title and a blank line
+	var rows []string
+	var row []string
+	rowW := 0
+	flush := func() {
+		if len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+	}
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		block := h.FullHelpView([][]key.Binding{g})
+		w := lipgloss.Width(block)
+		if len(row) > 0 && rowW+len(gap)+w > maxW {
+			flush()
+		}
+		if len(row) > 0 {
+			row = append(row, gap)
+			rowW += len(gap)
+		}
+		row = append(row, block)
+		rowW += w
+	}
+	flush()
+	var body []string
+	height, dropped := 0, 0
+	for i, r := range rows {
+		need := lipgloss.Height(r)
+		if i > 0 {
+			need++ // a blank line between rows
+		}
+		if height+need > maxH-1 && i < len(rows)-1 || height+need > maxH {
+			dropped = len(rows) - i
+			break
+		}
+		if i > 0 {
+			body = append(body, "")
+		}
+		body = append(body, r)
+		height += need
+	}
+	if dropped > 0 {
+		body = append(body, st.Faint.Render("(a larger window shows more keys)"))
+	}
+	box := st.Dialog.Render(st.Title.Render("Keys") + "\n\n" + strings.Join(body, "\n"))
 	return lipgloss.Place(f.BodyWidth(), f.BodyHeight(), lipgloss.Center, lipgloss.Center, box)
 }
