@@ -423,7 +423,7 @@ func TestHistoryListsJournal(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range [][2]int{{78, 20}, {198, 56}} { // what a screen gets inside 80×24 and 200×60
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			env := uitest.NewEnv(t)
 			m := newScreen(t, env, size[0], size[1], nil)

@@ -168,7 +168,7 @@ func TestClick(t *testing.T) {
 }
 
 func TestView(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range [][2]int{{78, 20}, {198, 56}} { // what a screen gets inside 80×24 and 200×60
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			m := newCalendar(t, size[0], size[1])
 			golden.RequireEqual(t, []byte(uitest.Strip(m.View())))

@@ -77,6 +77,9 @@ func (m Model) stateOf(d model.Date) (state, int) {
 	return stFew, n
 }
 
+// panelMaxW is the day panel's widest: room for its longest line.
+const panelMaxW = 34
+
 // View implements tea.Model. The grid is prebuilt in rebuild.
 func (m Model) View() string {
 	body := m.body
@@ -96,7 +99,8 @@ func (m *Model) rebuild() {
 	wide := m.width >= wideCutoff
 	var b strings.Builder
 	if wide {
-		panel := m.c.Styles.Panel.Width(m.width - gridW - panelGap - 2).Render(strings.Join(m.dayInfo(m.sel), "\n"))
+		// As wide as its words need, not the rest of a wide terminal.
+		panel := m.c.Styles.Panel.Width(min(m.width-gridW-panelGap-2, panelMaxW)).Render(strings.Join(m.dayInfo(m.sel), "\n"))
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, grid, strings.Repeat(" ", panelGap), panel))
 	} else {
 		b.WriteString(grid)

@@ -13,7 +13,7 @@ import (
 )
 
 func TestViewGolden(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range [][2]int{{78, 20}, {198, 56}} { // what a screen gets inside 80×24 and 200×60
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			c := uitest.NewClock(start)
 			m := fixture(t, c, model.Contact{})
