@@ -166,6 +166,7 @@ func (a *app) kioskApp(s *session, cfg config.Config, logger *slog.Logger) kiosk
 			WeekStart: cfg.Booking.WeekStartDay(),
 			Clock24:   cfg.Booking.Clock24(),
 			Theme:     cfg.UI.Theme,
+			NoColor:   cfg.UI.NoColor,
 			Now:       a.Now,
 			Logger:    logger.With("session", ks.ID),
 		}

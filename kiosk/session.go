@@ -226,8 +226,8 @@ func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.
 	info.Renderer = lipgloss.NewRenderer(sess,
 		termenv.WithEnvironment(environ(env)), termenv.WithUnsafe(), termenv.WithColorCache(true))
 	info.Renderer.SetHasDarkBackground(!s.opts.LightBackground)
-	if s.opts.NoColor {
-		info.Renderer.SetColorProfile(termenv.Ascii)
+	if s.opts.NoColor && info.Renderer.ColorProfile() != termenv.Ascii {
+		info.Renderer.SetColorProfile(termenv.ANSI) // no colour, attributes kept
 	}
 
 	ctx, cancel := context.WithCancel(sess.Context())

@@ -44,8 +44,10 @@ func Run(ctx context.Context, opts Options) error {
 		return errors.New("ui: no booking office")
 	}
 	r := lipgloss.NewRenderer(os.Stdout)
-	if opts.NoColor {
-		r.SetColorProfile(termenv.Ascii)
+	if opts.NoColor && os.Getenv("TERM") != "dumb" {
+		// NO_COLOR forbids colour, not attributes: the cursor and the
+		// selection stay in reverse video.
+		r.SetColorProfile(termenv.ANSI)
 	}
 	session := opts.Office.NewSession()
 	defer func() {
@@ -84,11 +86,15 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 	if days <= 0 {
 		days = 30
 	}
+	theme := opts.Theme
+	if opts.NoColor || r.ColorProfile() == termenv.Ascii {
+		theme = styles.ThemePlain
+	}
 	return common.Common{
 		Ctx:     ctx,
 		Office:  session.Office(),
 		Session: session,
-		Styles:  styles.New(r, styles.NewTheme(opts.Theme)),
+		Styles:  styles.New(r, styles.NewTheme(theme)),
 		Keys:    common.DefaultKeyMap(),
 		Now:     now,
 		Prefs: common.Prefs{

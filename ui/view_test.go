@@ -3,12 +3,15 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
 
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/journal"
@@ -297,5 +300,31 @@ func TestHelpFitsAt80x24(t *testing.T) {
 			}
 		}
 		m = update(t, m, uitest.Key("?"))
+	}
+}
+
+// Defect: NO_COLOR hid the text cursor. It forbids colour, not
+// attributes: the cursor stays in reverse video, and no colour is drawn.
+func TestNoColorKeepsTheCursor(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI)
+	env := uitest.NewEnv(t)
+	o := booking.New(env.Client, state.NewMemory(), booking.Options{Now: env.Clock.Now})
+	c := NewCommon(context.Background(), r, o.NewSession(), Options{NoColor: true, Now: env.Clock.Now})
+	loc, svc, a := env.Paris(t, 2)
+	slot := a.Days[1].Slots[0]
+	h, err := c.Session.Hold(context.Background(), svc, loc, slot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(c, Config{})
+	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	next, _ := m.openForm(c.Session.Begin(svc, loc, slot, h, model.Contact{}))
+	v := next.(Model).View()
+	if !strings.Contains(v, "\x1b[7m") {
+		t.Errorf("no reverse-video cursor under NO_COLOR:\n%q", v)
+	}
+	if regexp.MustCompile("\x1b\\[[0-9;]*[34]8;").MatchString(v) {
+		t.Errorf("colour drawn under NO_COLOR:\n%q", v)
 	}
 }

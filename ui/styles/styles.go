@@ -9,6 +9,9 @@ import "github.com/charmbracelet/lipgloss"
 type Theme struct {
 	Text, Faint, Accent, Border, Selected, SelectedText lipgloss.TerminalColor
 	Free, Busy, Full, Holiday, Warn, Danger, OK         lipgloss.TerminalColor
+	// Plain is no colour at all (NO_COLOR): what colour would mark is
+	// marked by attributes instead, reverse video above all.
+	Plain bool
 }
 
 // Theme names accepted in config.
@@ -17,6 +20,7 @@ const (
 	ThemeDark         = "dark"
 	ThemeLight        = "light"
 	ThemeHighContrast = "high-contrast"
+	ThemePlain        = "plain" // no colour: NO_COLOR, --no-color
 )
 
 // NewTheme returns the palette for name; unknown names get auto.
@@ -29,6 +33,11 @@ func NewTheme(name string) Theme {
 			return lipgloss.Color(light)
 		}
 		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+	}
+	if name == ThemePlain {
+		none := lipgloss.NoColor{}
+		return Theme{Plain: true, Text: none, Faint: none, Accent: none, Border: none, Selected: none,
+			SelectedText: none, Free: none, Busy: none, Full: none, Holiday: none, Warn: none, Danger: none, OK: none}
 	}
 	if name == ThemeHighContrast {
 		hc := func(light, dark string) lipgloss.TerminalColor {
@@ -104,5 +113,11 @@ func New(r *lipgloss.Renderer, t Theme) *Styles {
 	s.Card = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(t.OK).Padding(1, 2)
 	s.Label = fg(t.Faint)
 	s.FieldError = fg(t.Danger)
+	if t.Plain {
+		s.Selected = r.NewStyle().Reverse(true).Bold(true)
+		s.DemoBadge = badge.Reverse(true)
+		s.LiveBadge = badge.Reverse(true)
+		s.Past = r.NewStyle().Faint(true)
+	}
 	return s
 }
