@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
@@ -99,7 +101,20 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 		Now:     now,
 		Prefs: common.Prefs{
 			DaysAhead: min(days, 90), WeekStart: opts.WeekStart, Clock24: opts.Clock24, Demo: opts.Demo,
+			Host: hostOf(session.Office(), opts.Demo),
 		},
 		Logger: logger,
 	}
+}
+
+// hostOf names an API that is neither production nor the demo, for the
+// header's badge: LIVE is only ever production.
+func hostOf(o *booking.Office, demo bool) string {
+	if demo || o.Client() == nil || o.Client().BaseURL() == api.DefaultBaseURL {
+		return ""
+	}
+	if u, err := url.Parse(o.Client().BaseURL()); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return o.Client().BaseURL()
 }

@@ -25,7 +25,7 @@ func (m Model) View() string {
 			}
 		}
 	}
-	header := f.Header(m.cat.Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs.Demo)
+	header := f.Header(m.cat.Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs)
 	status := f.Status(m.status)
 	switch {
 	case m.askQuit && m.c.Session.Unresolved():

@@ -33,7 +33,8 @@ type Prefs struct {
 	DaysAhead int
 	WeekStart time.Weekday
 	Clock24   bool
-	Demo      bool
+	Demo      bool   // the embedded sandbox
+	Host      string // the API's host when it is neither production nor the demo
 }
 
 // StatusKind says how a status line reads: a passing word, something that

@@ -102,7 +102,7 @@ func (f Frame) View(header, body, footer string) string {
 
 // Header is the title line (organisation · what is on show, then the
 // countdowns and the badge) and a rule under it.
-func (f Frame) Header(org string, h common.Heading, left []time.Duration, demo bool) string {
+func (f Frame) Header(org string, h common.Heading, left []time.Duration, prefs common.Prefs) string {
 	st := f.Styles
 	if org == "" {
 		org = "Zimun"
@@ -122,9 +122,12 @@ func (f Frame) Header(org string, h common.Heading, left []time.Duration, demo b
 	for _, d := range left {
 		right = append(right, countdown.Short(st, d))
 	}
-	if demo {
+	switch {
+	case prefs.Demo:
 		right = append(right, st.DemoBadge.Render("DEMO"))
-	} else {
+	case prefs.Host != "":
+		right = append(right, st.HostBadge.Render(model.Sanitize(ansi.Truncate(prefs.Host, 32, "…"))))
+	default:
 		right = append(right, st.LiveBadge.Render("LIVE"))
 	}
 	r := strings.Join(right, "  ")

@@ -69,7 +69,7 @@ func NewTheme(name string) Theme {
 
 // Styles is every style the UI uses, derived once from a Theme.
 type Styles struct {
-	Title, DemoBadge, LiveBadge                 lipgloss.Style
+	Title, DemoBadge, LiveBadge, HostBadge      lipgloss.Style
 	Body, Status, Error                         lipgloss.Style
 	Text, Faint, Bold, Accent, Selected, Cursor lipgloss.Style
 	Free, Busy, Full, Holiday, Past, Today      lipgloss.Style
@@ -86,6 +86,7 @@ func New(r *lipgloss.Renderer, t Theme) *Styles {
 	badge := r.NewStyle().Bold(true).Padding(0, 1)
 	s.DemoBadge = badge.Foreground(t.SelectedText).Background(t.Warn)
 	s.LiveBadge = badge.Foreground(t.SelectedText).Background(t.OK)
+	s.HostBadge = badge.Foreground(t.SelectedText).Background(t.Accent)
 	s.Body = r.NewStyle().Padding(0, 1)
 	s.Status = fg(t.Faint)
 	s.Error = fg(t.Danger).Bold(true)
@@ -117,6 +118,7 @@ func New(r *lipgloss.Renderer, t Theme) *Styles {
 		s.Selected = r.NewStyle().Reverse(true).Bold(true)
 		s.DemoBadge = badge.Reverse(true)
 		s.LiveBadge = badge.Reverse(true)
+		s.HostBadge = badge.Reverse(true)
 		s.Past = r.NewStyle().Faint(true)
 	}
 	return s
