@@ -1,0 +1,95 @@
+package model
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// Limits on text, in characters (runes) unless named in bytes. The api
+// package applies them while decoding, so no screen, file or table ever
+// receives a longer string from the server; the same limits bound what
+// the form and the command line accept.
+//
+//	text                                      limit   longer from the API
+//	ids (organisation, service, location,     128 B   refused
+//	     hold, appointment, booking)
+//	page token                                2048 B  refused
+//	organisation, service, location name      200     cut, ending in "…"
+//	location address                          300     cut
+//	service description                       1000    cut
+//	holiday or closure name                   100     cut
+//	time zone name                            64      dropped (read as UTC)
+//	status                                    32      cut
+//	contact name                              200     cut (input: refused)
+//	contact email                             254     cut (input: 254 B, refused)
+//	contact phone                             64      cut (input: 6-15 digits)
+//	notes                                     1000    cut (input: refused)
+//	cancellation reason (input only)          300     refused
+//	appointment search text (input only)      200     refused
+//	error message                             300     cut
+//	error code                                64      cut
+//	request id                                128     cut
+//
+// An id is refused rather than cut because a shortened id names another
+// thing: a single object with a bad id is an error (for a write, an
+// unreadable reply), an item of a list with one is left out, and an
+// optional id (a booking id, a service's location) is left empty. An id
+// is also refused when it holds anything Sanitize would remove.
+const (
+	MaxIDBytes          = 128
+	MaxPageTokenBytes   = 2048
+	MaxTitleRunes       = 200
+	MaxAddressRunes     = 300
+	MaxDescriptionRunes = 1000
+	MaxHolidayRunes     = 100
+	MaxTimezoneRunes    = 64
+	MaxStatusRunes      = 32
+	MaxPhoneRunes       = 64
+	MaxReasonRunes      = 300
+	MaxQueryRunes       = 200
+	MaxMessageRunes     = 300
+	MaxCodeRunes        = 64
+	MaxRequestIDRunes   = 128
+)
+
+// Truncate shortens s to at most n runes, ending in "…" when cut. It never
+// splits a UTF-8 sequence.
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s // n bytes hold at most n runes
+	}
+	if n <= 0 {
+		return ""
+	}
+	i, count := 0, 0
+	for i < len(s) && count < n-1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		count++
+	}
+	if utf8.RuneCountInString(s[i:]) <= 1 {
+		return s
+	}
+	return s[:i] + "…"
+}
+
+// ValidID reports whether id can be used as an identifier from the API: not
+// empty, at most MaxIDBytes, and nothing Sanitize would remove.
+func ValidID(id string) bool {
+	if id == "" || len(id) > MaxIDBytes {
+		return false
+	}
+	_, _, unsafe := Unsafe(id, false)
+	return !unsafe
+}
+
+// CheckID is ValidID as an error naming field, for input.
+func CheckID(field, id string) error {
+	switch {
+	case id == "":
+		return FieldError{field, "required"}
+	case len(id) > MaxIDBytes:
+		return FieldError{field, fmt.Sprintf("too long: %d bytes, at most %d", len(id), MaxIDBytes)}
+	}
+	return CheckText(field, id, MaxIDBytes, false)
+}
