@@ -104,9 +104,9 @@ func firstTime(ts ...flexTime) time.Time {
 
 func (w wireAvailability) model(dur time.Duration) model.Availability {
 	a := model.Availability{
-		ServiceID:  str(w.ServiceID),
-		LocationID: str(w.LocationID),
-		Timezone:   str(w.Timezone),
+		ServiceID:  optID(w.ServiceID),
+		LocationID: optID(w.LocationID),
+		Timezone:   zone(w.Timezone),
 		Holidays:   holidays(w.Holidays),
 	}
 	// Without a zone, a slot's own offset (the location's) decides its day.
@@ -166,7 +166,7 @@ func holidays(raw json.RawMessage) map[model.Date]string {
 		if err != nil {
 			return
 		}
-		if name = str(name); name == "" {
+		if name = text(name, model.MaxHolidayRunes); name == "" {
 			name = "Closed"
 		}
 		out[d] = name

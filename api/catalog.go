@@ -26,7 +26,11 @@ func (c *Client) Organization(ctx context.Context) (model.Organization, error) {
 	if err := c.getJSON(ctx, opOrganization, "/organization", nil, &w); err != nil {
 		return model.Organization{}, err
 	}
-	return model.Organization{ID: str(w.ID), Name: str(w.Name), Timezone: str(w.Timezone)}, nil
+	id, ok := wireID(w.ID)
+	if !ok {
+		return model.Organization{}, fmt.Errorf("api: %s: the response has an unusable organization id", opOrganization)
+	}
+	return model.Organization{ID: id, Name: text(w.Name, model.MaxTitleRunes), Timezone: zone(w.Timezone)}, nil
 }
 
 // organizationID is Config.OrganizationID, or the token's organisation
@@ -64,11 +68,15 @@ type wireLocation struct {
 func (c *Client) Locations(ctx context.Context) ([]model.Location, error) {
 	var out []model.Location
 	err := getAll(ctx, c, opLocations, "/locations", func(w wireLocation) {
+		id, ok := c.itemID(opLocations, w.ID)
+		if !ok {
+			return
+		}
 		out = append(out, model.Location{
-			ID:       str(w.ID),
-			Name:     str(w.Name),
+			ID:       id,
+			Name:     text(w.Name, model.MaxTitleRunes),
 			Address:  address(w.Address),
-			Timezone: str(w.Timezone),
+			Timezone: zone(w.Timezone),
 			Active:   w.Active == nil || *w.Active, // unsaid means bookable
 		})
 	})
@@ -79,7 +87,7 @@ func (c *Client) Locations(ctx context.Context) ([]model.Location, error) {
 func address(raw json.RawMessage) string {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		return str(s)
+		return text(s, model.MaxAddressRunes)
 	}
 	var parts map[string]string
 	if json.Unmarshal(raw, &parts) != nil {
@@ -87,11 +95,11 @@ func address(raw json.RawMessage) string {
 	}
 	var kept []string
 	for _, k := range []string{"line1", "line2", "street", "postal_code", "city", "region", "country"} {
-		if v := str(parts[k]); v != "" {
+		if v := text(parts[k], model.MaxAddressRunes); v != "" {
 			kept = append(kept, v)
 		}
 	}
-	return strings.Join(kept, ", ")
+	return model.Truncate(strings.Join(kept, ", "), model.MaxAddressRunes)
 }
 
 type wireService struct {
@@ -107,17 +115,23 @@ type wireService struct {
 func (c *Client) Services(ctx context.Context) ([]model.Service, error) {
 	var out []model.Service
 	err := getAll(ctx, c, opServices, "/services", func(w wireService) {
+		id, ok := c.itemID(opServices, w.ID)
+		if !ok {
+			return
+		}
 		s := model.Service{
-			ID:              str(w.ID),
-			Name:            str(w.Name),
-			Description:     str(w.Description),
+			ID:              id,
+			Name:            text(w.Name, model.MaxTitleRunes),
+			Description:     text(w.Description, model.MaxDescriptionRunes),
 			DurationMinutes: int(w.DurationMinutes),
 		}
 		if s.DurationMinutes == 0 {
 			s.DurationMinutes = int(w.Duration)
 		}
-		for _, id := range w.LocationIDs {
-			s.LocationIDs = append(s.LocationIDs, str(id))
+		for _, raw := range w.LocationIDs {
+			if id, ok := wireID(raw); ok && id != "" {
+				s.LocationIDs = append(s.LocationIDs, id)
+			}
 		}
 		if s.DurationMinutes > 0 {
 			c.durations.Store(s.ID, s.Duration())
@@ -142,6 +156,9 @@ func getAll[T any](ctx context.Context, c *Client, op, path string, each func(T)
 		if p.NextPageToken == "" {
 			return nil
 		}
+		if _, err := pageToken(op, p.NextPageToken); err != nil {
+			return err
+		}
 		if seen[p.NextPageToken] {
 			return fmt.Errorf("api: %s: the server repeated a page token", op)
 		}
@@ -149,6 +166,16 @@ func getAll[T any](ctx context.Context, c *Client, op, path string, each func(T)
 		q.Set("page_token", p.NextPageToken)
 	}
 	return fmt.Errorf("api: %s: more than %d pages", op, maxPages)
+}
+
+// itemID reads the id of a list item; an item whose id is refused is left
+// out of the list, and the log says so.
+func (c *Client) itemID(op, raw string) (string, bool) {
+	id, ok := wireID(raw)
+	if !ok {
+		c.cfg.Logger.Warn("api: left out an item with an unusable id", "op", op, "id_bytes", len(raw))
+	}
+	return id, ok
 }
 
 func (c *Client) getJSON(ctx context.Context, op, path string, q url.Values, v any) error {

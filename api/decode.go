@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/zimun-app/zimun/model"
 )
@@ -90,7 +91,7 @@ const maxErrorBody = 64 << 10
 // {"error":{"code","message"}}, {"error":"..."}, {"message":"..."}, OAuth's
 // {"error","error_description"}, or plain text.
 func decodeError(op string, status int, h http.Header, body []byte, redact func(string) string) *Error {
-	e := &Error{Status: status, RequestID: clean(h.Get("X-Request-Id")), op: op}
+	e := &Error{Status: status, RequestID: text(redact(h.Get("X-Request-Id")), model.MaxRequestIDRunes), op: op}
 	var env struct {
 		Error       json.RawMessage `json:"error"`
 		Description string          `json:"error_description"`
@@ -122,7 +123,7 @@ func decodeError(op string, status int, h http.Header, body []byte, redact func(
 		line, _, _ := strings.Cut(strings.TrimSpace(string(body)), "\n")
 		e.Message = line
 	}
-	e.Code = clean(e.Code)
+	e.Code = text(redact(e.Code), model.MaxCodeRunes)
 	e.Message = clean(redact(e.Message))
 	if e.Message == "" {
 		e.Message = humanize(e.Code)
@@ -169,5 +170,51 @@ func retryAfter(h http.Header, now time.Time) time.Duration {
 // maxRetryAfterSecs keeps a hostile Retry-After from overflowing Duration.
 const maxRetryAfterSecs = 24 * 60 * 60
 
-// str sanitises a single-line string from the server.
-func str(s string) string { return strings.TrimSpace(model.Sanitize(s)) }
+// text sanitises a single-line string from the server and cuts it to max
+// characters (model's limits table).
+func text(s string, max int) string {
+	return model.Truncate(strings.TrimSpace(model.Sanitize(s)), max)
+}
+
+// notes is text that keeps its line breaks.
+func notes(s string) string {
+	return model.Truncate(strings.TrimSpace(model.SanitizeMultiline(s)), model.MaxNotesRunes)
+}
+
+// zone is a time zone name, or "" (UTC) when it is too long to be one.
+func zone(s string) string {
+	s = text(s, model.MaxTimezoneRunes+1)
+	if utf8.RuneCountInString(s) > model.MaxTimezoneRunes {
+		return ""
+	}
+	return s
+}
+
+// wireID reads an id from the server. A missing id is ("", true); one that
+// is too long or holds what Sanitize removes is refused, ("", false),
+// because a shortened id names another thing.
+func wireID(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	if !model.ValidID(s) {
+		return "", false
+	}
+	return s, true
+}
+
+// optID is an optional id: refused reads as missing.
+func optID(s string) string {
+	id, _ := wireID(s)
+	return id
+}
+
+// pageToken checks a next_page_token: opaque, sent back as is, so refused
+// rather than cut when too long.
+func pageToken(op, s string) (string, error) {
+	if len(s) > model.MaxPageTokenBytes {
+		return "", fmt.Errorf("api: %s: the server sent a page token longer than %d bytes", op, model.MaxPageTokenBytes)
+	}
+	return s, nil
+}

@@ -133,17 +133,8 @@ func IsOutcomeUnknown(err error) bool {
 	return ok && e.Status >= 500
 }
 
-const maxMessageRunes = 300
-
 // clean makes server text safe and short enough for one line of UI.
-func clean(s string) string {
-	s = strings.TrimSpace(model.Sanitize(s))
-	if utf8.RuneCountInString(s) <= maxMessageRunes {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:maxMessageRunes-1]) + "…"
-}
+func clean(s string) string { return text(s, model.MaxMessageRunes) }
 
 // humanize turns a code like "slot_unavailable" into "Slot unavailable".
 func humanize(code string) string {
