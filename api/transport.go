@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/zimun-app/zimun/model"
 )
 
 const (
@@ -82,7 +84,7 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 				c.auth.invalidate(tok)
 				continue
 			}
-			e := decodeError(cl.op, res.status, res.header, res.body, c.auth.redact)
+			e := decodeError(cl.op, res.status, res.header, res.body, c.auth.redactor.scrub)
 			e.RetryAfter = retryAfter(res.header, c.now())
 			err = e
 		}
@@ -192,7 +194,7 @@ func (c *Client) attempt(ctx context.Context, cl *call, payload []byte) (*respon
 	}
 	defer resp.Body.Close()
 	c.cfg.Logger.Debug("api", "method", cl.method, "path", req.URL.Path, "status", resp.StatusCode,
-		"took", time.Since(sent).Round(100*time.Microsecond), "request_id", clean(resp.Header.Get("X-Request-Id")))
+		"took", time.Since(sent).Round(100*time.Microsecond), "request_id", text(c.auth.redactor.scrub(resp.Header.Get("X-Request-Id")), model.MaxRequestIDRunes))
 	res := &response{status: resp.StatusCode, header: resp.Header}
 	res.skew, res.hasSkew = c.measureSkew(resp.Header)
 
@@ -228,10 +230,12 @@ func (c *Client) transportError(ctx context.Context, op string, err error) error
 	if ctx.Err() != nil {
 		return fmt.Errorf("api: %s: %w", op, ctx.Err())
 	}
-	return newNetworkError(op, err, c.auth.redact)
+	return newNetworkError(op, err, c.auth.redactor.scrub)
 }
 
-func newNetworkError(op string, err error, redact func(string) string) *NetworkError {
+// newNetworkError words a transport failure. Its Err prints redacted too;
+// errors.Is and errors.As still see the transport's own error.
+func newNetworkError(op string, err error, scrub func(string) string) *NetworkError {
 	detail := err.Error()
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -240,8 +244,20 @@ func newNetworkError(op string, err error, redact func(string) string) *NetworkE
 	if isTimeout(err) {
 		detail = "timed out"
 	}
-	return &NetworkError{Op: op, Err: err, detail: clean(redact(detail))}
+	detail = clean(scrub(detail))
+	return &NetworkError{Op: op, Err: redactedError{detail, err}, detail: detail}
 }
+
+// redactedError prints a scrubbed text in place of err's own. It has no
+// Unwrap, so printing a chain of causes stops here; Is and As look inside.
+type redactedError struct {
+	text string
+	err  error
+}
+
+func (e redactedError) Error() string        { return e.text }
+func (e redactedError) Is(target error) bool { return errors.Is(e.err, target) }
+func (e redactedError) As(target any) bool   { return errors.As(e.err, target) }
 
 func isTimeout(err error) bool {
 	var ne net.Error

@@ -61,8 +61,10 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 			return err
 		}
 		defer s.close()
+		env, flush := a.redactingEnv()
+		defer flush()
 		return body(c.Context(), &verbRun{
-			Env:     a.Env,
+			Env:     env,
 			catalog: &catalog{client: s.client},
 			client:  s.client,
 			demo:    s.demo,
