@@ -110,9 +110,15 @@ func (c *Client) Hold(ctx context.Context, r HoldRequest) (model.Hold, error) {
 }
 
 // ReleaseHold gives a held slot back early. Zimun documents no such call:
-// a server answering 404 or 405 cannot release, and the hold simply expires.
+// a server answering 405, or 404 without saying the hold is unknown,
+// cannot release, and the hold simply expires. A 404 hold_not_found is the
+// server saying there is no such hold (unknown, or forgotten since it
+// expired): an error, see IsHoldNotFound.
 func (c *Client) ReleaseHold(ctx context.Context, holdID string) error {
 	_, err := c.do(ctx, call{op: opRelease, method: http.MethodDelete, path: "/appointments/hold/" + url.PathEscape(holdID)})
+	if IsHoldNotFound(err) {
+		return err
+	}
 	if hasStatus(err, http.StatusNotFound, http.StatusMethodNotAllowed) {
 		return nil
 	}

@@ -585,6 +585,12 @@ func TestContractReleaseHold(t *testing.T) {
 	if err := c.ReleaseHold(ctx, h.ID); err != nil {
 		t.Fatal(err)
 	}
+	if err := c.ReleaseHold(ctx, h.ID); !api.IsHoldNotFound(err) {
+		t.Errorf("releasing a released hold: err = %v, want hold_not_found", err)
+	}
+	if err := c.ReleaseHold(ctx, "h_unknown"); !api.IsHoldNotFound(err) {
+		t.Errorf("releasing an unknown hold: err = %v, want hold_not_found", err)
+	}
 	h2 := b.hold(t, c) // free again at once
 	e.sb.DisableRoute("hold.release")
 	if err := c.ReleaseHold(ctx, h2.ID); err != nil {

@@ -40,3 +40,18 @@ func TestInputIsCheckedLikeTheForm(t *testing.T) {
 		})
 	}
 }
+
+// Releasing a hold the server does not know is an error; a server without
+// the release endpoint is not (the hold expires on its own).
+func TestReleaseUnknownHold(t *testing.T) {
+	f := newFixture(t)
+	code, out, errs := f.run("release", "h_unknown")
+	if code != 1 || strings.Contains(out, "Released") || !strings.Contains(errs, "404 hold_not_found") ||
+		!strings.Contains(errs, "the server has no such hold") {
+		t.Errorf("unknown hold: exit %d, stdout %q, stderr %q; want exit 1 and hold_not_found", code, out, errs)
+	}
+	f.srv.DisableRoute("hold.release")
+	if code, out, errs := f.run("release", "h_unknown"); code != 0 || !strings.Contains(out, "Released hold h_unknown") {
+		t.Errorf("server without release: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}

@@ -121,6 +121,8 @@ func describe(err error) string {
 	switch {
 	case api.IsUnauthorized(err):
 		msg += "; check the client id and secret (ZIMUN_CLIENT_ID, ZIMUN_CLIENT_SECRET or the config file)"
+	case api.IsHoldNotFound(err):
+		msg += "; the server has no such hold: released, forgotten after it expired, or never placed"
 	case api.IsRateLimited(err) && ae.RetryAfter > 0:
 		msg += fmt.Sprintf("; retry in %s", ae.RetryAfter.Round(time.Second))
 	}
