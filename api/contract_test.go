@@ -46,8 +46,8 @@ type env struct {
 	clock *fakeClock
 
 	mu       sync.Mutex
-	wire     []string  // "METHOD path body" of writes and token requests, as sent
-	blipArm  string    // path whose next request starts a blip
+	wire     []string // "METHOD path body" of writes and token requests, as sent
+	blipArm  string   // path whose next request starts a blip
 	blipFor  time.Duration
 	blipTill time.Time // until then (sandbox clock), connections are cut
 }
