@@ -75,7 +75,7 @@ func (c *Client) Hold(ctx context.Context, r HoldRequest) (model.Hold, error) {
 		ServiceID:       optID(w.ServiceID),
 		LocationID:      optID(w.LocationID),
 		Time:            w.AppointmentTime.Time,
-		DurationMinutes: int(w.AppointmentDuration),
+		DurationMinutes: minutes(w.AppointmentDuration),
 		ExpiresAt:       w.ExpiresAt.Time,
 	}
 	if h.ID == "" {
@@ -244,7 +244,7 @@ func (c *Client) Appointments(ctx context.Context, f AppointmentFilter) (Appoint
 		if a, ok := w.model(); ok {
 			out.Items = append(out.Items, a)
 		} else {
-			c.cfg.Logger.Warn("api: left out an appointment with an unusable id", "op", opList)
+			c.leftOut(opList)
 		}
 	}
 	return out, nil
@@ -295,7 +295,7 @@ func (w wireAppointment) model() (a model.Appointment, ok bool) {
 		ServiceID:       optID(w.ServiceID),
 		LocationID:      optID(w.LocationID),
 		Time:            w.AppointmentTime.Time,
-		DurationMinutes: int(w.AppointmentDuration),
+		DurationMinutes: minutes(w.AppointmentDuration),
 		Contact: model.Contact{
 			Name:  text(ct.Name, model.MaxNameRunes),
 			Email: text(ct.Email, model.MaxEmailBytes),

@@ -123,13 +123,13 @@ func (a *auth) tokenError(err error) error {
 	switch {
 	case errors.As(err, &re):
 		scrub := a.redactor.scrub
-		e := &Error{Code: text(scrub(re.ErrorCode), model.MaxCodeRunes), op: opToken}
+		e := &Error{Code: echoed(re.ErrorCode, model.MaxCodeRunes, scrub), op: opToken}
 		if re.Response != nil {
 			e.Status = re.Response.StatusCode
-			e.RequestID = text(scrub(re.Response.Header.Get("X-Request-Id")), model.MaxRequestIDRunes)
+			e.RequestID = echoed(re.Response.Header.Get("X-Request-Id"), model.MaxRequestIDRunes, scrub)
 			e.RetryAfter = retryAfter(re.Response.Header, time.Now())
 		}
-		detail := clean(scrub(re.ErrorDescription))
+		detail := echoed(re.ErrorDescription, model.MaxMessageRunes, scrub)
 		if detail == "" {
 			detail = humanize(e.Code)
 		}

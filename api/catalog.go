@@ -68,19 +68,25 @@ type wireLocation struct {
 func (c *Client) Locations(ctx context.Context) ([]model.Location, error) {
 	var out []model.Location
 	err := getAll(ctx, c, opLocations, "/locations", func(w wireLocation) {
-		id, ok := c.itemID(opLocations, w.ID)
-		if !ok {
-			return
+		if l, ok := w.model(); ok {
+			out = append(out, l)
+		} else {
+			c.leftOut(opLocations)
 		}
-		out = append(out, model.Location{
-			ID:       id,
-			Name:     text(w.Name, model.MaxTitleRunes),
-			Address:  address(w.Address),
-			Timezone: zone(w.Timezone),
-			Active:   w.Active == nil || *w.Active, // unsaid means bookable
-		})
 	})
 	return out, err
+}
+
+// model converts w; ok is false when its id is refused.
+func (w wireLocation) model() (model.Location, bool) {
+	id, ok := wireID(w.ID)
+	return model.Location{
+		ID:       id,
+		Name:     text(w.Name, model.MaxTitleRunes),
+		Address:  address(w.Address),
+		Timezone: zone(w.Timezone),
+		Active:   w.Active == nil || *w.Active, // unsaid means bookable
+	}, ok
 }
 
 // address reads a string, or joins the parts of a structured address.
@@ -115,23 +121,10 @@ type wireService struct {
 func (c *Client) Services(ctx context.Context) ([]model.Service, error) {
 	var out []model.Service
 	err := getAll(ctx, c, opServices, "/services", func(w wireService) {
-		id, ok := c.itemID(opServices, w.ID)
+		s, ok := w.model()
 		if !ok {
+			c.leftOut(opServices)
 			return
-		}
-		s := model.Service{
-			ID:              id,
-			Name:            text(w.Name, model.MaxTitleRunes),
-			Description:     text(w.Description, model.MaxDescriptionRunes),
-			DurationMinutes: int(w.DurationMinutes),
-		}
-		if s.DurationMinutes == 0 {
-			s.DurationMinutes = int(w.Duration)
-		}
-		for _, raw := range w.LocationIDs {
-			if id, ok := wireID(raw); ok && id != "" {
-				s.LocationIDs = append(s.LocationIDs, id)
-			}
 		}
 		if s.DurationMinutes > 0 {
 			c.durations.Store(s.ID, s.Duration())
@@ -139,6 +132,27 @@ func (c *Client) Services(ctx context.Context) ([]model.Service, error) {
 		out = append(out, s)
 	})
 	return out, err
+}
+
+// model converts w; ok is false when its id is refused. Refused location
+// ids are dropped from the list.
+func (w wireService) model() (model.Service, bool) {
+	id, ok := wireID(w.ID)
+	s := model.Service{
+		ID:              id,
+		Name:            text(w.Name, model.MaxTitleRunes),
+		Description:     text(w.Description, model.MaxDescriptionRunes),
+		DurationMinutes: minutes(w.DurationMinutes),
+	}
+	if s.DurationMinutes == 0 {
+		s.DurationMinutes = minutes(w.Duration)
+	}
+	for _, raw := range w.LocationIDs {
+		if id := optID(raw); id != "" {
+			s.LocationIDs = append(s.LocationIDs, id)
+		}
+	}
+	return s, ok
 }
 
 // getAll follows next_page_token until the last page.
@@ -168,14 +182,9 @@ func getAll[T any](ctx context.Context, c *Client, op, path string, each func(T)
 	return fmt.Errorf("api: %s: more than %d pages", op, maxPages)
 }
 
-// itemID reads the id of a list item; an item whose id is refused is left
-// out of the list, and the log says so.
-func (c *Client) itemID(op, raw string) (string, bool) {
-	id, ok := wireID(raw)
-	if !ok {
-		c.cfg.Logger.Warn("api: left out an item with an unusable id", "op", op, "id_bytes", len(raw))
-	}
-	return id, ok
+// leftOut logs a list item left out because its id is refused.
+func (c *Client) leftOut(op string) {
+	c.cfg.Logger.Warn("api: left out an item with an unusable id", "op", op)
 }
 
 func (c *Client) getJSON(ctx context.Context, op, path string, q url.Values, v any) error {

@@ -188,7 +188,15 @@ func normalizeBaseURL(raw string) (string, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("api: base URL %q: want http(s)://host", clean(raw))
 	}
-	u.Path = strings.TrimSuffix(strings.TrimSuffix(u.Path, "/"), "/api/v1")
+	if u.User != nil {
+		// It would be printed and logged with the URL; credentials go in
+		// client_id and client_secret.
+		return "", errors.New("api: base URL: remove the user name or password before the host")
+	}
+	for p := ""; p != u.Path; {
+		p = u.Path
+		u.Path = strings.TrimSuffix(strings.TrimSuffix(u.Path, "/"), "/api/v1")
+	}
 	u.RawQuery, u.Fragment = "", ""
 	return strings.TrimSuffix(u.String(), "/"), nil
 }

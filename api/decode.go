@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"mime"
 	"net/http"
 	"strconv"
@@ -60,7 +61,9 @@ func (t *optTime) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// flexInt accepts a number or a numeric string.
+// flexInt accepts a number or a numeric string, held to 32 bits: no count
+// or duration worth reading is larger, and int of a huge float is
+// undefined.
 type flexInt int
 
 func (n *flexInt) UnmarshalJSON(b []byte) error {
@@ -72,11 +75,20 @@ func (n *flexInt) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	f, err := strconv.ParseFloat(string(b), 64)
-	if err != nil {
+	if err != nil && !errors.Is(err, strconv.ErrRange) || math.IsNaN(f) {
 		return errors.New("not a number")
 	}
-	*n = flexInt(f)
+	*n = flexInt(max(min(f, math.MaxInt32), math.MinInt32))
 	return nil
+}
+
+// minutes is a duration in minutes, or 0 (unknown) when it is negative or
+// longer than model.MaxDurationMinutes.
+func minutes(n flexInt) int {
+	if n < 0 || n > model.MaxDurationMinutes {
+		return 0
+	}
+	return int(n)
 }
 
 // page is the list envelope shared by every paginated endpoint.
@@ -92,7 +104,7 @@ const maxErrorBody = 64 << 10
 // {"error":{"code","message"}}, {"error":"..."}, {"message":"..."}, OAuth's
 // {"error","error_description"}, or plain text.
 func decodeError(op string, status int, h http.Header, body []byte, redact func(string) string) *Error {
-	e := &Error{Status: status, RequestID: text(redact(h.Get("X-Request-Id")), model.MaxRequestIDRunes), op: op}
+	e := &Error{Status: status, RequestID: echoed(h.Get("X-Request-Id"), model.MaxRequestIDRunes, redact), op: op}
 	var env struct {
 		Error       json.RawMessage `json:"error"`
 		Description string          `json:"error_description"`
@@ -124,8 +136,8 @@ func decodeError(op string, status int, h http.Header, body []byte, redact func(
 		line, _, _ := strings.Cut(strings.TrimSpace(string(body)), "\n")
 		e.Message = line
 	}
-	e.Code = text(redact(e.Code), model.MaxCodeRunes)
-	e.Message = clean(redact(e.Message))
+	e.Code = echoed(e.Code, model.MaxCodeRunes, redact)
+	e.Message = echoed(e.Message, model.MaxMessageRunes, redact)
 	if e.Message == "" {
 		e.Message = humanize(e.Code)
 	}
@@ -165,7 +177,7 @@ func retryAfter(h http.Header, now time.Time) time.Duration {
 	if date, err := http.ParseTime(h.Get("Date")); err == nil {
 		now = date
 	}
-	return max(at.Sub(now), 0)
+	return min(max(at.Sub(now), 0), maxRetryAfterSecs*time.Second)
 }
 
 // maxRetryAfterSecs keeps a hostile Retry-After from overflowing Duration.
@@ -175,6 +187,14 @@ const maxRetryAfterSecs = 24 * 60 * 60
 // characters (model's limits table).
 func text(s string, max int) string {
 	return model.Truncate(strings.TrimSpace(model.Sanitize(s)), max)
+}
+
+// echoed is text a server or a transport wrote that may quote our
+// credentials: sanitised first (removing an escape sequence cannot then
+// join the halves of a secret), scrubbed, then cut (a cut cannot leave
+// half of a secret in view).
+func echoed(s string, max int, scrub func(string) string) string {
+	return model.Truncate(strings.TrimSpace(scrub(model.Sanitize(s))), max)
 }
 
 // notes is text that keeps its line breaks.

@@ -210,7 +210,7 @@ func (c *Client) attempt(ctx context.Context, cl *call, payload []byte) (*respon
 	}
 	defer resp.Body.Close()
 	c.cfg.Logger.Debug("api", "method", cl.method, "path", req.URL.Path, "status", resp.StatusCode,
-		"took", time.Since(sent).Round(100*time.Microsecond), "request_id", text(c.auth.redactor.scrub(resp.Header.Get("X-Request-Id")), model.MaxRequestIDRunes))
+		"took", time.Since(sent).Round(100*time.Microsecond), "request_id", echoed(resp.Header.Get("X-Request-Id"), model.MaxRequestIDRunes, c.auth.redactor.scrub))
 	res := &response{status: resp.StatusCode, header: resp.Header}
 	res.skew, res.hasSkew = c.measureSkew(resp.Header)
 
@@ -260,7 +260,7 @@ func newNetworkError(op string, err error, scrub func(string) string) *NetworkEr
 	if isTimeout(err) {
 		detail = "timed out"
 	}
-	detail = clean(scrub(detail))
+	detail = echoed(detail, model.MaxMessageRunes, scrub)
 	return &NetworkError{Op: op, Err: redactedError{detail, err}, detail: detail}
 }
 

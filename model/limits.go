@@ -29,6 +29,7 @@ import (
 //	error message                             300     cut
 //	error code                                64      cut
 //	request id                                128     cut
+//	duration (service, hold, appointment)     1 week  read as unknown (0)
 //
 // An id is refused rather than cut because a shortened id names another
 // thing: a single object with a bad id is an error (for a write, an
@@ -50,6 +51,7 @@ const (
 	MaxMessageRunes     = 300
 	MaxCodeRunes        = 64
 	MaxRequestIDRunes   = 128
+	MaxDurationMinutes  = 7 * 24 * 60
 )
 
 // Truncate shortens s to at most n runes, ending in "…" when cut. It never
