@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -290,28 +291,23 @@ func (w wireAppointment) model() (a model.Appointment, ok bool) {
 		ct = *w.Contact
 	}
 	a = model.Appointment{
-		BookingID:       optID(w.BookingID),
-		Status:          text(w.Status, model.MaxStatusRunes),
-		ServiceID:       optID(w.ServiceID),
-		LocationID:      optID(w.LocationID),
+		BookingID:       w.BookingID,
+		Status:          w.Status,
+		ServiceID:       w.ServiceID,
+		LocationID:      w.LocationID,
 		Time:            w.AppointmentTime.Time,
-		DurationMinutes: minutes(w.AppointmentDuration),
-		Contact: model.Contact{
-			Name:  text(ct.Name, model.MaxNameRunes),
-			Email: text(ct.Email, model.MaxEmailBytes),
-			Phone: text(ct.Phone, model.MaxPhoneRunes),
-			Notes: notes(ct.Notes),
-		},
-		CreatedAt: w.CreatedAt.Time,
-		UpdatedAt: w.UpdatedAt.Time,
+		DurationMinutes: int(w.AppointmentDuration),
+		Contact:         ct,
+		CreatedAt:       w.CreatedAt.Time,
+		UpdatedAt:       w.UpdatedAt.Time,
 	}
 	// The first id given is the id: a refused one is not replaced by the next.
 	for _, raw := range []string{w.AppointmentID, w.ID, w.BookingID} {
-		if a.ID, ok = wireID(raw); a.ID != "" || !ok {
-			return a, ok
+		if a.ID = strings.TrimSpace(raw); a.ID != "" {
+			break
 		}
 	}
-	return a, true
+	return a.Clean()
 }
 
 // writtenAppointment reads the answer to a write. Once the server said 2xx

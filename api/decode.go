@@ -185,9 +185,7 @@ const maxRetryAfterSecs = 24 * 60 * 60
 
 // text sanitises a single-line string from the server and cuts it to max
 // characters (model's limits table).
-func text(s string, max int) string {
-	return model.Truncate(strings.TrimSpace(model.Sanitize(s)), max)
-}
+func text(s string, max int) string { return model.CleanText(s, max) }
 
 // echoed is text a server or a transport wrote that may quote our
 // credentials: sanitised first (removing an escape sequence cannot then
@@ -195,11 +193,6 @@ func text(s string, max int) string {
 // half of a secret in view).
 func echoed(s string, max int, scrub func(string) string) string {
 	return model.Truncate(strings.TrimSpace(scrub(model.Sanitize(s))), max)
-}
-
-// notes is text that keeps its line breaks.
-func notes(s string) string {
-	return model.Truncate(strings.TrimSpace(model.SanitizeMultiline(s)), model.MaxNotesRunes)
 }
 
 // zone is a time zone name, or "" (UTC) when it is too long to be one.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -94,4 +95,54 @@ func CheckID(field, id string) error {
 		return FieldError{field, fmt.Sprintf("too long: %d bytes, at most %d", len(id), MaxIDBytes)}
 	}
 	return CheckText(field, id, MaxIDBytes, false)
+}
+
+// CleanText is untrusted one-line text made safe to show (Sanitize),
+// trimmed and cut to max characters.
+func CleanText(s string, max int) string {
+	return Truncate(strings.TrimSpace(Sanitize(s)), max)
+}
+
+// CleanNotes is CleanText for notes: line breaks kept, MaxNotesRunes.
+func CleanNotes(s string) string {
+	return Truncate(strings.TrimSpace(SanitizeMultiline(s)), MaxNotesRunes)
+}
+
+// optionalID is id trimmed, or "" when it is refused.
+func optionalID(id string) string {
+	if id = strings.TrimSpace(id); !ValidID(id) {
+		return ""
+	}
+	return id
+}
+
+// Clean returns c with every field made safe and cut to its limit.
+func (c Contact) Clean() Contact {
+	return Contact{
+		Name:  CleanText(c.Name, MaxNameRunes),
+		Email: CleanText(c.Email, MaxEmailBytes),
+		Phone: CleanText(c.Phone, MaxPhoneRunes),
+		Notes: CleanNotes(c.Notes),
+	}
+}
+
+// Clean returns a held to the limits, as if it had come from the API: text
+// made safe and cut, a duration out of range read as unknown (0), refused
+// optional ids emptied. ok is false when a's own id is refused; an empty
+// id is left for the caller to judge.
+func (a Appointment) Clean() (clean Appointment, ok bool) {
+	id := strings.TrimSpace(a.ID)
+	if id != "" && !ValidID(id) {
+		return Appointment{}, false
+	}
+	a.ID = id
+	a.BookingID = optionalID(a.BookingID)
+	a.ServiceID = optionalID(a.ServiceID)
+	a.LocationID = optionalID(a.LocationID)
+	a.Status = CleanText(a.Status, MaxStatusRunes)
+	a.Contact = a.Contact.Clean()
+	if a.DurationMinutes < 0 || a.DurationMinutes > MaxDurationMinutes {
+		a.DurationMinutes = 0
+	}
+	return a, true
 }
