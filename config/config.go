@@ -156,16 +156,13 @@ func readFile(path string, explicit bool, cfg *Config) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	md, err := toml.DecodeFile(path, cfg)
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", path, err)
+		return nil, fmt.Errorf("config: %w", err)
 	}
-	if keys := md.Undecoded(); len(keys) > 0 {
-		names := make([]string, len(keys))
-		for i, k := range keys {
-			names[i] = k.String()
-		}
-		return nil, fmt.Errorf("config %s: unknown key %s", path, strings.Join(names, ", "))
+	md, err := decode(path, data, cfg)
+	if err != nil {
+		return nil, err
 	}
 	cfg.Path = path
 	// Mode bits mean nothing on Windows; elsewhere a secret others can read
@@ -175,6 +172,22 @@ func readFile(path string, explicit bool, cfg *Config) ([]string, error) {
 			path, info.Mode().Perm(), path)}, nil
 	}
 	return nil, nil
+}
+
+// decode reads TOML data over cfg; every key must be known.
+func decode(path string, data []byte, cfg *Config) (toml.MetaData, error) {
+	md, err := toml.Decode(string(data), cfg)
+	if err != nil {
+		return md, fmt.Errorf("config %s: %w", path, err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		names := make([]string, len(keys))
+		for i, k := range keys {
+			names[i] = k.String()
+		}
+		return md, fmt.Errorf("config %s: unknown key %s", path, strings.Join(names, ", "))
+	}
+	return md, nil
 }
 
 func applyEnv(cfg *Config, getenv func(string) string) {
