@@ -22,6 +22,7 @@ var wallLayouts = []string{
 type timeValue struct {
 	raw       string
 	abs       time.Time // RFC3339 input
+	absolute  bool      // abs is set (it may be the zero time)
 	wall      time.Time // wall-clock input, its fields held in UTC
 	dateOnly  bool      // YYYY-MM-DD, when allowDate
 	allowDate bool
@@ -39,7 +40,7 @@ func (v *timeValue) Type() string {
 func (v *timeValue) Set(s string) error {
 	*v = timeValue{raw: s, allowDate: v.allowDate}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		v.abs = t
+		v.abs, v.absolute = t, true
 		return nil
 	}
 	for _, layout := range wallLayouts {
@@ -61,7 +62,7 @@ func (v *timeValue) Set(s string) error {
 func (v *timeValue) isSet() bool { return v.raw != "" }
 
 // isWall reports whether the value needs a zone to become an instant.
-func (v *timeValue) isWall() bool { return v.abs.IsZero() }
+func (v *timeValue) isWall() bool { return !v.absolute }
 
 // in places the value in loc. A wall-clock time that a DST change skips or
 // repeats is refused rather than silently shifted: booking the wrong hour is
