@@ -73,7 +73,7 @@ func (v *timeValue) in(loc *time.Location) (time.Time, error) {
 	}
 	w := v.wall
 	if v.dateOnly {
-		return time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, loc), nil
+		return startOfDay(model.DateOf(w), loc), nil
 	}
 	var found []time.Time
 	// The offsets in force a day either side cover both sides of any
@@ -94,6 +94,27 @@ func (v *timeValue) in(loc *time.Location) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%s happens twice in %s (the clocks go back); give an offset, e.g. %s or %s",
 			v.raw, loc, found[0].In(loc).Format(time.RFC3339), found[1].In(loc).Format(time.RFC3339))
 	}
+}
+
+// startOfDay is the first instant whose date in loc is d or later: midnight,
+// or for a day that starts late (a DST change at midnight) or is skipped
+// altogether (Samoa's 30 December 2011), the moment the clocks arrive.
+func startOfDay(d model.Date, loc *time.Location) time.Time {
+	t := d.In(loc)
+	if !model.DateOf(t.In(loc)).Before(d) {
+		return t
+	}
+	// t is still on an earlier day; the day starts within 48 hours.
+	lo, hi := t, t.Add(48*time.Hour)
+	for hi.Sub(lo) > time.Second {
+		mid := lo.Add(hi.Sub(lo) / 2).Truncate(time.Second)
+		if model.DateOf(mid.In(loc)).Before(d) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi.In(loc)
 }
 
 func sameWall(t, w time.Time) bool {
