@@ -28,6 +28,7 @@ type redactor struct {
 
 	mu     sync.Mutex
 	tokens []string // newest last, at most keptTokens
+	values []string // fixed and tokens, longest first; replaced, never changed
 }
 
 func newRedactor(clientID, secret string) *redactor {
@@ -46,6 +47,7 @@ func newRedactor(clientID, secret string) *redactor {
 		}
 	}
 	r.fixed = sortedUnique(forms)
+	r.values = r.fixed
 	return r
 }
 
@@ -76,6 +78,7 @@ func (r *redactor) remember(token string) {
 	if len(r.tokens) > keptTokens {
 		r.tokens = slices.Delete(r.tokens, 0, len(r.tokens)-keptTokens)
 	}
+	r.values = sortedUnique(append(slices.Clone(r.fixed), r.tokens...))
 }
 
 // credentialShapes are credentials by their shape rather than their value:
@@ -92,7 +95,7 @@ func (r *redactor) redact(s string) string {
 		return s
 	}
 	r.mu.Lock()
-	values := sortedUnique(append(slices.Clone(r.fixed), r.tokens...))
+	values := r.values
 	r.mu.Unlock()
 	for _, v := range values {
 		s = strings.ReplaceAll(s, v, redacted)
