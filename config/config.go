@@ -258,8 +258,13 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
 	}
 
-	if u, err := url.Parse(c.API.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	switch u, err := url.Parse(c.API.BaseURL); {
+	case err != nil:
 		bad("api.base_url", "must be an http(s) URL like %s, got %q", api.DefaultBaseURL, c.API.BaseURL)
+	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+		bad("api.base_url", "must be an http(s) URL like %s, got %q", api.DefaultBaseURL, u.Redacted())
+	case u.User != nil:
+		bad("api.base_url", "must not hold a user name or password (they would be shown and logged); use api.client_id and api.client_secret")
 	}
 	switch {
 	case c.API.ClientID != "" && c.API.ClientSecret == "":
