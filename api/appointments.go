@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -62,17 +63,21 @@ func (c *Client) Hold(ctx context.Context, r HoldRequest) (model.Hold, error) {
 	if err := decodeJSON(opHold, res.body, &w); err != nil {
 		return model.Hold{}, err
 	}
-	h := model.Hold{
-		ID:              str(w.HoldID),
-		Status:          str(w.Status),
-		ServiceID:       str(w.ServiceID),
-		LocationID:      str(w.LocationID),
-		Time:            w.AppointmentTime.Time,
-		DurationMinutes: int(w.AppointmentDuration),
-		ExpiresAt:       w.ExpiresAt.Time,
+	id, ok := wireID(w.HoldID)
+	if id == "" && ok {
+		id, ok = wireID(w.ID)
 	}
-	if h.ID == "" {
-		h.ID = str(w.ID)
+	if !ok {
+		return model.Hold{}, fmt.Errorf("api: %s: the response has an unusable hold id", opHold)
+	}
+	h := model.Hold{
+		ID:              id,
+		Status:          text(w.Status, model.MaxStatusRunes),
+		ServiceID:       optID(w.ServiceID),
+		LocationID:      optID(w.LocationID),
+		Time:            w.AppointmentTime.Time,
+		DurationMinutes: minutes(w.AppointmentDuration),
+		ExpiresAt:       w.ExpiresAt.Time,
 	}
 	if h.ID == "" {
 		return model.Hold{}, fmt.Errorf("api: %s: the response has no hold id", opHold)
@@ -106,9 +111,15 @@ func (c *Client) Hold(ctx context.Context, r HoldRequest) (model.Hold, error) {
 }
 
 // ReleaseHold gives a held slot back early. Zimun documents no such call:
-// a server answering 404 or 405 cannot release, and the hold simply expires.
+// a server answering 405, or 404 without saying the hold is unknown,
+// cannot release, and the hold simply expires. A 404 hold_not_found is the
+// server saying there is no such hold (unknown, or forgotten since it
+// expired): an error, see IsHoldNotFound.
 func (c *Client) ReleaseHold(ctx context.Context, holdID string) error {
 	_, err := c.do(ctx, call{op: opRelease, method: http.MethodDelete, path: "/appointments/hold/" + url.PathEscape(holdID)})
+	if IsHoldNotFound(err) {
+		return err
+	}
 	if hasStatus(err, http.StatusNotFound, http.StatusMethodNotAllowed) {
 		return nil
 	}
@@ -225,9 +236,17 @@ func (c *Client) Appointments(ctx context.Context, f AppointmentFilter) (Appoint
 	if err := c.getJSON(ctx, opList, "/appointments", q, &p); err != nil {
 		return AppointmentPage{}, err
 	}
-	out := AppointmentPage{NextPageToken: p.NextPageToken, Items: make([]model.Appointment, 0, len(p.Items))}
+	token, err := pageToken(opList, p.NextPageToken)
+	if err != nil {
+		return AppointmentPage{}, err
+	}
+	out := AppointmentPage{NextPageToken: token, Items: make([]model.Appointment, 0, len(p.Items))}
 	for _, w := range p.Items {
-		out.Items = append(out.Items, w.model())
+		if a, ok := w.model(); ok {
+			out.Items = append(out.Items, a)
+		} else {
+			c.leftOut(opList)
+		}
 	}
 	return out, nil
 }
@@ -265,36 +284,32 @@ type wireAppointment struct {
 	UpdatedAt           optTime        `json:"updated_at"`
 }
 
-func (w wireAppointment) model() model.Appointment {
+// model converts w; ok is false when the server's id for it is refused
+// (see model's limits table).
+func (w wireAppointment) model() (a model.Appointment, ok bool) {
 	ct := model.Contact{Name: w.ContactName, Email: w.ContactEmail, Phone: w.ContactPhone, Notes: w.Notes}
 	if w.Contact != nil && ct == (model.Contact{}) {
 		ct = *w.Contact
 	}
-	a := model.Appointment{
-		ID:              str(w.AppointmentID),
-		BookingID:       str(w.BookingID),
-		Status:          str(w.Status),
-		ServiceID:       str(w.ServiceID),
-		LocationID:      str(w.LocationID),
+	a = model.Appointment{
+		BookingID:       w.BookingID,
+		Status:          w.Status,
+		ServiceID:       w.ServiceID,
+		LocationID:      w.LocationID,
 		Time:            w.AppointmentTime.Time,
 		DurationMinutes: int(w.AppointmentDuration),
-		Contact: model.Contact{
-			Name:  str(ct.Name),
-			Email: str(ct.Email),
-			Phone: str(ct.Phone),
-			Notes: model.SanitizeMultiline(ct.Notes),
-		},
-		CancellationReason: str(w.CancellationReason),
+		Contact:            ct,
+		CancellationReason: w.CancellationReason,
 		CreatedAt:          w.CreatedAt.Time,
 		UpdatedAt:          w.UpdatedAt.Time,
 	}
-	if a.ID == "" {
-		a.ID = str(w.ID)
+	// The first id given is the id: a refused one is not replaced by the next.
+	for _, raw := range []string{w.AppointmentID, w.ID, w.BookingID} {
+		if a.ID = strings.TrimSpace(raw); a.ID != "" {
+			break
+		}
 	}
-	if a.ID == "" {
-		a.ID = a.BookingID
-	}
-	return a
+	return a.Clean()
 }
 
 // writtenAppointment reads the answer to a write. Once the server said 2xx
@@ -319,8 +334,11 @@ func decodeAppointment(op string, body []byte) (model.Appointment, error) {
 	if err := decodeJSON(op, body, &w); err != nil {
 		return model.Appointment{}, err
 	}
-	a := w.model()
-	if a.ID == "" {
+	a, ok := w.model()
+	switch {
+	case !ok:
+		return model.Appointment{}, fmt.Errorf("api: %s: the response has an unusable appointment id", op)
+	case a.ID == "":
 		return model.Appointment{}, fmt.Errorf("api: %s: the response has no appointment id", op)
 	}
 	return a, nil

@@ -196,15 +196,30 @@ func TestPatchWorksAndStaysPatch(t *testing.T) {
 }
 
 func TestReleaseHoldTolerance(t *testing.T) {
-	for status, wantErr := range map[int]bool{204: false, 404: false, 405: false, 409: true} {
+	for _, tc := range []struct {
+		status  int
+		body    string
+		wantErr bool
+	}{
+		{204, "", false},
+		{404, "", false}, // no such route
+		{404, `{"error":{"code":"not_found","message":"no"}}`, false}, // no such route
+		{405, "", false},
+		{409, "", true},
+		{404, `{"error":{"code":"hold_not_found","message":"no hold with id \"h_1\""}}`, true},
+	} {
 		f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
 			if r.Method != http.MethodDelete || r.URL.Path != "/api/v1/appointments/hold/h_1" {
 				t.Errorf("%s %s", r.Method, r.URL.Path)
 			}
-			w.WriteHeader(status)
+			writeJSON(w, tc.status, tc.body)
 		})
-		if err := f.client().ReleaseHold(t.Context(), "h_1"); (err != nil) != wantErr {
-			t.Errorf("%d: err = %v", status, err)
+		err := f.client().ReleaseHold(t.Context(), "h_1")
+		if (err != nil) != tc.wantErr {
+			t.Errorf("%d %s: err = %v", tc.status, tc.body, err)
+		}
+		if strings.Contains(tc.body, "hold_not_found") && !IsHoldNotFound(err) {
+			t.Errorf("IsHoldNotFound(%v) = false", err)
 		}
 	}
 }

@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
+
+	"github.com/zimun-app/zimun/model"
 )
 
 // tokenEarlyExpiry renews a token this long before it lapses, so a call
@@ -24,8 +25,8 @@ const tokenEarlyExpiry = 60 * time.Second
 // the cache still holds the token that was refused: concurrent 401s then
 // cost one new grant, not one each.
 type auth struct {
-	grant  tokenFunc // one client-credentials grant per call
-	secret string    // only to scrub it from error text
+	grant    tokenFunc // one client-credentials grant per call
+	redactor *redactor // knows the secret and every token granted
 
 	mu    sync.Mutex
 	cache *tokenCache
@@ -47,7 +48,7 @@ func newAuth(ctx context.Context, baseURL, id, secret string, hc *http.Client) *
 		AuthStyle:    oauth2.AuthStyleInHeader,
 	}
 	ctx = context.WithValue(ctx, oauth2.HTTPClient, hc)
-	a := &auth{secret: secret}
+	a := &auth{redactor: newRedactor(id, secret)}
 	// cc.Token builds a throwaway cache per call, so this is a bare grant.
 	a.grant = func() (*oauth2.Token, error) {
 		t, err := cc.Token(ctx)
@@ -69,6 +70,8 @@ func (a *auth) newCache() *tokenCache {
 	tc.src = oauth2.ReuseTokenSourceWithExpiry(nil, tokenFunc(func() (*oauth2.Token, error) {
 		t, err := a.grant()
 		if err == nil {
+			a.redactor.remember(t.AccessToken)
+			a.redactor.remember(t.RefreshToken)
 			tc.last.Store(t)
 		}
 		return t, err
@@ -112,14 +115,6 @@ func (a *auth) invalidate(refused string) {
 	a.cache = a.newCache()
 }
 
-// redact removes the client secret from text that may echo it.
-func (a *auth) redact(s string) string {
-	if a.secret == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, a.secret, "[redacted]")
-}
-
 // tokenError maps an oauth2 failure onto our errors. RetrieveError.Error()
 // embeds the raw token-endpoint body, so only its status and the RFC 6749
 // error/error_description fields are kept.
@@ -127,13 +122,14 @@ func (a *auth) tokenError(err error) error {
 	var re *oauth2.RetrieveError
 	switch {
 	case errors.As(err, &re):
-		e := &Error{Code: clean(re.ErrorCode), op: opToken}
+		scrub := a.redactor.scrub
+		e := &Error{Code: echoed(re.ErrorCode, model.MaxCodeRunes, scrub), op: opToken}
 		if re.Response != nil {
 			e.Status = re.Response.StatusCode
-			e.RequestID = clean(re.Response.Header.Get("X-Request-Id"))
+			e.RequestID = echoed(re.Response.Header.Get("X-Request-Id"), model.MaxRequestIDRunes, scrub)
 			e.RetryAfter = retryAfter(re.Response.Header, time.Now())
 		}
-		detail := clean(a.redact(re.ErrorDescription))
+		detail := echoed(re.ErrorDescription, model.MaxMessageRunes, scrub)
 		if detail == "" {
 			detail = humanize(e.Code)
 		}
@@ -145,7 +141,7 @@ func (a *auth) tokenError(err error) error {
 	case errors.Is(err, context.Canceled):
 		return fmt.Errorf("api: sign-in stopped: %w", context.Canceled)
 	case isTransport(err):
-		return newNetworkError(opToken, err, a.redact)
+		return newNetworkError(opToken, err, a.redactor.scrub)
 	default:
 		// A 2xx that is not a token; oauth2's text may quote the body.
 		return &Error{Code: "invalid_token_response", op: opToken,

@@ -77,7 +77,7 @@ func (w wireSlot) slot(zone *time.Location, dur time.Duration) (model.Slot, bool
 		return model.Slot{}, false
 	}
 	end := firstTime(w.End, w.EndTime)
-	if end.IsZero() {
+	if !end.After(start) {
 		end = start.Add(dur)
 	}
 	capacity := 1
@@ -104,9 +104,9 @@ func firstTime(ts ...flexTime) time.Time {
 
 func (w wireAvailability) model(dur time.Duration) model.Availability {
 	a := model.Availability{
-		ServiceID:  str(w.ServiceID),
-		LocationID: str(w.LocationID),
-		Timezone:   str(w.Timezone),
+		ServiceID:  optID(w.ServiceID),
+		LocationID: optID(w.LocationID),
+		Timezone:   zone(w.Timezone),
 		Holidays:   holidays(w.Holidays),
 	}
 	// Without a zone, a slot's own offset (the location's) decides its day.
@@ -127,22 +127,17 @@ func (w wireAvailability) model(dur time.Duration) model.Availability {
 			d.Slots = append(d.Slots, sl)
 		}
 	}
+	// A slot goes on the day it starts, whatever day the server listed it
+	// under: picking "Monday 09:00" must never book another day's 09:00.
 	for _, e := range append(w.Days, w.Items...) {
-		date, err := model.ParseDate(e.Date)
-		switch {
-		case err == nil:
-			d := day(date)
-			for _, s := range e.Slots {
-				if sl, ok := s.slot(zone, dur); ok {
-					d.Slots = append(d.Slots, sl)
-				}
-			}
-		case len(e.Slots) > 0:
-			for _, s := range e.Slots {
-				addSlot(s)
-			}
-		default:
+		if date, err := model.ParseDate(e.Date); err == nil {
+			day(date) // a listed day without slots is full, not unknown
+		}
+		if len(e.Slots) == 0 {
 			addSlot(e.wireSlot)
+		}
+		for _, s := range e.Slots {
+			addSlot(s)
 		}
 	}
 	for _, s := range w.Slots {
@@ -150,6 +145,8 @@ func (w wireAvailability) model(dur time.Duration) model.Availability {
 	}
 	for _, d := range days {
 		slices.SortFunc(d.Slots, func(x, y model.Slot) int { return x.Start.Compare(y.Start) })
+		// A start listed twice is one slot.
+		d.Slots = slices.CompactFunc(d.Slots, func(x, y model.Slot) bool { return x.Start.Equal(y.Start) })
 		a.Days = append(a.Days, *d)
 	}
 	slices.SortFunc(a.Days, func(x, y model.Day) int { return x.Date.Compare(y.Date) })
@@ -166,7 +163,7 @@ func holidays(raw json.RawMessage) map[model.Date]string {
 		if err != nil {
 			return
 		}
-		if name = str(name); name == "" {
+		if name = text(name, model.MaxHolidayRunes); name == "" {
 			name = "Closed"
 		}
 		out[d] = name

@@ -26,7 +26,11 @@ func (c *Client) Organization(ctx context.Context) (model.Organization, error) {
 	if err := c.getJSON(ctx, opOrganization, "/organization", nil, &w); err != nil {
 		return model.Organization{}, err
 	}
-	return model.Organization{ID: str(w.ID), Name: str(w.Name), Timezone: str(w.Timezone)}, nil
+	id, ok := wireID(w.ID)
+	if !ok {
+		return model.Organization{}, fmt.Errorf("api: %s: the response has an unusable organization id", opOrganization)
+	}
+	return model.Organization{ID: id, Name: text(w.Name, model.MaxTitleRunes), Timezone: zone(w.Timezone)}, nil
 }
 
 // organizationID is Config.OrganizationID, or the token's organisation
@@ -64,22 +68,32 @@ type wireLocation struct {
 func (c *Client) Locations(ctx context.Context) ([]model.Location, error) {
 	var out []model.Location
 	err := getAll(ctx, c, opLocations, "/locations", func(w wireLocation) {
-		out = append(out, model.Location{
-			ID:       str(w.ID),
-			Name:     str(w.Name),
-			Address:  address(w.Address),
-			Timezone: str(w.Timezone),
-			Active:   w.Active == nil || *w.Active, // unsaid means bookable
-		})
+		if l, ok := w.model(); ok {
+			out = append(out, l)
+		} else {
+			c.leftOut(opLocations)
+		}
 	})
 	return out, err
+}
+
+// model converts w; ok is false when its id is refused.
+func (w wireLocation) model() (model.Location, bool) {
+	id, ok := wireID(w.ID)
+	return model.Location{
+		ID:       id,
+		Name:     text(w.Name, model.MaxTitleRunes),
+		Address:  address(w.Address),
+		Timezone: zone(w.Timezone),
+		Active:   w.Active == nil || *w.Active, // unsaid means bookable
+	}, ok
 }
 
 // address reads a string, or joins the parts of a structured address.
 func address(raw json.RawMessage) string {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		return str(s)
+		return text(s, model.MaxAddressRunes)
 	}
 	var parts map[string]string
 	if json.Unmarshal(raw, &parts) != nil {
@@ -87,11 +101,11 @@ func address(raw json.RawMessage) string {
 	}
 	var kept []string
 	for _, k := range []string{"line1", "line2", "street", "postal_code", "city", "region", "country"} {
-		if v := str(parts[k]); v != "" {
+		if v := text(parts[k], model.MaxAddressRunes); v != "" {
 			kept = append(kept, v)
 		}
 	}
-	return strings.Join(kept, ", ")
+	return model.Truncate(strings.Join(kept, ", "), model.MaxAddressRunes)
 }
 
 type wireService struct {
@@ -107,17 +121,10 @@ type wireService struct {
 func (c *Client) Services(ctx context.Context) ([]model.Service, error) {
 	var out []model.Service
 	err := getAll(ctx, c, opServices, "/services", func(w wireService) {
-		s := model.Service{
-			ID:              str(w.ID),
-			Name:            str(w.Name),
-			Description:     str(w.Description),
-			DurationMinutes: int(w.DurationMinutes),
-		}
-		if s.DurationMinutes == 0 {
-			s.DurationMinutes = int(w.Duration)
-		}
-		for _, id := range w.LocationIDs {
-			s.LocationIDs = append(s.LocationIDs, str(id))
+		s, ok := w.model()
+		if !ok {
+			c.leftOut(opServices)
+			return
 		}
 		if s.DurationMinutes > 0 {
 			c.durations.Store(s.ID, s.Duration())
@@ -125,6 +132,27 @@ func (c *Client) Services(ctx context.Context) ([]model.Service, error) {
 		out = append(out, s)
 	})
 	return out, err
+}
+
+// model converts w; ok is false when its id is refused. Refused location
+// ids are dropped from the list.
+func (w wireService) model() (model.Service, bool) {
+	id, ok := wireID(w.ID)
+	s := model.Service{
+		ID:              id,
+		Name:            text(w.Name, model.MaxTitleRunes),
+		Description:     text(w.Description, model.MaxDescriptionRunes),
+		DurationMinutes: minutes(w.DurationMinutes),
+	}
+	if s.DurationMinutes == 0 {
+		s.DurationMinutes = minutes(w.Duration)
+	}
+	for _, raw := range w.LocationIDs {
+		if id := optID(raw); id != "" {
+			s.LocationIDs = append(s.LocationIDs, id)
+		}
+	}
+	return s, ok
 }
 
 // getAll follows next_page_token until the last page.
@@ -142,6 +170,9 @@ func getAll[T any](ctx context.Context, c *Client, op, path string, each func(T)
 		if p.NextPageToken == "" {
 			return nil
 		}
+		if _, err := pageToken(op, p.NextPageToken); err != nil {
+			return err
+		}
 		if seen[p.NextPageToken] {
 			return fmt.Errorf("api: %s: the server repeated a page token", op)
 		}
@@ -149,6 +180,11 @@ func getAll[T any](ctx context.Context, c *Client, op, path string, each func(T)
 		q.Set("page_token", p.NextPageToken)
 	}
 	return fmt.Errorf("api: %s: more than %d pages", op, maxPages)
+}
+
+// leftOut logs a list item left out because its id is refused.
+func (c *Client) leftOut(op string) {
+	c.cfg.Logger.Warn("api: left out an item with an unusable id", "op", op)
 }
 
 func (c *Client) getJSON(ctx context.Context, op, path string, q url.Values, v any) error {

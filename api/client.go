@@ -25,7 +25,10 @@ const DefaultBaseURL = "https://api.zimun.online"
 const (
 	DefaultRequestTimeout = 10 * time.Second
 	DefaultWriteTimeout   = 15 * time.Second
-	DefaultMaxRetries     = 3
+	// A failing call is retried for this long, waits included: a blip of
+	// the network costs a wait, not the booking.
+	DefaultReadRetryBudget  = 5 * time.Second
+	DefaultWriteRetryBudget = 10 * time.Second
 )
 
 // Config says how to reach the API. Printing or logging a Config masks
@@ -38,9 +41,17 @@ type Config struct {
 	Version        string           // for the User-Agent
 	HTTPClient     *http.Client     // optional base client (transport); timeouts are per request
 	Now            func() time.Time // local clock; default time.Now
-	RequestTimeout time.Duration    // reads; default 10s
-	WriteTimeout   time.Duration    // writes; default 15s
-	MaxRetries     int              // total attempts for a retryable call; default 3
+	RequestTimeout time.Duration    // one attempt of a read; default 10s
+	WriteTimeout   time.Duration    // one attempt of a write; default 15s
+	// ReadRetryBudget and WriteRetryBudget bound how long a retryable call
+	// that keeps failing goes on: a retry starts only if its wait still
+	// fits in the budget (time spent in attempts and waits) and before the
+	// caller's context ends. Defaults 5s and 10s.
+	ReadRetryBudget  time.Duration
+	WriteRetryBudget time.Duration
+	// MaxRetries, if positive, also caps the attempts of one call (1: never
+	// retry); 0 leaves it to the budgets.
+	MaxRetries int
 	// Logger gets one debug line per request (method, path, status,
 	// duration, request id) and one per retry; never bodies, queries or
 	// headers. Default: discard.
@@ -124,8 +135,11 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	if cfg.WriteTimeout <= 0 {
 		cfg.WriteTimeout = DefaultWriteTimeout
 	}
-	if cfg.MaxRetries <= 0 {
-		cfg.MaxRetries = DefaultMaxRetries
+	if cfg.ReadRetryBudget <= 0 {
+		cfg.ReadRetryBudget = DefaultReadRetryBudget
+	}
+	if cfg.WriteRetryBudget <= 0 {
+		cfg.WriteRetryBudget = DefaultWriteRetryBudget
 	}
 	if cfg.Version == "" {
 		cfg.Version = "dev"
@@ -174,7 +188,15 @@ func normalizeBaseURL(raw string) (string, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("api: base URL %q: want http(s)://host", clean(raw))
 	}
-	u.Path = strings.TrimSuffix(strings.TrimSuffix(u.Path, "/"), "/api/v1")
+	if u.User != nil {
+		// It would be printed and logged with the URL; credentials go in
+		// client_id and client_secret.
+		return "", errors.New("api: base URL: remove the user name or password before the host")
+	}
+	for p := ""; p != u.Path; {
+		p = u.Path
+		u.Path = strings.TrimSuffix(strings.TrimSuffix(u.Path, "/"), "/api/v1")
+	}
 	u.RawQuery, u.Fragment = "", ""
 	return strings.TrimSuffix(u.String(), "/"), nil
 }

@@ -45,8 +45,33 @@ type env struct {
 	url   string
 	clock *fakeClock
 
-	mu   sync.Mutex
-	wire []string // "METHOD path body" of writes and token requests, as sent
+	mu       sync.Mutex
+	wire     []string // "METHOD path body" of writes and token requests, as sent
+	blipArm  string   // path whose next request starts a blip
+	blipFor  time.Duration
+	blipTill time.Time // until then (sandbox clock), connections are cut
+}
+
+// blip cuts the network for d of the sandbox's clock, starting when the
+// next request for path has been served (see InjectFault for its reply).
+func (e *env) blip(path string, d time.Duration) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.blipArm, e.blipFor = path, d
+}
+
+// cut reports whether r falls in a blip, and arms one if r starts it.
+func (e *env) cut(r *http.Request) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now := e.clock.Now()
+	if now.Before(e.blipTill) {
+		return true
+	}
+	if e.blipArm != "" && r.URL.Path == e.blipArm {
+		e.blipArm, e.blipTill = "", now.Add(e.blipFor)
+	}
+	return false
 }
 
 func newEnv(t *testing.T) *env {
@@ -59,6 +84,11 @@ func newEnv(t *testing.T) *env {
 	}
 	e := &env{t: t, sb: sb, clock: clock}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if e.cut(r) {
+			conn, _, _ := http.NewResponseController(w).Hijack()
+			conn.Close()
+			return
+		}
 		if r.Method != http.MethodGet {
 			body, _ := io.ReadAll(r.Body)
 			r.Body = io.NopCloser(bytes.NewReader(body))
@@ -584,6 +614,12 @@ func TestContractReleaseHold(t *testing.T) {
 	}
 	if err := c.ReleaseHold(ctx, h.ID); err != nil {
 		t.Fatal(err)
+	}
+	if err := c.ReleaseHold(ctx, h.ID); !api.IsHoldNotFound(err) {
+		t.Errorf("releasing a released hold: err = %v, want hold_not_found", err)
+	}
+	if err := c.ReleaseHold(ctx, "h_unknown"); !api.IsHoldNotFound(err) {
+		t.Errorf("releasing an unknown hold: err = %v, want hold_not_found", err)
 	}
 	h2 := b.hold(t, c) // free again at once
 	e.sb.DisableRoute("hold.release")

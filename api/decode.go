@@ -3,12 +3,15 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"mime"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/zimun-app/zimun/model"
 )
@@ -39,7 +42,7 @@ func (t *flexTime) UnmarshalJSON(b []byte) error {
 	}
 	p, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return fmt.Errorf("time %q is not RFC 3339", clean(s))
+		return errors.New("not an RFC 3339 time") // the value is not echoed: it may be anything
 	}
 	t.Time = p
 	return nil
@@ -58,7 +61,9 @@ func (t *optTime) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// flexInt accepts a number or a numeric string.
+// flexInt accepts a number or a numeric string, held to 32 bits: no count
+// or duration worth reading is larger, and int of a huge float is
+// undefined.
 type flexInt int
 
 func (n *flexInt) UnmarshalJSON(b []byte) error {
@@ -70,11 +75,20 @@ func (n *flexInt) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	f, err := strconv.ParseFloat(string(b), 64)
-	if err != nil {
-		return fmt.Errorf("%q is not a number", clean(string(b)))
+	if err != nil && !errors.Is(err, strconv.ErrRange) || math.IsNaN(f) {
+		return errors.New("not a number")
 	}
-	*n = flexInt(f)
+	*n = flexInt(max(min(f, math.MaxInt32), math.MinInt32))
 	return nil
+}
+
+// minutes is a duration in minutes, or 0 (unknown) when it is negative or
+// longer than model.MaxDurationMinutes.
+func minutes(n flexInt) int {
+	if n < 0 || n > model.MaxDurationMinutes {
+		return 0
+	}
+	return int(n)
 }
 
 // page is the list envelope shared by every paginated endpoint.
@@ -90,7 +104,7 @@ const maxErrorBody = 64 << 10
 // {"error":{"code","message"}}, {"error":"..."}, {"message":"..."}, OAuth's
 // {"error","error_description"}, or plain text.
 func decodeError(op string, status int, h http.Header, body []byte, redact func(string) string) *Error {
-	e := &Error{Status: status, RequestID: clean(h.Get("X-Request-Id")), op: op}
+	e := &Error{Status: status, RequestID: echoed(h.Get("X-Request-Id"), model.MaxRequestIDRunes, redact), op: op}
 	var env struct {
 		Error       json.RawMessage `json:"error"`
 		Description string          `json:"error_description"`
@@ -122,8 +136,8 @@ func decodeError(op string, status int, h http.Header, body []byte, redact func(
 		line, _, _ := strings.Cut(strings.TrimSpace(string(body)), "\n")
 		e.Message = line
 	}
-	e.Code = clean(e.Code)
-	e.Message = clean(redact(e.Message))
+	e.Code = echoed(e.Code, model.MaxCodeRunes, redact)
+	e.Message = echoed(e.Message, model.MaxMessageRunes, redact)
 	if e.Message == "" {
 		e.Message = humanize(e.Code)
 	}
@@ -163,11 +177,58 @@ func retryAfter(h http.Header, now time.Time) time.Duration {
 	if date, err := http.ParseTime(h.Get("Date")); err == nil {
 		now = date
 	}
-	return max(at.Sub(now), 0)
+	return min(max(at.Sub(now), 0), maxRetryAfterSecs*time.Second)
 }
 
 // maxRetryAfterSecs keeps a hostile Retry-After from overflowing Duration.
 const maxRetryAfterSecs = 24 * 60 * 60
 
-// str sanitises a single-line string from the server.
-func str(s string) string { return strings.TrimSpace(model.Sanitize(s)) }
+// text sanitises a single-line string from the server and cuts it to max
+// characters (model's limits table).
+func text(s string, max int) string { return model.CleanText(s, max) }
+
+// echoed is text a server or a transport wrote that may quote our
+// credentials: sanitised first (removing an escape sequence cannot then
+// join the halves of a secret), scrubbed, then cut (a cut cannot leave
+// half of a secret in view).
+func echoed(s string, max int, scrub func(string) string) string {
+	return model.Truncate(strings.TrimSpace(scrub(model.Sanitize(s))), max)
+}
+
+// zone is a time zone name, or "" (UTC) when it is too long to be one.
+func zone(s string) string {
+	s = text(s, model.MaxTimezoneRunes+1)
+	if utf8.RuneCountInString(s) > model.MaxTimezoneRunes {
+		return ""
+	}
+	return s
+}
+
+// wireID reads an id from the server. A missing id is ("", true); one that
+// is too long or holds what Sanitize removes is refused, ("", false),
+// because a shortened id names another thing.
+func wireID(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	if !model.ValidID(s) {
+		return "", false
+	}
+	return s, true
+}
+
+// optID is an optional id: refused reads as missing.
+func optID(s string) string {
+	id, _ := wireID(s)
+	return id
+}
+
+// pageToken checks a next_page_token: opaque, sent back as is, so refused
+// rather than cut when too long.
+func pageToken(op, s string) (string, error) {
+	if len(s) > model.MaxPageTokenBytes {
+		return "", fmt.Errorf("api: %s: the server sent a page token longer than %d bytes", op, model.MaxPageTokenBytes)
+	}
+	return s, nil
+}

@@ -53,6 +53,7 @@ var ErrUnreadableReply = errors.New("the server accepted the request, but its re
 const (
 	codeSlotUnavailable      = "slot_unavailable"
 	codeHoldExpired          = "hold_expired"
+	codeHoldNotFound         = "hold_not_found"
 	codeAppointmentNotFound  = "appointment_not_found"
 	codeAppointmentCancelled = "appointment_cancelled"
 )
@@ -88,6 +89,13 @@ func IsSlotTaken(err error) bool {
 func IsHoldExpired(err error) bool {
 	e, ok := asError(err)
 	return ok && (e.Status == http.StatusGone || e.Code == codeHoldExpired)
+}
+
+// IsHoldNotFound reports a 404 hold_not_found: the server knows no such
+// hold (never placed, released, or forgotten after it expired).
+func IsHoldNotFound(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Status == http.StatusNotFound && e.Code == codeHoldNotFound
 }
 
 // IsNotFound reports a 404: no such appointment, hold or service.
@@ -133,17 +141,8 @@ func IsOutcomeUnknown(err error) bool {
 	return ok && e.Status >= 500
 }
 
-const maxMessageRunes = 300
-
 // clean makes server text safe and short enough for one line of UI.
-func clean(s string) string {
-	s = strings.TrimSpace(model.Sanitize(s))
-	if utf8.RuneCountInString(s) <= maxMessageRunes {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:maxMessageRunes-1]) + "…"
-}
+func clean(s string) string { return text(s, model.MaxMessageRunes) }
 
 // humanize turns a code like "slot_unavailable" into "Slot unavailable".
 func humanize(code string) string {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zimun-app/zimun/model"
 )
 
 func TestErrorShapes(t *testing.T) {
@@ -30,7 +32,7 @@ func TestErrorShapes(t *testing.T) {
 		{"html", 503, "text/html", "<!DOCTYPE html><html>…</html>", "", "Service Unavailable"},
 		{"empty", 504, "", "", "", "Gateway Timeout"},
 		{"escapes", 400, "application/json", `{"error":{"code":"x\u001b[31m","message":"\u001b]52;c;aGk=\u0007red\u202e\r\nalert"}}`, "x", "red alert"},
-		{"long", 400, "text/plain", long, "", strings.Repeat("é", maxMessageRunes-1) + "…"},
+		{"long", 400, "text/plain", long, "", strings.Repeat("é", model.MaxMessageRunes-1) + "…"},
 		{"unknown status", 599, "application/json", `{}`, "", "Unexpected response from the server"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -95,6 +95,14 @@ func (f *fakeAPI) sleeps() []time.Duration {
 	return append([]time.Duration(nil), f.slept...)
 }
 
+func total(ds []time.Duration) time.Duration {
+	var sum time.Duration
+	for _, d := range ds {
+		sum += d
+	}
+	return sum
+}
+
 func writeJSON(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)

@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/zimun-app/zimun/model"
 )
 
 const (
@@ -19,7 +21,6 @@ const (
 	backoffBase  = 200 * time.Millisecond
 	backoffCap   = 5 * time.Second
 	maxRetryWait = 30 * time.Second // cap on a server's Retry-After
-	retryBudget  = 45 * time.Second // all attempts and waits of one call
 )
 
 // Operation names, used in errors and to read a 409 in context.
@@ -59,7 +60,13 @@ type response struct {
 
 // do sends cl, retrying what is safe to retry: network errors, 429 and
 // 502/503/504, for GET/DELETE and for writes carrying an idempotency key.
-// A 401 gets one fresh token and one more try, outside the retry count.
+// Retries go on while the next wait fits in the call's time budget and the
+// caller's context (and MaxRetries, when set). A 401 gets one fresh token
+// and one more try, outside the retry count.
+//
+// The budget counts the attempts' real duration plus the waits asked of
+// c.sleep, so a test that simulates the waits spends the budget as a real
+// run would, and a frozen clock cannot make the retries endless.
 func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 	var payload []byte
 	if cl.body != nil {
@@ -69,10 +76,16 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 		}
 		payload = b
 	}
-	start := c.now()
+	budget := c.cfg.WriteRetryBudget
+	if cl.method == http.MethodGet {
+		budget = c.cfg.ReadRetryBudget
+	}
+	var spent time.Duration
 	refreshed := false
 	for attempt := 1; ; {
+		began := time.Now()
 		res, tok, err := c.attempt(ctx, &cl, payload)
+		spent += time.Since(began)
 		if err == nil {
 			if res.status < 300 {
 				return res, nil
@@ -82,18 +95,20 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 				c.auth.invalidate(tok)
 				continue
 			}
-			e := decodeError(cl.op, res.status, res.header, res.body, c.auth.redact)
+			e := decodeError(cl.op, res.status, res.header, res.body, c.auth.redactor.scrub)
 			e.RetryAfter = retryAfter(res.header, c.now())
 			err = e
 		}
 		wait, ok := c.retryWait(&cl, err, attempt)
-		if !ok || attempt >= c.cfg.MaxRetries || c.now().Sub(start)+wait > retryBudget || !fits(ctx, wait) {
+		capped := c.cfg.MaxRetries > 0 && attempt >= c.cfg.MaxRetries
+		if !ok || capped || spent+wait > budget || !fits(ctx, wait) {
 			return nil, err
 		}
 		c.cfg.Logger.Info("api: retrying", "op", cl.op, "attempt", attempt+1, "wait", wait, "err", err)
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("api: %s: %w", cl.op, err)
 		}
+		spent += wait
 		attempt++
 	}
 }
@@ -121,13 +136,16 @@ func (c *Client) retryWait(cl *call, err error, attempt int) (time.Duration, boo
 	return 0, false
 }
 
-// backoff is exponential with full jitter: uniform in [0, min(cap, base·2^n)).
+// backoff is exponential with equal jitter: uniform in [c/2, c) for the
+// ceiling c = min(cap, base·2^n). The floor keeps a budget from being spent
+// in a burst of near-zero waits: 200 ms, 400, 800, 1.6 s... give 6 to 8
+// attempts in 10 s.
 func backoff(attempt int) time.Duration {
 	ceiling := backoffCap
 	if attempt-1 < 16 {
 		ceiling = min(backoffCap, backoffBase<<(attempt-1))
 	}
-	return rand.N(ceiling)
+	return ceiling/2 + rand.N(ceiling/2)
 }
 
 // fits reports whether ctx leaves time for a wait: better to return the
@@ -192,7 +210,7 @@ func (c *Client) attempt(ctx context.Context, cl *call, payload []byte) (*respon
 	}
 	defer resp.Body.Close()
 	c.cfg.Logger.Debug("api", "method", cl.method, "path", req.URL.Path, "status", resp.StatusCode,
-		"took", time.Since(sent).Round(100*time.Microsecond), "request_id", clean(resp.Header.Get("X-Request-Id")))
+		"took", time.Since(sent).Round(100*time.Microsecond), "request_id", echoed(resp.Header.Get("X-Request-Id"), model.MaxRequestIDRunes, c.auth.redactor.scrub))
 	res := &response{status: resp.StatusCode, header: resp.Header}
 	res.skew, res.hasSkew = c.measureSkew(resp.Header)
 
@@ -228,10 +246,12 @@ func (c *Client) transportError(ctx context.Context, op string, err error) error
 	if ctx.Err() != nil {
 		return fmt.Errorf("api: %s: %w", op, ctx.Err())
 	}
-	return newNetworkError(op, err, c.auth.redact)
+	return newNetworkError(op, err, c.auth.redactor.scrub)
 }
 
-func newNetworkError(op string, err error, redact func(string) string) *NetworkError {
+// newNetworkError words a transport failure. Its Err prints redacted too;
+// errors.Is and errors.As still see the transport's own error.
+func newNetworkError(op string, err error, scrub func(string) string) *NetworkError {
 	detail := err.Error()
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -240,8 +260,20 @@ func newNetworkError(op string, err error, redact func(string) string) *NetworkE
 	if isTimeout(err) {
 		detail = "timed out"
 	}
-	return &NetworkError{Op: op, Err: err, detail: clean(redact(detail))}
+	detail = echoed(detail, model.MaxMessageRunes, scrub)
+	return &NetworkError{Op: op, Err: redactedError{detail, err}, detail: detail}
 }
+
+// redactedError prints a scrubbed text in place of err's own. It has no
+// Unwrap, so printing a chain of causes stops here; Is and As look inside.
+type redactedError struct {
+	text string
+	err  error
+}
+
+func (e redactedError) Error() string        { return e.text }
+func (e redactedError) Is(target error) bool { return errors.Is(e.err, target) }
+func (e redactedError) As(target any) bool   { return errors.As(e.err, target) }
 
 func isTimeout(err error) bool {
 	var ne net.Error

@@ -121,8 +121,8 @@ func TestRetriesReadsOnGatewayErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := f.sleeps()
-	if len(s) != 2 || s[0] >= backoffBase || s[1] >= 2*backoffBase || s[0] < 0 || s[1] < 0 {
-		t.Errorf("backoff sleeps = %v, want full jitter under 200ms then 400ms", s)
+	if len(s) != 2 || s[0] >= backoffBase || s[1] >= 2*backoffBase || s[0] < backoffBase/2 || s[1] < backoffBase {
+		t.Errorf("backoff sleeps = %v, want equal jitter in [100ms, 200ms) then [200ms, 400ms)", s)
 	}
 }
 
@@ -137,8 +137,8 @@ func TestRetriesAreBounded(t *testing.T) {
 	if !errors.As(err, &e) || e.Status != 503 || e.Message != "down for maintenance" {
 		t.Fatalf("err = %#v", err)
 	}
-	if n := calls.Load(); n != DefaultMaxRetries {
-		t.Errorf("attempts = %d, want %d", n, DefaultMaxRetries)
+	if n := int(calls.Load()); n != len(f.sleeps())+1 || n < 5 || total(f.sleeps()) > DefaultReadRetryBudget {
+		t.Errorf("attempts = %d after waiting %v; want 5 or more within %v", n, total(f.sleeps()), DefaultReadRetryBudget)
 	}
 	calls.Store(0)
 	_, err = f.client(func(c *Config) { c.MaxRetries = 5 }).Organization(t.Context())
@@ -168,8 +168,7 @@ func TestRateLimitHonoursRetryAfter(t *testing.T) {
 		want         time.Duration
 	}{
 		{"seconds", "2", 2 * time.Second},
-		{"http date", serverNow.Add(7 * time.Second).Format(http.TimeFormat), 7 * time.Second},
-		{"capped", "120", maxRetryWait},
+		{"http date", serverNow.Add(3 * time.Second).Format(http.TimeFormat), 3 * time.Second},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var calls atomic.Int32
@@ -189,6 +188,26 @@ func TestRateLimitHonoursRetryAfter(t *testing.T) {
 				t.Errorf("sleeps = %v, want [%v]", s, tc.want)
 			}
 		})
+	}
+}
+
+// A Retry-After longer than the call's budget is not waited out: the 429
+// comes back at once, with the wait for the caller to show.
+func TestRateLimitBeyondTheBudget(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "120")
+		writeJSON(w, 429, `{"error":{"code":"rate_limited","message":"slow down"}}`)
+	})
+	_, err := f.client().Organization(t.Context())
+	e, ok := asError(err)
+	if !IsRateLimited(err) || !ok || e.RetryAfter != 120*time.Second || len(f.sleeps()) != 0 {
+		t.Fatalf("err = %#v after sleeping %v; want the 429 at once", err, f.sleeps())
+	}
+	if maxRetryWait > DefaultWriteRetryBudget {
+		_, err = f.client(func(c *Config) { c.ReadRetryBudget = time.Minute }).Organization(t.Context())
+		if s := f.sleeps(); !IsRateLimited(err) || len(s) == 0 || s[0] != maxRetryWait {
+			t.Errorf("with a 1-minute budget: sleeps %v, want the Retry-After capped at %v", s, maxRetryWait)
+		}
 	}
 }
 
@@ -257,8 +276,8 @@ func TestNetworkErrorsAndCancellation(t *testing.T) {
 	if !IsNetwork(err) {
 		t.Fatalf("dropped connection: err = %v, want network", err)
 	}
-	if len(f.sleeps()) != DefaultMaxRetries-1 {
-		t.Errorf("sleeps = %v, want %d retries", f.sleeps(), DefaultMaxRetries-1)
+	if s := f.sleeps(); len(s) < 4 || total(s) > DefaultReadRetryBudget {
+		t.Errorf("sleeps = %v, want retries for up to %v", s, DefaultReadRetryBudget)
 	}
 
 	ctx, cancel := context.WithCancel(t.Context())
@@ -414,10 +433,10 @@ func TestTokenEndpointUnreachable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var slept int
-	c.sleep = func(context.Context, time.Duration) error { slept++; return nil }
+	var slept []time.Duration
+	c.sleep = func(_ context.Context, d time.Duration) error { slept = append(slept, d); return nil }
 	_, err = c.Organization(t.Context())
-	if !IsNetwork(err) || slept != DefaultMaxRetries-1 {
-		t.Errorf("err = %v after %d sleeps; want a network error after %d", err, slept, DefaultMaxRetries-1)
+	if !IsNetwork(err) || len(slept) < 4 || total(slept) > DefaultReadRetryBudget {
+		t.Errorf("err = %v after sleeping %v; want a network error after retries for up to %v", err, slept, DefaultReadRetryBudget)
 	}
 }

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -122,6 +123,8 @@ func describe(err error) string {
 	switch {
 	case api.IsUnauthorized(err):
 		msg += "; check the client id and secret (ZIMUN_CLIENT_ID, ZIMUN_CLIENT_SECRET or the config file)"
+	case api.IsHoldNotFound(err):
+		msg += "; the server has no such hold: released, forgotten after it expired, or never placed"
 	case api.IsRateLimited(err) && ae.RetryAfter > 0:
 		msg += fmt.Sprintf("; retry in %s", ae.RetryAfter.Round(time.Second))
 	}
@@ -129,24 +132,68 @@ func describe(err error) string {
 }
 
 // app is one run of the command line: the Env, the persistent flags and the
-// secret to scrub from anything printed.
+// secrets to scrub from anything printed.
 type app struct {
 	Env
 	configPath string
 	baseURL    string
 	logFile    string
 	demo       bool
-	secret     string
-	warnings   []string // the configuration's, for the UI to show too
+	secret     string      // the configured one, known before any client
+	client     *api.Client // once connected: it knows its secret's forms and tokens
+	warnings   []string    // the configuration's, for the UI to show too
 }
 
-// redact removes the client secret from text bound for the terminal, in
-// case an error message ever echoes it, and strips control characters.
-func (a *app) redact(s string) string {
-	if a.secret != "" {
-		s = strings.ReplaceAll(s, a.secret, "********")
+// redact removes the secrets from an error bound for the terminal and
+// strips control characters.
+func (a *app) redact(s string) string { return model.Sanitize(a.redactSecrets(s)) }
+
+// redactSecrets removes the client secret in all its forms and every
+// bearer token from any text, data included.
+func (a *app) redactSecrets(s string) string {
+	if a.client != nil {
+		s = a.client.Redact(s)
 	}
-	return model.Sanitize(s)
+	if a.secret != "" {
+		s = strings.ReplaceAll(s, a.secret, "[redacted]")
+	}
+	return s
+}
+
+// redactingEnv is the Env with stdout and stderr passed through
+// redactSecrets a line at a time; flush writes what is left.
+func (a *app) redactingEnv() (Env, func()) {
+	out := &lineRedactor{w: a.Stdout, redact: a.redactSecrets}
+	errs := &lineRedactor{w: a.Stderr, redact: a.redactSecrets}
+	env := a.Env
+	env.Stdout, env.Stderr = out, errs
+	return env, func() { out.flush(); errs.flush() }
+}
+
+// lineRedactor redacts whole lines, so a secret split across two writes is
+// still found: tokens and base64 never hold a newline.
+type lineRedactor struct {
+	w      io.Writer
+	redact func(string) string
+	buf    []byte
+}
+
+func (l *lineRedactor) Write(p []byte) (int, error) {
+	l.buf = append(l.buf, p...)
+	end := bytes.LastIndexByte(l.buf, '\n') + 1
+	if end == 0 {
+		return len(p), nil
+	}
+	_, err := io.WriteString(l.w, l.redact(string(l.buf[:end])))
+	l.buf = append(l.buf[:0], l.buf[end:]...)
+	return len(p), err
+}
+
+func (l *lineRedactor) flush() {
+	if len(l.buf) > 0 {
+		io.WriteString(l.w, l.redact(string(l.buf)))
+		l.buf = l.buf[:0]
+	}
 }
 
 // run adapts a command body: its errors are runtime failures (exit 1)
@@ -399,6 +446,7 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 	}
 	s.stops = append(s.stops, func() { store.Close() })
 	s.office = booking.New(s.client, store, booking.Options{Now: a.Now, Logger: logger})
+	a.client = s.client
 	ok = true
 	return s, nil
 }

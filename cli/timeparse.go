@@ -22,6 +22,7 @@ var wallLayouts = []string{
 type timeValue struct {
 	raw       string
 	abs       time.Time // RFC3339 input
+	absolute  bool      // abs is set (it may be the zero time)
 	wall      time.Time // wall-clock input, its fields held in UTC
 	dateOnly  bool      // YYYY-MM-DD, when allowDate
 	allowDate bool
@@ -39,7 +40,7 @@ func (v *timeValue) Type() string {
 func (v *timeValue) Set(s string) error {
 	*v = timeValue{raw: s, allowDate: v.allowDate}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		v.abs = t
+		v.abs, v.absolute = t, true
 		return nil
 	}
 	for _, layout := range wallLayouts {
@@ -61,7 +62,7 @@ func (v *timeValue) Set(s string) error {
 func (v *timeValue) isSet() bool { return v.raw != "" }
 
 // isWall reports whether the value needs a zone to become an instant.
-func (v *timeValue) isWall() bool { return v.abs.IsZero() }
+func (v *timeValue) isWall() bool { return !v.absolute }
 
 // in places the value in loc. A wall-clock time that a DST change skips or
 // repeats is refused rather than silently shifted: booking the wrong hour is
@@ -72,7 +73,7 @@ func (v *timeValue) in(loc *time.Location) (time.Time, error) {
 	}
 	w := v.wall
 	if v.dateOnly {
-		return time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, loc), nil
+		return startOfDay(model.DateOf(w), loc), nil
 	}
 	var found []time.Time
 	// The offsets in force a day either side cover both sides of any
@@ -93,6 +94,27 @@ func (v *timeValue) in(loc *time.Location) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%s happens twice in %s (the clocks go back); give an offset, e.g. %s or %s",
 			v.raw, loc, found[0].In(loc).Format(time.RFC3339), found[1].In(loc).Format(time.RFC3339))
 	}
+}
+
+// startOfDay is the first instant whose date in loc is d or later: midnight,
+// or for a day that starts late (a DST change at midnight) or is skipped
+// altogether (Samoa's 30 December 2011), the moment the clocks arrive.
+func startOfDay(d model.Date, loc *time.Location) time.Time {
+	t := d.In(loc)
+	if !model.DateOf(t.In(loc)).Before(d) {
+		return t
+	}
+	// t is still on an earlier day; the day starts within 48 hours.
+	lo, hi := t, t.Add(48*time.Hour)
+	for hi.Sub(lo) > time.Second {
+		mid := lo.Add(hi.Sub(lo) / 2).Truncate(time.Second)
+		if model.DateOf(mid.In(loc)).Before(d) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi.In(loc)
 }
 
 func sameWall(t, w time.Time) bool {

@@ -63,11 +63,13 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 			return err
 		}
 		defer s.close()
+		env, flush := a.redactingEnv()
+		defer flush()
 		for _, n := range s.notes {
-			fmt.Fprintf(a.Stderr, "zimun: note: %s\n", n)
+			fmt.Fprintf(env.Stderr, "zimun: note: %s\n", n)
 		}
 		v := &verbRun{
-			Env:     a.Env,
+			Env:     env,
 			client:  s.client,
 			office:  s.office,
 			session: s.office.NewSession(),
@@ -295,7 +297,7 @@ func (a *app) releaseCmd() *cobra.Command {
 	return a.verb(&cobra.Command{
 		Use:   "release HOLD",
 		Short: "Give a held slot back before the hold expires",
-		Args:  cobra.ExactArgs(1),
+		Args:  idArg,
 	}, nil, func(ctx context.Context, v *verbRun, args []string) error {
 		if err := v.session.Release(ctx, args[0]); err != nil {
 			return err
@@ -339,6 +341,9 @@ never book twice, and a booking the first run made is reported as made.`,
 		_ = cmd.MarkFlagRequired(name) // the flags exist
 	}
 	return a.verb(cmd, func(config.Config) error {
+		if err := model.CheckID("hold", holdID); err != nil {
+			return flagError("hold", err)
+		}
 		contact = contact.Normalized()
 		if err := contact.Validate(); err != nil {
 			return usageErrorf("contact: %v", err)
@@ -396,7 +401,7 @@ func (a *app) rescheduleCmd() *cobra.Command {
 
 TIME is RFC3339 (2025-12-01T10:00:00Z) or "YYYY-MM-DD HH:MM" in the
 appointment location's time zone.`,
-		Args: cobra.ExactArgs(1),
+		Args: idArg,
 	}
 	cmd.Flags().Var(&at, "at", "new start")
 	_ = cmd.MarkFlagRequired("at") // the flag exists
@@ -453,10 +458,10 @@ func (a *app) cancelCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "cancel ID [--reason R]",
 		Short: "Cancel an appointment; the slot is freed and the customer emailed",
-		Args:  cobra.ExactArgs(1),
+		Args:  idArg,
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "why, for the record (`TEXT`)")
-	return a.verb(cmd, nil, func(ctx context.Context, v *verbRun, args []string) error {
+	return a.verb(cmd, func(config.Config) error { return flagError("reason", model.ValidateReason(reason)) }, func(ctx context.Context, v *verbRun, args []string) error {
 		// Asked first only to tell whether this cancel changes anything.
 		before, _ := v.client.Appointment(ctx, args[0])
 		if before.ID == "" {
@@ -483,7 +488,7 @@ func (a *app) appointmentCmd() *cobra.Command {
 	return a.verb(&cobra.Command{
 		Use:   "appointment ID",
 		Short: "Show one appointment",
-		Args:  cobra.ExactArgs(1),
+		Args:  idArg,
 	}, nil, func(ctx context.Context, v *verbRun, args []string) error {
 		appt, err := v.client.Appointment(ctx, args[0])
 		if err != nil {
@@ -540,6 +545,9 @@ combined with the named windows.`,
 	return a.verb(cmd, func(config.Config) error {
 		if limit < 0 {
 			return usageErrorf("--limit must not be negative, got %d", limit)
+		}
+		if err := model.ValidateQuery(query); err != nil {
+			return flagError("q", err)
 		}
 		for i, on := range ranges {
 			switch {

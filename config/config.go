@@ -178,16 +178,13 @@ func readFile(path string, explicit bool, cfg *Config) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	md, err := toml.DecodeFile(path, cfg)
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", path, err)
+		return nil, fmt.Errorf("config: %w", err)
 	}
-	if keys := md.Undecoded(); len(keys) > 0 {
-		names := make([]string, len(keys))
-		for i, k := range keys {
-			names[i] = k.String()
-		}
-		return nil, fmt.Errorf("config %s: unknown key %s", path, strings.Join(names, ", "))
+	md, err := decode(path, data, cfg)
+	if err != nil {
+		return nil, err
 	}
 	cfg.Path = path
 	// Mode bits mean nothing on Windows; elsewhere a secret others can read
@@ -197,6 +194,22 @@ func readFile(path string, explicit bool, cfg *Config) ([]string, error) {
 			path, info.Mode().Perm(), path)}, nil
 	}
 	return nil, nil
+}
+
+// decode reads TOML data over cfg; every key must be known.
+func decode(path string, data []byte, cfg *Config) (toml.MetaData, error) {
+	md, err := toml.Decode(string(data), cfg)
+	if err != nil {
+		return md, fmt.Errorf("config %s: %w", path, err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		names := make([]string, len(keys))
+		for i, k := range keys {
+			names[i] = k.String()
+		}
+		return md, fmt.Errorf("config %s: unknown key %s", path, strings.Join(names, ", "))
+	}
+	return md, nil
 }
 
 func applyEnv(cfg *Config, getenv func(string) string) {
@@ -267,8 +280,13 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
 	}
 
-	if u, err := url.Parse(c.API.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	switch u, err := url.Parse(c.API.BaseURL); {
+	case err != nil:
 		bad("api.base_url", "must be an http(s) URL like %s, got %q", DefaultBaseURL, c.API.BaseURL)
+	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+		bad("api.base_url", "must be an http(s) URL like %s, got %q", DefaultBaseURL, u.Redacted())
+	case u.User != nil:
+		bad("api.base_url", "must not hold a user name or password (they would be shown and logged); use api.client_id and api.client_secret")
 	}
 	switch {
 	case c.API.ClientID != "" && c.API.ClientSecret == "":

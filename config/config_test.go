@@ -141,6 +141,8 @@ func TestDefaults(t *testing.T) {
 func TestValidation(t *testing.T) {
 	tests := []struct{ body, want string }{
 		{"[api]\nbase_url = \"ftp://x\"", `api.base_url: must be an http(s) URL`},
+		{"[api]\nbase_url = \"https://me:pw@api.example\"", `api.base_url: must not hold a user name or password`},
+		{"[api]\nbase_url = \"ftp://me:pw@x\"", `got "ftp://me:xxxxx@x"`},
 		{"[api]\nclient_id = \"id\"", `api.client_secret: missing while api.client_id is set`},
 		{"[api]\nclient_secret = \"s\"", `api.client_id: missing while api.client_secret is set`},
 		{"[api]\ntimeout = \"0s\"", `api.timeout: must be between 1s and 5m, got 0s`},

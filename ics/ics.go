@@ -201,6 +201,9 @@ func (cw *contentWriter) line(name, value string) {
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
+		if cut == 0 {
+			cut = limit // no character starts here (not UTF-8): cut anyway
+		}
 		cw.buf.WriteString(s[:cut])
 		cw.buf.WriteString("\r\n ")
 		s = s[cut:]

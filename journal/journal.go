@@ -117,7 +117,9 @@ func endsTorn(dir string, size int64) (bool, error) {
 
 // Read returns every entry in dir, newest first (reverse order of
 // appending). A missing journal is empty, not an error. Lines that do not
-// parse, such as one torn by a crash, are skipped.
+// parse, such as one torn by a crash, are skipped, and so are entries whose
+// appointment id is refused. The file is outside data (edited, or written
+// by another version): its text is held to model's limits as the API's is.
 func Read(dir string) ([]Entry, error) {
 	f, err := os.Open(Path(dir))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -127,14 +129,33 @@ func Read(dir string) ([]Entry, error) {
 		return nil, fmt.Errorf("journal: %w", err)
 	}
 	defer f.Close()
+	return read(f)
+}
+
+// clean holds e to model's limits; ok is false for an entry to skip.
+func (e Entry) clean() (Entry, bool) {
+	var ok bool
+	if e.Appointment, ok = e.Appointment.Clean(); !ok {
+		return Entry{}, false
+	}
+	e.Action = Action(model.CleanText(string(e.Action), model.MaxStatusRunes))
+	e.Reason = model.CleanText(e.Reason, model.MaxReasonRunes)
+	e.ServiceName = model.CleanText(e.ServiceName, model.MaxTitleRunes)
+	e.LocationName = model.CleanText(e.LocationName, model.MaxTitleRunes)
+	return e, e.Action != ""
+}
+
+func read(f io.Reader) ([]Entry, error) {
 	var entries []Entry
 	r := bufio.NewReader(f)
 	for {
 		line, err := r.ReadBytes('\n')
 		if len(bytes.TrimSpace(line)) > 0 {
 			var e Entry
-			if json.Unmarshal(line, &e) == nil && e.Action != "" {
-				entries = append(entries, e)
+			if json.Unmarshal(line, &e) == nil {
+				if e, ok := e.clean(); ok {
+					entries = append(entries, e)
+				}
 			}
 		}
 		if errors.Is(err, io.EOF) {

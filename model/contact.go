@@ -30,6 +30,9 @@ const (
 	FieldEmail = "email"
 	FieldPhone = "phone"
 	FieldNotes = "notes"
+	// Not contact fields, but checked the same way.
+	FieldReason = "reason"
+	FieldQuery  = "search text"
 )
 
 // FieldError says which field is wrong and why.
@@ -88,10 +91,8 @@ func (c Contact) Validate() error {
 	if msg := checkPhone(c.Phone); msg != "" {
 		add(FieldPhone, "%s", msg)
 	}
-	if n := utf8.RuneCountInString(c.Notes); n > MaxNotesRunes {
-		add(FieldNotes, "too long: %d characters, at most %d", n, MaxNotesRunes)
-	} else if hasControl(c.Notes, true) {
-		add(FieldNotes, "contains control characters")
+	if err := CheckText(FieldNotes, c.Notes, MaxNotesRunes, true); err != nil {
+		errs = append(errs, err.(FieldError))
 	}
 	if len(errs) == 0 {
 		return nil
@@ -100,15 +101,10 @@ func (c Contact) Validate() error {
 }
 
 func checkName(name string) string {
-	switch n := utf8.RuneCountInString(name); {
-	case name == "":
+	if name == "" {
 		return "required"
-	case n > MaxNameRunes:
-		return fmt.Sprintf("too long: %d characters, at most %d", n, MaxNameRunes)
-	case hasControl(name, false):
-		return "contains control characters"
 	}
-	return ""
+	return textProblem(name, MaxNameRunes, false)
 }
 
 func checkEmail(email string) string {
@@ -117,6 +113,9 @@ func checkEmail(email string) string {
 	}
 	if len(email) > MaxEmailBytes {
 		return fmt.Sprintf("too long: %d bytes, at most %d", len(email), MaxEmailBytes)
+	}
+	if msg := textProblem(email, MaxEmailBytes, false); msg != "" {
+		return msg
 	}
 	addr, err := mail.ParseAddress(email)
 	if err != nil || addr.Address != email || addr.Name != "" {
@@ -153,16 +152,55 @@ func checkPhone(phone string) string {
 	return ""
 }
 
-func hasControl(s string, allowNewlines bool) bool {
-	for _, r := range s {
-		if allowNewlines && (r == '\n' || r == '\t') {
-			continue
-		}
-		if unicode.IsControl(r) || isBidiControl(r) {
-			return true
-		}
+// CheckText validates text a person typed (a flag, a form field): at most
+// max characters, valid UTF-8, and nothing Sanitize would remove or
+// replace, so what is sent is exactly what was shown; multiline text may
+// hold newlines and tabs. The error is a FieldError naming field.
+func CheckText(field, s string, max int, multiline bool) error {
+	if msg := textProblem(s, max, multiline); msg != "" {
+		return FieldError{field, msg}
 	}
-	return false
+	return nil
+}
+
+func textProblem(s string, max int, multiline bool) string {
+	if n := utf8.RuneCountInString(s); n > max {
+		return fmt.Sprintf("too long: %d characters, at most %d", n, max)
+	}
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8"
+	}
+	r, at, bad := Unsafe(s, multiline)
+	if !bad {
+		return ""
+	}
+	return fmt.Sprintf("contains %s at character %d; remove it", runeKind(r), utf8.RuneCountInString(s[:at])+1)
+}
+
+// runeKind names a character Unsafe found, for a person to find it.
+func runeKind(r rune) string {
+	switch {
+	case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85:
+		return fmt.Sprintf("a line break (%U); keep it on one line", r)
+	case r == '\t':
+		return "a tab"
+	case isBidiControl(r):
+		return fmt.Sprintf("a text-direction control (%U)", r)
+	case unicode.IsControl(r):
+		return fmt.Sprintf("a control character (%U)", r)
+	}
+	return fmt.Sprintf("an invisible character (%U)", r)
+}
+
+// ValidateReason checks a cancellation reason (optional; one line of at
+// most MaxReasonRunes characters, as the cancel dialog takes).
+func ValidateReason(reason string) error {
+	return CheckText(FieldReason, strings.TrimSpace(reason), MaxReasonRunes, false)
+}
+
+// ValidateQuery checks appointment search text.
+func ValidateQuery(q string) error {
+	return CheckText(FieldQuery, strings.TrimSpace(q), MaxQueryRunes, false)
 }
 
 // AsValidation extracts a ValidationError from err.

@@ -14,9 +14,6 @@ import (
 	"github.com/zimun-app/zimun/ui/common"
 )
 
-// maxReason bounds the reason; the customer may read it in the email.
-const maxReason = 300
-
 // DoneMsg reports a cancelled appointment (the server's copy). Status is
 // the sentence for the status line.
 type DoneMsg struct {
@@ -70,7 +67,7 @@ func New(c common.Common, appt model.Appointment, svc model.Service, loc model.L
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.Placeholder = "e.g. customer called to cancel"
-	ti.CharLimit = maxReason
+	ti.CharLimit = model.MaxReasonRunes
 	ti.Width = 40
 	ti.TextStyle = c.Styles.Text
 	ti.PlaceholderStyle = c.Styles.Faint
