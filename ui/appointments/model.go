@@ -278,6 +278,7 @@ func (m *Model) setStatus(s string, isErr bool) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	m.line = common.Status{} // a status belongs to the action before
 	if m.search.Focused() {
 		return m.searchKey(msg)
 	}

@@ -466,3 +466,23 @@ func serviceName(m Model, id string) string {
 	s, _ := m.opts.Catalog.Service(id)
 	return s.Name
 }
+
+// Defect: a status outlived its action (the warning about a cancelled
+// appointment came back under a later, successful move). The next key
+// clears it.
+func TestStatusGoesWithTheNextKey(t *testing.T) {
+	env := uitest.NewEnv(t)
+	m := newScreen(t, env, 120, 40, nil)
+	for i, a := range m.items {
+		if a.Cancelled() {
+			m = selectID(t, m, m.items[i].ID)
+			break
+		}
+	}
+	m, _ = press(t, m, "R")
+	mustContain(t, view(m), "can't be moved")
+	m, _ = press(t, m, "j")
+	if strings.Contains(view(m), "can't be moved") {
+		t.Fatal("the warning outlived the key that made it")
+	}
+}

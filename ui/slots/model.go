@@ -91,9 +91,10 @@ type Model struct {
 	slots   []model.Slot
 	rows    []row
 	slotRow []int // row of each slot
-	cursor  int   // index into slots
+	cursor  int   // index into slots; -1 when the chosen time went and nothing is selected
 	offset  int   // first row on screen
 
+	lost       time.Time // the chosen time that went, while nothing is selected
 	req        int
 	loading    bool
 	afterTaken bool // the refetch in flight follows a 409
@@ -203,10 +204,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, common.Fail("refreshing the times", msg.err)
 		}
 		m.mergeAvailability(msg.avail)
-		m.setDay(m.day)
+		gone := m.setDay(m.day)
 		if m.afterTaken {
 			m.afterTaken = false
 			return m, common.Say(TakenText)
+		}
+		if !gone.IsZero() {
+			// The desk may be reading this time to a caller: never move
+			// to another without a word.
+			return m, common.Warn(m.clock(gone) + " is no longer free; choose another time")
 		}
 	case refreshTickMsg:
 		if msg.list != m.cfg.ID || msg.gen != m.gen {
@@ -304,6 +310,9 @@ func (m Model) hold() (Model, tea.Cmd) {
 	if len(m.slots) == 0 {
 		return m, nil
 	}
+	if m.cursor < 0 {
+		return m, common.Say("Choose a time first: ↑↓ to move")
+	}
 	slot := m.slots[m.cursor]
 	if m.cfg.Pick {
 		return m, common.Msg(PickedMsg{List: m.cfg.ID, Slot: slot})
@@ -362,11 +371,11 @@ func (m *Model) mergeAvailability(a model.Availability) {
 	m.avail.Days, m.avail.Holidays = days, hol
 }
 
-// setDay shows d, keeping the cursor on the same start time if it is still
-// free, else on the nearest later one.
-func (m *Model) setDay(d model.Date) {
+// setDay shows d. Shown again (a refresh), the cursor stays on the time
+// chosen; if that time went, nothing is selected and gone says which.
+func (m *Model) setDay(d model.Date) (gone time.Time) {
 	var keep time.Time
-	if m.day == d && m.cursor < len(m.slots) {
+	if m.day == d && m.cursor >= 0 && m.cursor < len(m.slots) {
 		keep = m.slots[m.cursor].Start
 	}
 	m.day = d
@@ -374,16 +383,20 @@ func (m *Model) setDay(d model.Date) {
 	m.slots = day.Slots
 	m.cursor = 0
 	if !keep.IsZero() {
+		m.cursor = -1
 		for i, s := range m.slots {
-			if !s.Start.Before(keep) {
+			if s.Start.Equal(keep) {
 				m.cursor = i
-				break
 			}
-			m.cursor = i
+		}
+		if m.cursor < 0 {
+			m.lost = keep
+			gone = keep
 		}
 	}
 	m.buildRows()
 	m.scroll()
+	return gone
 }
 
 func (m *Model) buildRows() {
@@ -417,6 +430,19 @@ func (m *Model) move(n int) {
 	if len(m.slots) == 0 {
 		return
 	}
+	if m.cursor < 0 {
+		// From the time that went: the next one down, the previous one up.
+		m.cursor = len(m.slots)
+		for i, s := range m.slots {
+			if s.Start.After(m.lost) {
+				m.cursor = i
+				break
+			}
+		}
+		if n > 0 {
+			n--
+		}
+	}
 	m.cursor = max(0, min(m.cursor+n, len(m.slots)-1))
 	m.scroll()
 }
@@ -430,6 +456,10 @@ func (m Model) page() int { return max(m.listRows()-2, 1) }
 func (m *Model) scroll() {
 	if len(m.slots) == 0 {
 		m.offset = 0
+		return
+	}
+	if m.cursor < 0 {
+		m.offset = max(0, min(m.offset, max(len(m.rows)-m.listRows(), 0)))
 		return
 	}
 	r, n := m.slotRow[m.cursor], m.listRows()

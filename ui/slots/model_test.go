@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -223,4 +224,65 @@ func TestTwelveHourTimesLineUp(t *testing.T) {
 	if col < 0 {
 		t.Fatalf("no 12-hour slot rows:\n%s", uitest.Strip(m.View()))
 	}
+}
+
+// without is a's data with the slots at the given starts taken away.
+func without(a model.Availability, starts ...time.Time) model.Availability {
+	days := make([]model.Day, len(a.Days))
+	for i, d := range a.Days {
+		var keep []model.Slot
+		for _, s := range d.Slots {
+			gone := false
+			for _, t := range starts {
+				gone = gone || s.Start.Equal(t)
+			}
+			if !gone {
+				keep = append(keep, s)
+			}
+		}
+		days[i] = model.Day{Date: d.Date, Slots: keep}
+	}
+	a.Days = days
+	return a
+}
+
+// Defect: a refresh moved the cursor to another time without a word, so
+// a desk reading "08:45" to a caller held another. The cursor stays on the
+// time chosen; if it went, nothing is selected and the desk is told.
+func TestRefreshKeepsTheChosenTime(t *testing.T) {
+	m := newList(t, "2026-03-03", 80, 20)
+	m, _ = m.Update(uitest.Key("j"))
+	m, _ = m.Update(uitest.Key("j"))
+	m, _ = m.Update(uitest.Key("j"))
+	chosen, earlier := m.Slots()[3].Start, m.Slots()[0].Start
+
+	// An earlier time goes: the cursor follows the chosen one.
+	refresh := m.Refresh()
+	loaded := refresh().(loadedMsg)
+	loaded.avail = without(loaded.avail, earlier)
+	m, cmd := m.Update(loaded)
+	if got := m.Slots()[m.Cursor()].Start; !got.Equal(chosen) || cmd != nil {
+		t.Fatalf("after an earlier time went: on %v (cmd %v), want %v", got, cmd, chosen)
+	}
+
+	// The chosen one goes: nothing selected, and the desk is told.
+	loaded = m.Refresh()().(loadedMsg)
+	loaded.avail = without(loaded.avail, earlier, chosen)
+	m, cmd = m.Update(loaded)
+	if m.Cursor() != -1 {
+		t.Fatalf("cursor %d after the chosen time went, want none", m.Cursor())
+	}
+	st, ok := cmd().(common.StatusMsg)
+	if !ok || !strings.Contains(st.Status.Text, "10:30 CET is no longer free") {
+		t.Fatalf("got %#v, want word that 10:30 went", st)
+	}
+	if m2, _ := m.Update(uitest.Key("enter")); m2.Holding() {
+		t.Fatal("enter held a time nobody chose")
+	}
+	// Moving goes on from where the lost time was.
+	m, _ = m.Update(uitest.Key("j"))
+	if got := m.Slots()[m.Cursor()].Start; !got.After(chosen) {
+		t.Fatalf("j from the lost time went to %v", got)
+	}
+	_ = m.View()
 }
