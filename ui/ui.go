@@ -276,8 +276,10 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		h := m.stack.Top().Heading()
 		next, cmd = m.push(router.PageFor(reschedule.New(m.c, m.moving, msg.Slot, h.Service, h.Location)))
 	case reschedule.SlotTakenMsg:
-		m.status = common.Status{Text: model.Sanitize(msg.Status)}
-		next, cmd = m.pop()
+		next, cmd = m.pop() // the list refreshes, then says why
+		if l, ok := next.(Model).stack.Top().Model().(slots.Model); ok {
+			next, _ = next.(Model).updateTop(slots.TakenMsg{List: l.ID(), Say: msg.Status})
+		}
 	case reschedule.DoneMsg:
 		for m.stack.Len() > 1 {
 			if _, ok := m.stack.Top().Model().(appointments.Model); ok {

@@ -2,6 +2,7 @@
 package slots
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -30,6 +31,14 @@ type loadedMsg struct {
 }
 
 type refreshTickMsg struct{ list, gen int }
+
+// TakenMsg tells the list that its chosen slot was just taken elsewhere
+// (say, moving an appointment onto it failed): its next refresh says Say
+// instead of the usual word.
+type TakenMsg struct {
+	List int
+	Say  string
+}
 
 // PickedMsg reports the slot chosen in pick mode; no hold was placed.
 type PickedMsg struct {
@@ -97,7 +106,8 @@ type Model struct {
 	lost       time.Time // the chosen time that went, while nothing is selected
 	req        int
 	loading    bool
-	afterTaken bool // the refetch in flight follows a 409
+	afterTaken bool   // the refetch in flight follows a 409
+	takenText  string // what to say then; "" is TakenText
 	holding    bool
 	holdReq    int
 	gen        int // refresh tick generation; Activate moves it on
@@ -206,14 +216,20 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.mergeAvailability(msg.avail)
 		gone := m.setDay(m.day)
 		if m.afterTaken {
-			m.afterTaken = false
-			return m, common.Say(TakenText)
+			text := cmp.Or(m.takenText, TakenText)
+			m.afterTaken, m.takenText = false, ""
+			return m, common.Say(text)
 		}
 		if !gone.IsZero() {
 			// The desk may be reading this time to a caller: never move
 			// to another without a word.
 			return m, common.Warn(m.clock(gone) + " is no longer free; choose another time")
 		}
+	case TakenMsg:
+		if msg.List == m.cfg.ID {
+			m.afterTaken, m.takenText = true, msg.Say
+		}
+		return m, nil
 	case refreshTickMsg:
 		if msg.list != m.cfg.ID || msg.gen != m.gen {
 			return m, nil
