@@ -57,21 +57,25 @@ func (a *app) icsCmd() *cobra.Command {
 		Long: `Export an appointment as an iCalendar (.ics) file, as the UI's export
 does, for the customer's or the desk's calendar.
 
-The file is written to ./zimun-ID.ics unless -o names another; -o - writes
-it to stdout. The path written is printed on stderr, or as {"path": ...}
-with --json.
+The file is written as zimun-ID.ics in the export folder (ui.export_dir,
+else the XDG download folder, else ~/Downloads, else home) unless -o names
+another file; -o - writes it to stdout. The path written is printed on
+stdout, or as {"path": ...} with --json, so f=$(zimun ics ID) works.
 
 When the server will not show the appointment (no such endpoint, or the
 credentials lack the appointments:read scope), the copy in the desk history
 is exported instead, if this desk booked or changed it.`,
-		Args: cobra.ExactArgs(1),
+		Args: idArg,
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` (- = stdout; default ./zimun-ID.ics)")
-	return a.verb(cmd, func(config.Config) error {
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` (- = stdout; default zimun-ID.ics in the export folder)")
+	var exportDir string
+	return a.verb(cmd, func(cfg config.Config) error {
 		if asJSON, _ := cmd.Flags().GetBool("json"); asJSON && out == "-" {
 			return usageErrorf("--json and -o - would both write to stdout; pick one")
 		}
-		return nil
+		var err error
+		exportDir, err = config.ExportDir(cfg, a.Getenv)
+		return err
 	}, func(ctx context.Context, v *verbRun, args []string) error {
 		appt, entry, err := v.appointmentOrSaved(ctx, args[0])
 		if err != nil {
@@ -92,7 +96,10 @@ is exported instead, if this desk booked or changed it.`,
 		}
 		path := out
 		if path == "" {
-			path = ics.FileName(appt.ID)
+			if err := os.MkdirAll(exportDir, 0o700); err != nil {
+				return err
+			}
+			path = filepath.Join(exportDir, ics.FileName(appt.ID))
 		}
 		// 0600: the file holds the customer's contact details.
 		if err := os.WriteFile(path, data, 0o600); err != nil {
@@ -106,7 +113,7 @@ is exported instead, if this desk booked or changed it.`,
 				Path string `json:"path"`
 			}{path})
 		}
-		_, err = fmt.Fprintln(v.Stderr, path)
+		_, err = fmt.Fprintln(v.Stdout, path)
 		return err
 	})
 }

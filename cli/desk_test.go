@@ -79,7 +79,7 @@ func TestICS(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "out.ics")
 	code, out, errs := f.run("ics", appt.ID, "-o", path)
-	if code != 0 || out != "" || strings.TrimSpace(errs) != path {
+	if code != 0 || strings.TrimSpace(out) != path || errs != "" {
 		t.Fatalf("ics -o FILE: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	data, err := os.ReadFile(path)
@@ -90,16 +90,25 @@ func TestICS(t *testing.T) {
 
 	parseICS(t, []byte(f.ok("ics", appt.ID, "-o", "-")), appt, svcName)
 
-	// The default name, in the working directory.
-	dir := t.TempDir()
-	t.Chdir(dir)
+	// Defect: the default went into the working directory (under go run
+	// ., the repository). It goes into the export folder: the download
+	// folder, else home.
+	wd := t.TempDir()
+	t.Chdir(wd)
 	var res struct{ Path string }
 	f.okJSON(&res, "ics", appt.ID)
-	if want := filepath.Join(dir, ics.FileName(appt.ID)); res.Path != want {
-		t.Errorf("ics --json path %q, want %q", res.Path, want)
+	if want := filepath.Join(f.env["HOME"], ics.FileName(appt.ID)); res.Path != want {
+		t.Errorf("ics --json path %q, want %q in the home folder", res.Path, want)
 	}
 	if _, err := os.Stat(res.Path); err != nil {
 		t.Error(err)
+	}
+	if entries, _ := os.ReadDir(wd); len(entries) != 0 {
+		t.Errorf("wrote into the working directory: %v", entries)
+	}
+	f.env["XDG_DOWNLOAD_DIR"] = filepath.Join(f.env["HOME"], "Téléchargements")
+	if got := strings.TrimSpace(f.ok("ics", appt.ID)); got != filepath.Join(f.env["XDG_DOWNLOAD_DIR"], ics.FileName(appt.ID)) {
+		t.Errorf("ics with XDG_DOWNLOAD_DIR set wrote %q", got)
 	}
 
 	for _, tt := range []struct {

@@ -253,12 +253,17 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 			if flags.Changed("hold-ttl") && !a.usesDemo(cfg) {
 				return usageErrorf("--hold-ttl only applies to the demo sandbox; add --demo")
 			}
+			exportDir, err := config.ExportDir(cfg, a.Getenv)
+			if err != nil {
+				return err
+			}
 			s, err := a.connect(cmd, cfg, false)
 			if err != nil {
 				return err
 			}
 			defer s.close()
 			return ui.Run(cmd.Context(), ui.Options{
+				ExportDir:  exportDir,
 				Office:     s.office,
 				Demo:       s.demo,
 				ServiceID:  cfg.Booking.Service,

@@ -63,6 +63,8 @@ type Booking struct {
 type UI struct {
 	Theme   string `toml:"theme"`
 	NoColor bool   `toml:"no_color"`
+	// ExportDir is where .ics exports go; "" is the download folder.
+	ExportDir string `toml:"export_dir"`
 }
 
 // Kiosk configures the SSH kiosk server (`zimun kiosk`); each key has a
@@ -266,6 +268,56 @@ func StateDir(getenv func(string) string) (string, error) {
 		}
 	}
 	return filepath.Join(home, ".local", "state", "zimun"), nil
+}
+
+// ExportDir is where exported files (.ics) go: ui.export_dir when set (a
+// leading ~ is the home folder), else the XDG download folder
+// ($XDG_DOWNLOAD_DIR, or XDG_DOWNLOAD_DIR in user-dirs.dirs), else
+// ~/Downloads when it exists, else the home folder. Never the working
+// directory: under `go run .` that is the repository.
+func ExportDir(cfg Config, getenv func(string) string) (string, error) {
+	home := getenv("HOME")
+	if home == "" {
+		var err error
+		if home, err = os.UserHomeDir(); err != nil {
+			return "", err
+		}
+	}
+	expand := func(p string) string {
+		p = strings.ReplaceAll(p, "$HOME", home)
+		if p == "~" || strings.HasPrefix(p, "~/") {
+			p = home + p[1:]
+		}
+		return p
+	}
+	if d := cfg.UI.ExportDir; d != "" {
+		return expand(d), nil
+	}
+	if d := expand(getenv("XDG_DOWNLOAD_DIR")); filepath.IsAbs(d) {
+		return d, nil
+	}
+	confDir := getenv("XDG_CONFIG_HOME")
+	if !filepath.IsAbs(confDir) {
+		confDir = filepath.Join(home, ".config")
+	}
+	if b, err := os.ReadFile(filepath.Join(confDir, "user-dirs.dirs")); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(line), "XDG_DOWNLOAD_DIR="); ok {
+				if d := expand(strings.Trim(v, `"`)); filepath.IsAbs(d) {
+					return d, nil
+				}
+			}
+		}
+	}
+	if d := filepath.Join(home, "Downloads"); isDir(d) {
+		return d, nil
+	}
+	return home, nil
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }
 
 // HasCredentials reports whether both the client id and secret are set.

@@ -322,3 +322,42 @@ func TestSandboxFaultsAndRateLimit(t *testing.T) {
 		t.Errorf("defaults %+v", def)
 	}
 }
+
+func TestExportDir(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"HOME": home}
+	getenv := func(k string) string { return env[k] }
+	dir := func(cfg Config) string {
+		t.Helper()
+		d, err := ExportDir(cfg, getenv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	if got := dir(Config{}); got != home {
+		t.Errorf("no download folder: %q, want home %q", got, home)
+	}
+	if err := os.Mkdir(filepath.Join(home, "Downloads"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if got := dir(Config{}); got != filepath.Join(home, "Downloads") {
+		t.Errorf("with ~/Downloads: %q", got)
+	}
+	if err := os.MkdirAll(filepath.Join(home, ".config"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte("# xdg\nXDG_DOWNLOAD_DIR=\"$HOME/Téléchargements\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := dir(Config{}); got != filepath.Join(home, "Téléchargements") {
+		t.Errorf("from user-dirs.dirs: %q", got)
+	}
+	env["XDG_DOWNLOAD_DIR"] = "/srv/exports"
+	if got := dir(Config{}); got != "/srv/exports" {
+		t.Errorf("from XDG_DOWNLOAD_DIR: %q", got)
+	}
+	if got := dir(Config{UI: UI{ExportDir: "~/ics"}}); got != filepath.Join(home, "ics") {
+		t.Errorf("ui.export_dir: %q", got)
+	}
+}

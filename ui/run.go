@@ -36,6 +36,7 @@ type Options struct {
 	Now        func() time.Time
 	Logger     *slog.Logger // never the terminal the UI draws on
 	Notes      []string     // said once at the start
+	ExportDir  string       // where .ics exports go
 }
 
 // Run starts the UI on the local terminal and returns when the user quits
@@ -62,6 +63,7 @@ func Run(ctx context.Context, opts Options) error {
 	defer cancel() // ends every Cmd still running on any exit path
 	root := New(NewCommon(uiCtx, r, session, opts), Config{
 		ServiceID: opts.ServiceID, LocationID: opts.LocationID, Date: opts.Date, Notes: opts.Notes,
+		ExportDir: opts.ExportDir,
 	})
 	// Signals are main's: a program-level handler as well races it.
 	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(uiCtx),

@@ -41,6 +41,7 @@ type Config struct {
 	LocationID string     // start here: id or name; "" = the desk's last one, else ask when several
 	Date       model.Date // day the first calendar opens on; zero = first bookable
 	Notes      []string   // said once at the start (state moved into place, say)
+	ExportDir  string     // where .ics exports go; "" = none (the kiosk)
 }
 
 type closedMsg struct{}
@@ -267,7 +268,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			next, cmd = m.openCalendar(calendar.Config{Service: m.service, Location: m.location}, true)
 		}
 	case common.OpenAppointmentsMsg:
-		a := appointments.New(m.c, appointments.Options{Catalog: m.cat.Catalog})
+		a := appointments.New(m.c, appointments.Options{Catalog: m.cat.Catalog, ExportDir: m.cfg.ExportDir})
 		next, cmd = m.push(router.PageFor(a))
 		cmd = tea.Batch(cmd, a.Init())
 	case appointments.RescheduleMsg:

@@ -45,8 +45,8 @@ var statusCycle = [...]string{"", model.StatusConfirmed, model.StatusCancelled}
 type Options struct {
 	// Catalog names services and locations and gives their time zones.
 	Catalog model.Catalog
-	// ExportDir is where e writes .ics files; "" means ~/Downloads when it
-	// exists, else the current directory.
+	// ExportDir is where e writes .ics files (config.ExportDir); "" keeps
+	// the screen from exporting.
 	ExportDir string
 }
 
@@ -672,29 +672,18 @@ func (m Model) export() (Model, tea.Cmd) {
 		return m, nil
 	}
 	c, svc, loc, dir := m.c, m.service(a), m.location(a), m.opts.ExportDir
+	if dir == "" {
+		m.setStatus("No export folder: set ui.export_dir", true)
+		return m, nil
+	}
 	return m, func() tea.Msg {
-		if dir == "" {
-			dir = defaultExportDir()
-		}
 		path := filepath.Join(dir, ics.FileName(a.ID))
-		err := os.WriteFile(path, ics.Appointment(a, svc, loc, c.Now()), 0o600)
+		err := os.MkdirAll(dir, 0o700)
+		if err == nil {
+			err = os.WriteFile(path, ics.Appointment(a, svc, loc, c.Now()), 0o600)
+		}
 		return exportedMsg{path: path, err: err}
 	}
-}
-
-// defaultExportDir is ~/Downloads when it exists, else the working
-// directory.
-func defaultExportDir() string {
-	if home, err := os.UserHomeDir(); err == nil {
-		d := filepath.Join(home, "Downloads")
-		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-			return d
-		}
-	}
-	if wd, err := os.Getwd(); err == nil {
-		return wd
-	}
-	return "."
 }
 
 // service is a's service from the catalogue; for an appointment known
