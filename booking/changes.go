@@ -218,6 +218,9 @@ func firstSlotAfterToday(a model.Availability, zone *time.Location, now time.Tim
 // record adds an entry to the desk history.
 func (o *Office) record(e journal.Entry) error {
 	e.At = o.now()
+	if e.Timezone == "" {
+		e.Timezone = o.zoneOf(e.Appointment.LocationID)
+	}
 	return o.store.AppendJournal(e)
 }
 
@@ -234,3 +237,22 @@ func (o *Office) journaled(id string, action journal.Action) bool {
 
 // History is the desk history, newest first.
 func (o *Office) History() ([]journal.Entry, error) { return o.store.Journal() }
+
+// zoneOf is the time zone of a location, from the shared catalogue when it
+// has been read.
+func (o *Office) zoneOf(locationID string) string {
+	o.catMu.Lock()
+	c := o.cat
+	o.catMu.Unlock()
+	if c == nil {
+		return ""
+	}
+	select {
+	case <-c.done:
+		if l, ok := c.cat.Location(locationID); ok {
+			return l.Timezone
+		}
+	default:
+	}
+	return ""
+}

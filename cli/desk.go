@@ -179,10 +179,12 @@ connection. The demo keeps none.`,
 		t := newTable(a.Stdout, "TIME", "ACTION", "ID", "CUSTOMER", "SERVICE", "WHEN", "REASON")
 		for _, e := range entries {
 			appt := e.Appointment
-			// The location's zone needs the API; the offset the time was
-			// recorded with is the best offline.
+			var zone *time.Location // the offset recorded, when the entry has no zone
+			if e.Timezone != "" {
+				zone = model.LoadZone(e.Timezone)
+			}
 			t.row(clk.when(e.At, time.Local), string(e.Action), appt.ID, appt.Contact.Name,
-				named(e.ServiceName, appt.ServiceID), clk.span(appt.Time, appt.End(), nil), truncate(e.Reason, 40))
+				named(e.ServiceName, appt.ServiceID), clk.span(appt.Time, appt.End(), zone), truncate(e.Reason, 40))
 		}
 		return t.flush()
 	})

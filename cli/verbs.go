@@ -197,7 +197,7 @@ func (a *app) availabilityCmd() *cobra.Command {
 			day, _ := av.Day(d)
 			times := make([]string, len(day.Slots))
 			for i, s := range day.Slots {
-				times[i] = s.Start.In(zone).Format(v.clock.layout())
+				times[i] = v.clock.time(s.Start, zone)
 			}
 			note := strings.Join(times, " ")
 			if name, closed := av.Holiday(d); closed {

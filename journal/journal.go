@@ -47,6 +47,9 @@ type Entry struct {
 	Reason       string `json:"reason,omitempty"`
 	ServiceName  string `json:"service_name"`
 	LocationName string `json:"location_name"`
+	// Timezone is the location's, so the history shows times as the
+	// location does, offline.
+	Timezone string `json:"timezone,omitempty"`
 }
 
 // Path is the journal file inside dir.

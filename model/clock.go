@@ -1,15 +1,11 @@
 package model
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // Clock is how times of day are written, everywhere zimun writes one: the
 // screens, the tables, the desk history. 24-hour "14:30", or 12-hour
-// " 2:30 PM" padded to one width so columns line up. A zone is written as
-// its abbreviation ("CET"), never as a numeric offset, unless the zone has
-// none.
+// "2:30 PM" (" 2:30 PM" in columns, so they line up). A zone is written as
+// its abbreviation ("CET"), never as a bare numeric offset.
 type Clock struct{ H24 bool }
 
 // Time is the time of day of t in zone (t's own zone if nil).
@@ -20,8 +16,13 @@ func (c Clock) Time(t time.Time, zone *time.Location) string {
 	if c.H24 {
 		return t.Format("15:04")
 	}
-	s := t.Format("3:04 PM")
-	if len(s) < len(" 3:04 PM") {
+	return t.Format("3:04 PM")
+}
+
+// Cell is Time at one width, for columns.
+func (c Clock) Cell(t time.Time, zone *time.Location) string {
+	s := c.Time(t, zone)
+	if !c.H24 && len(s) < len("12:00 PM") {
 		s = " " + s
 	}
 	return s
@@ -40,7 +41,7 @@ func (c Clock) Span(start, end time.Time, zone *time.Location) string {
 	if zone != nil {
 		start, end = start.In(zone), end.In(zone)
 	}
-	return c.Time(start, nil) + "–" + strings.TrimSpace(c.Time(end, nil)) + " " + ZoneName(end)
+	return c.Time(start, nil) + "–" + c.Time(end, nil) + " " + ZoneName(end)
 }
 
 // DateTime is "2026-12-01 Tue 10:00 CET": a sortable date, the weekday,

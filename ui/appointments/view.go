@@ -244,7 +244,7 @@ func (m Model) listPane(w, h int) string {
 		a := m.items[m.visible[row]]
 		zone := m.zone(a)
 		line := pad(dayLabel(a.Time.In(zone), now.In(zone)), dayW) + " " +
-			pad(common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, true), m.timeW()) + " " +
+			pad(model.Clock{H24: m.c.Prefs.Clock24}.Cell(a.Time, zone)+" "+model.ZoneName(a.Time.In(zone)), m.timeW()) + " " +
 			fit(model.Sanitize(a.Contact.Name), nameW) + " "
 		if svcW > 0 {
 			line += fit(orID(m.service(a).Name, a.ServiceID), svcW) + " "

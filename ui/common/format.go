@@ -3,20 +3,19 @@ package common
 import (
 	"strconv"
 	"time"
+
+	"github.com/zimun-app/zimun/model"
 )
 
-// FormatTime renders a wall-clock time in loc, 24h or 12h, with the zone's
-// abbreviation when withZone is set ("14:30 CET", "2:30 PM EST").
+// FormatTime renders a wall-clock time in loc on the configured clock,
+// with the zone's name when withZone is set ("14:30 CET", "2:30 PM EST"):
+// model.Clock, the one way zimun writes times.
 func FormatTime(t time.Time, loc *time.Location, clock24, withZone bool) string {
-	t = t.In(loc)
-	layout := "15:04"
-	if !clock24 {
-		layout = "3:04 PM"
-	}
+	c := model.Clock{H24: clock24}
 	if withZone {
-		layout += " MST"
+		return c.TimeZone(t, loc)
 	}
-	return t.Format(layout)
+	return c.Time(t, loc)
 }
 
 // FormatDate renders a long date: "Tuesday 1 December 2026".
