@@ -494,3 +494,51 @@ func TestSandboxCommand(t *testing.T) {
 	}
 	stop()
 }
+
+// The scripting rough edges a new user met: each is a usage error naming
+// what to fix, or the plain truth about a day.
+func TestScriptingRoughEdges(t *testing.T) {
+	f := newFixture(t)
+	for _, tt := range []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{[]string{"appointments", "--status", "bogus"}, 2, "--status must be one of held, scheduled, confirmed, cancelled"},
+		{[]string{"appointments", "--from", "2026-03-10", "--to", "2026-03-01"}, 2, "must be after --from"},
+		{[]string{"availability", "--service", "General consultation", "--days", "0"}, 2, "--days must be 1..90, got 0"},
+		{[]string{"release", "h_1", "--hold", "h_2"}, 2, "not both"},
+	} {
+		if code, _, errs := f.run(tt.args...); code != tt.code || !strings.Contains(errs, tt.stderr) {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", tt.args, code, errs, tt.code, tt.stderr)
+		}
+	}
+	// release takes --hold like confirm.
+	hold, _, _ := holdSlot(t, f)
+	if out := f.ok("release", "--hold", hold.ID); !strings.Contains(out, "Released hold "+hold.ID) {
+		t.Errorf("release --hold: %q", out)
+	}
+	// A closed day says closed, with why; a day with nothing free says so.
+	out := f.ok("availability", "--service", "General consultation", "--days", "30")
+	if !regexp.MustCompile(`(?m)^\S+\s+\w+\s+-\s+closed: Staff training`).MatchString(out) || strings.Contains(out, "full") {
+		t.Errorf("availability table:\n%s", out)
+	}
+	// Under --json, errors are JSON on stderr too.
+	code, stdout, errs := f.run("appointment", "a_nope", "--json")
+	var e struct {
+		Error struct {
+			Status    int    `json:"status"`
+			Code      string `json:"code"`
+			Message   string `json:"message"`
+			RequestID string `json:"request_id"`
+		} `json:"error"`
+	}
+	if code != 1 || stdout != "" || json.Unmarshal([]byte(errs), &e) != nil || e.Error.Status != 404 ||
+		e.Error.Code != "appointment_not_found" || e.Error.RequestID == "" || e.Error.Message == "" {
+		t.Errorf("--json error: exit %d, stdout %q, stderr %q", code, stdout, errs)
+	}
+	code, _, errs = f.run("appointments", "--status", "bogus", "--json")
+	if code != 2 || json.Unmarshal([]byte(errs), &e) != nil || e.Error.Code != "usage" {
+		t.Errorf("--json usage error: exit %d, stderr %q", code, errs)
+	}
+}

@@ -78,11 +78,54 @@ func (e Env) Run(ctx context.Context, args []string) int {
 	if !errors.As(err, &ce) {
 		// Cobra's own errors: unknown command or flag, bad flag value,
 		// missing required flag, wrong argument count.
-		fmt.Fprintf(e.Stderr, "zimun: %s\nRun '%s --help' for usage.\n", a.redact(err.Error()), cmd.CommandPath())
-		return exitUsage
+		ce = &codedError{exitUsage, err}
+		if !wantsJSON(cmd) {
+			fmt.Fprintf(e.Stderr, "zimun: %s\nRun '%s --help' for usage.\n", a.redact(err.Error()), cmd.CommandPath())
+			return exitUsage
+		}
+	}
+	if wantsJSON(cmd) {
+		a.writeJSONError(ce)
+		return ce.code
 	}
 	fmt.Fprintf(e.Stderr, "zimun: %s\n", a.redact(describe(ce.err)))
 	return ce.code
+}
+
+// wantsJSON reports --json on the command that ran: its errors then go to
+// stderr as JSON too, for the script to read.
+func wantsJSON(cmd *cobra.Command) bool {
+	on, err := cmd.Flags().GetBool("json")
+	return err == nil && on
+}
+
+// writeJSONError writes {"error":{"status","code","message","request_id"}}
+// on stderr: the API's status and code when the API refused, else the
+// kind of failure ("usage", "unknown_outcome", "error").
+func (a *app) writeJSONError(ce *codedError) {
+	type body struct {
+		Status    int    `json:"status"`
+		Code      string `json:"code"`
+		Message   string `json:"message"`
+		RequestID string `json:"request_id,omitempty"`
+	}
+	b := body{Code: "error", Message: a.redact(describe(ce.err))}
+	switch ce.code {
+	case exitUsage:
+		b.Code = "usage"
+	case exitUnknown:
+		b.Code = "unknown_outcome"
+	}
+	var ae *api.Error
+	if errors.As(ce.err, &ae) {
+		b.Status, b.RequestID = ae.Status, a.redact(ae.RequestID)
+		if ae.Code != "" {
+			b.Code = a.redact(ae.Code)
+		}
+	}
+	_ = writeJSON(a.Stderr, struct {
+		Error body `json:"error"`
+	}{b})
 }
 
 // codedError carries the exit code of an error from our own code; anything

@@ -167,7 +167,7 @@ func (a *app) availabilityCmd() *cobra.Command {
 	sf.add(cmd)
 	cmd.Flags().IntVar(&days, "days", 0, "`N` days ahead, 1..90 (default booking.days_ahead)")
 	return a.verb(cmd, func(cfg config.Config) error {
-		if days == 0 {
+		if !cmd.Flags().Changed("days") {
 			days = cfg.Booking.DaysAhead
 		}
 		if days < 1 || days > 90 {
@@ -199,13 +199,13 @@ func (a *app) availabilityCmd() *cobra.Command {
 			for i, s := range day.Slots {
 				times[i] = v.clock.time(s.Start, zone)
 			}
-			note := strings.Join(times, " ")
+			free, note := fmt.Sprint(len(times)), strings.Join(times, " ")
 			if name, closed := av.Holiday(d); closed {
-				note = "closed: " + name
+				free, note = "-", "closed: "+name
 			} else if len(times) == 0 {
-				note = "full"
+				note = "no free time" // booked up, or not open that day
 			}
-			t.row(d.String(), d.Weekday().String()[:3], fmt.Sprint(len(times)), note)
+			t.row(d.String(), d.Weekday().String()[:3], free, note)
 		}
 		return t.flush()
 	})
@@ -294,21 +294,36 @@ outlives one command, run 'zimun sandbox' and paste its export line.`,
 }
 
 func (a *app) releaseCmd() *cobra.Command {
-	return a.verb(&cobra.Command{
-		Use:   "release HOLD",
+	var holdID string
+	cmd := &cobra.Command{
+		Use:   "release HOLD | --hold HOLD",
 		Short: "Give a held slot back before the hold expires",
-		Args:  idArg,
-	}, nil, func(ctx context.Context, v *verbRun, args []string) error {
-		if err := v.session.Release(ctx, args[0]); err != nil {
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case holdID != "" && len(args) > 0:
+				return usageErrorf("give the hold once: as an argument or with --hold, not both")
+			case holdID != "":
+				return model.CheckID("--hold", holdID)
+			}
+			return idArg(cmd, args)
+		},
+	}
+	cmd.Flags().StringVar(&holdID, "hold", "", "hold `ID` from zimun hold (as zimun confirm takes it)")
+	return a.verb(cmd, nil, func(ctx context.Context, v *verbRun, args []string) error {
+		id := holdID
+		if id == "" {
+			id = args[0]
+		}
+		if err := v.session.Release(ctx, id); err != nil {
 			return err
 		}
 		if v.json {
 			return writeJSON(v.Stdout, struct {
 				HoldID string `json:"hold_id"`
 				Status string `json:"status"`
-			}{args[0], "released"})
+			}{id, "released"})
 		}
-		_, err := fmt.Fprintf(v.Stdout, "Released hold %s.\n", model.Sanitize(args[0]))
+		_, err := fmt.Fprintf(v.Stdout, "Released hold %s.\n", model.Sanitize(id))
 		return err
 	})
 }
@@ -561,6 +576,9 @@ combined with the named windows.`,
 		if picked >= 0 && (from.isSet() || to.isSet()) {
 			return usageErrorf("--%s cannot be combined with --from or --to; use one or the other", dayRanges[picked].flag)
 		}
+		if status != "" && !slices.Contains(model.Statuses, status) {
+			return usageErrorf("--status must be one of %s, got %q", strings.Join(model.Statuses, ", "), model.Sanitize(status))
+		}
 		return nil
 	}, func(ctx context.Context, v *verbRun, _ []string) error {
 		filter := api.AppointmentFilter{Status: status, Query: query, PageSize: 100}
@@ -580,6 +598,9 @@ combined with the named windows.`,
 			if to.dateOnly {
 				filter.To = filter.To.AddDate(0, 0, 1)
 			}
+		}
+		if !filter.From.IsZero() && !filter.To.IsZero() && !filter.To.After(filter.From) {
+			return usageErrorf("--to (%s) must be after --from (%s); swap them", &to, &from)
 		}
 		if picked >= 0 {
 			// The local zone, as --from and --to use.

@@ -166,6 +166,9 @@ const (
 	StatusCancelled = "cancelled"
 )
 
+// Statuses are the statuses an appointment list can be narrowed to.
+var Statuses = []string{StatusHeld, StatusScheduled, StatusConfirmed, StatusCancelled}
+
 // Appointment is a booking.
 type Appointment struct {
 	ID              string    `json:"appointment_id"`
