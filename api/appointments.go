@@ -292,12 +292,12 @@ func (w wireAppointment) model() (a model.Appointment, ok bool) {
 		ct = *w.Contact
 	}
 	a = model.Appointment{
-		BookingID:       w.BookingID,
-		Status:          w.Status,
-		ServiceID:       w.ServiceID,
-		LocationID:      w.LocationID,
-		Time:            w.AppointmentTime.Time,
-		DurationMinutes: int(w.AppointmentDuration),
+		BookingID:          w.BookingID,
+		Status:             w.Status,
+		ServiceID:          w.ServiceID,
+		LocationID:         w.LocationID,
+		Time:               w.AppointmentTime.Time,
+		DurationMinutes:    int(w.AppointmentDuration),
 		Contact:            ct,
 		CancellationReason: w.CancellationReason,
 		CreatedAt:          w.CreatedAt.Time,
