@@ -121,6 +121,7 @@ func (s *Session) hold(ctx context.Context, req api.HoldRequest) (model.Hold, er
 	if h.Time.IsZero() {
 		h.Time = req.Time
 	}
+	h.Placed = s.now()
 	s.o.changed(ch)
 	s.mu.Lock()
 	closed := s.closed

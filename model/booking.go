@@ -148,6 +148,19 @@ type Hold struct {
 	// Deadline is ExpiresAt moved onto the local clock (corrected for the
 	// measured skew); the countdown runs to it.
 	Deadline time.Time `json:"deadline"`
+	// Placed is when the hold was placed, on the local clock: with
+	// Deadline it is the hold's whole length, for a countdown bar that
+	// is right after a resume too.
+	Placed time.Time `json:"placed,omitzero"`
+}
+
+// Length is the hold's whole length, from placing to expiry; HoldTTL when
+// it is not known.
+func (h Hold) Length() time.Duration {
+	if h.Placed.IsZero() || !h.Deadline.After(h.Placed) {
+		return HoldTTL
+	}
+	return h.Deadline.Sub(h.Placed)
 }
 
 // Remaining is the time left at now (local clock), never negative.

@@ -268,3 +268,29 @@ func TestKeysSentTogether(t *testing.T) {
 		t.Fatalf("g and a date sent together went to %s", got)
 	}
 }
+
+// Defect: S (another service) reset the calendar to today.
+func TestChangingServiceKeepsTheDay(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	c := env.Common(context.Background())
+	c.Prefs.Demo = false
+	m := boot(t, update(t, New(c, Config{}), tea.WindowSizeMsg{Width: 100, Height: 30}))
+	m = update(t, m, common.LocationChosenMsg{Location: loc})
+	m = update(t, m, common.ServiceChosenMsg{Service: svc})
+	cal := m.stack.Top().Model().(calendar.Model)
+	m = update(t, m, calendar.AvailabilityMsg{Calendar: cal.Config().ID, Req: cal.Request(), Days: 30, Availability: a})
+	m = update(t, m, uitest.Key("j")) // a week on
+	day := m.stack.Top().Model().(calendar.Model).Selected()
+	var other model.Service
+	for _, s := range m.cat.Offered(loc.ID) {
+		if s.ID != svc.ID {
+			other = s
+		}
+	}
+	m = drive(t, m, uitest.Key("S"), 1)
+	m = update(t, m, common.ServiceChosenMsg{Service: other})
+	if got := m.stack.Top().Model().(calendar.Model).Selected(); got != day {
+		t.Fatalf("after S the calendar is on %s, want %s", got, day)
+	}
+}

@@ -220,8 +220,10 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.drafts = m.drafts[1:]
 		next, cmd = m.begin(model.Location{})
 	case common.LocationChosenMsg:
+		m.keepDay()
 		next, cmd = m.chooseLocation(msg.Location)
 	case common.ServiceChosenMsg:
+		m.keepDay()
 		m.service = msg.Service
 		next, cmd = m.openCalendar(calendar.Config{Service: m.service, Location: m.location, Date: m.cfg.Date}, true)
 	case common.ChangeLocationMsg:
@@ -298,6 +300,19 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, nil, false
 	}
 	return next, cmd, true
+}
+
+// keepDay carries the day the desk's calendar shows over to the one that
+// replaces it: changing the service or the location keeps the day.
+func (m *Model) keepDay() {
+	if !m.cfg.Date.IsZero() {
+		return
+	}
+	for _, p := range m.stack.Pages() {
+		if cal, ok := p.Model().(calendar.Model); ok && !cal.Config().Pick {
+			m.cfg.Date = cal.Selected()
+		}
+	}
 }
 
 // begin offers the next unfinished booking, else opens the desk at loc

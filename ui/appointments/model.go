@@ -660,6 +660,10 @@ func (m Model) openCancel() (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	if a.Cancelled() {
+		m.setStatus("That appointment is already cancelled.", false)
+		return m, nil
+	}
 	m.dialog = cancel.New(m.c, a, m.service(a), m.location(a))
 	m.dialog.SetSize(m.width, m.height)
 	m.dialogOpen = true

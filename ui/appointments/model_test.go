@@ -486,3 +486,20 @@ func TestStatusGoesWithTheNextKey(t *testing.T) {
 		t.Fatal("the warning outlived the key that made it")
 	}
 }
+
+// Defect: cancel was offered on an appointment already cancelled.
+func TestNoCancelOfACancelled(t *testing.T) {
+	env := uitest.NewEnv(t)
+	m := newScreen(t, env, 120, 40, nil)
+	for _, a := range m.items {
+		if a.Cancelled() {
+			m = selectID(t, m, a.ID)
+			break
+		}
+	}
+	m, _ = press(t, m, "X")
+	if m.dialogOpen {
+		t.Fatal("X opened the cancel dialog on a cancelled appointment")
+	}
+	mustContain(t, view(m), "already cancelled")
+}

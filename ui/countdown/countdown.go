@@ -105,7 +105,9 @@ func View(st *styles.Styles, remaining, total time.Duration, width int) string {
 	}
 	filled := 0
 	if total > 0 && remaining > 0 {
-		filled = int(int64(barWidth) * int64(min(remaining, total)) / int64(total))
+		// In whole seconds, as the label counts: full while it says 10:00.
+		rem, tot := ceilSecond(remaining), ceilSecond(total)
+		filled = int(int64(barWidth) * int64(min(rem, tot)) / int64(tot))
 		filled = max(filled, 1) // some time left always shows
 	}
 	bar := s.Render(strings.Repeat("█", filled)) + st.Faint.Render(strings.Repeat("░", barWidth-filled))
@@ -127,3 +129,5 @@ func Short(st *styles.Styles, remaining time.Duration) string {
 	}
 	return style(st, l).Render(text)
 }
+
+func ceilSecond(d time.Duration) time.Duration { return (d + time.Second - 1).Truncate(time.Second) }

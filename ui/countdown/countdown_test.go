@@ -3,6 +3,7 @@ package countdown
 import (
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
+	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/styles"
 )
 
@@ -73,4 +75,22 @@ func TestViewGolden(t *testing.T) {
 		out += fmt.Sprintf("%-6s|%s|\n", Clock(rem), ansi.Strip(View(st, rem, 10*time.Minute, 50)))
 	}
 	golden.RequireEqual(t, []byte(out))
+}
+
+// Defect: the bar was not full while the label said 10:00 (a fraction of a
+// second had gone), and after a resume it started full whatever was left.
+func TestBarMatchesTheLabel(t *testing.T) {
+	st := testStyles()
+	full := View(st, 10*time.Minute-100*time.Millisecond, 10*time.Minute-50*time.Millisecond, 60)
+	if !strings.Contains(full, "10:00") || strings.Contains(full, "░") {
+		t.Errorf("at 10:00 the bar is not full: %q", full)
+	}
+	half := View(st, 5*time.Minute, 10*time.Minute, 60)
+	if n, m := strings.Count(half, "█"), strings.Count(half, "░"); n == 0 || m == 0 || n-m > 1 || m-n > 1 {
+		t.Errorf("half the hold left, bar %q", half)
+	}
+	h := model.Hold{Placed: time.Unix(0, 0), Deadline: time.Unix(600, 0)}
+	if h.Length() != 10*time.Minute || (model.Hold{}).Length() != model.HoldTTL {
+		t.Errorf("hold length %v", h.Length())
+	}
 }

@@ -114,10 +114,7 @@ func New(c common.Common, in *booking.Intent) Model {
 			return common.Every(c.Ctx, d, fn)
 		},
 	}
-	m.total = m.remaining()
-	if m.total <= 0 {
-		m.total = model.HoldTTL
-	}
+	m.total = m.hold.Length()
 	values := [numFields]string{d.Contact.Name, d.Contact.Email, d.Contact.Phone, d.Contact.Notes}
 	placeholders := [numFields]string{"full name", "like name@example.com", "optional, with country code, like +1 212 555 0100", "optional"}
 	limits := [numFields]int{model.MaxNameRunes, model.MaxEmailBytes, 40, model.MaxNotesRunes}
@@ -594,7 +591,7 @@ func (m Model) reheld(msg reheldMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.hold = msg.hold
-	m.total = max(m.remaining(), time.Second)
+	m.total = m.hold.Length()
 	m.gen++ // any tick still queued belongs to the old hold
 	m.state = editing
 	m.candidates = nil

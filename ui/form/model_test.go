@@ -1,6 +1,7 @@
 package form
 
 import (
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -452,5 +453,17 @@ func TestDraftCoalesced(t *testing.T) {
 	// Nothing changed since: leaving the field writes nothing.
 	if _, cmd := m.Update(keyMsg("tab")); cmd != nil {
 		t.Error("unchanged contact saved again")
+	}
+}
+
+// Defect: the 200-character name limit was reached without a word.
+func TestFieldLimitIsSaid(t *testing.T) {
+	m := fixture(t, uitest.NewClock(start), model.Contact{})
+	m = typeText(t, m, strings.Repeat("a", model.MaxNameRunes+5))
+	if got := len(m.Contact().Name); got != model.MaxNameRunes {
+		t.Fatalf("name is %d long", got)
+	}
+	if !strings.Contains(view(m), fmt.Sprintf("name: %d characters, the most it takes", model.MaxNameRunes)) {
+		t.Errorf("no word on the limit:\n%s", view(m))
 	}
 }

@@ -1,8 +1,10 @@
 package form
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
@@ -70,6 +72,9 @@ func (m Model) View() string {
 		if msg := m.fieldError(v, i); msg != "" {
 			line := "✕ " + fieldNames[i] + ": " + msg
 			b.WriteString(indent + strings.ReplaceAll(ansi.Wrap(st.FieldError.Render(line), max(width-len(indent), 10), ""), "\n", "\n"+indent) + "\n")
+		} else if limit := m.inputs[i].CharLimit; m.state == editing && i == m.focus && utf8.RuneCountInString(m.inputs[i].Value()) >= limit {
+			// The field stops taking keys here: say why, not in silence.
+			b.WriteString(indent + st.Warn.Render(fmt.Sprintf("! %s: %d characters, the most it takes", fieldNames[i], limit)) + "\n")
 		}
 	}
 	b.WriteString("\n")
