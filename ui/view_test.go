@@ -328,3 +328,21 @@ func TestNoColorKeepsTheCursor(t *testing.T) {
 		t.Errorf("colour drawn under NO_COLOR:\n%q", v)
 	}
 }
+
+// Defect: an error was cut at the screen's edge, where it named what to
+// fix. It wraps onto a second line, taken from the body; the frame keeps
+// its size.
+func TestLongStatusWraps(t *testing.T) {
+	env := uitest.NewEnv(t)
+	c := env.Common(context.Background())
+	root := boot(t, update(t, New(c, Config{}), tea.WindowSizeMsg{Width: 80, Height: 24}))
+	long := "Holding 09:00 CET failed: Bookings close 15 minutes before the start; choose a later time such as 09:30"
+	root = update(t, root, common.StatusMsg{Status: common.Status{Kind: common.Failure, Text: long}})
+	v := uitest.Strip(root.View())
+	if strings.Count(v, "\n")+1 != 24 {
+		t.Fatalf("the frame is %d lines", strings.Count(v, "\n")+1)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "such as 09:30") {
+		t.Fatalf("the end of the error is cut:\n%s", v)
+	}
+}

@@ -80,7 +80,8 @@ func (f Frame) TooSmallView() string {
 // View puts header, body and footer together at exactly the terminal's
 // size: the body is padded or cut, so the footer never moves.
 func (f Frame) View(header, body, footer string) string {
-	w, h := f.BodyWidth(), f.BodyHeight()
+	// A status that needed a second line takes it from the body.
+	w, h := f.BodyWidth(), max(f.BodyHeight()-(strings.Count(footer, "\n")+1-footerHeight), 1)
 	lines := strings.Split(body, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
@@ -153,12 +154,18 @@ func (f Frame) Status(s common.Status) string {
 	return st.Status.Render(s.Text)
 }
 
-// Footer is the status line and the keys, each cut to the width.
+// Footer is the status line and the keys. A status too long for one line
+// wraps onto a second (an error often names what to fix at its end);
+// beyond that it is cut.
 func (f Frame) Footer(status string, keys []key.Binding) string {
 	pad := strings.Repeat(" ", padX)
-	inner := max(f.Width-2*padX, 0)
+	inner := max(f.Width-2*padX, 1)
+	lines := strings.Split(ansi.Wrap(status, inner, ""), "\n")
+	if len(lines) > 2 {
+		lines = []string{lines[0], ansi.Truncate(strings.Join(lines[1:], " "), inner, "…")}
+	}
 	// help.ShortHelpView can overflow by one item when its "…" does not fit.
-	return pad + ansi.Truncate(status, inner, "…") + "\n" + pad + ansi.Truncate(f.Help.ShortHelpView(keys), inner, "…")
+	return pad + strings.Join(lines, "\n"+pad) + "\n" + pad + ansi.Truncate(f.Help.ShortHelpView(keys), inner, "…")
 }
 
 // HelpOverlay is every key in groups, in a box over the body. Groups sit
