@@ -105,7 +105,8 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 			DaysAhead: min(days, 90), WeekStart: opts.WeekStart, Clock24: opts.Clock24, Demo: opts.Demo,
 			Host: hostOf(session.Office(), opts.Demo),
 		},
-		Logger: logger,
+		Logger:   logger,
+		Activity: &common.Activity{},
 	}
 }
 

@@ -92,8 +92,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.stack = m.stack.Resized(m.frame.BodyWidth(), m.frame.BodyHeight())
 		return m, nil
 	case tea.KeyMsg:
+		m.c.Activity.Touch(m.c.Now())
 		return m.key(msg)
 	case tea.MouseMsg:
+		m.c.Activity.Touch(m.c.Now())
 		if in, ok := m.frame.InBody(msg); ok && !m.showHelp && !m.askQuit && !m.frame.TooSmall() {
 			return m.updateTop(in)
 		}

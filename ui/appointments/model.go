@@ -77,8 +77,9 @@ type (
 		entries []journal.Entry
 		err     error
 	}
-	searchTickMsg struct{ gen int }
-	exportedMsg   struct {
+	searchTickMsg  struct{ gen int }
+	refreshTickMsg struct{ gen int }
+	exportedMsg    struct {
 		path string
 		err  error
 	}
@@ -104,6 +105,7 @@ type Model struct {
 
 	search    textinput.Model
 	searchGen int
+	gen       int // refresh tick generation; hidden or shown again moves it on
 	idInput   textinput.Model
 	lookupReq int
 
@@ -169,7 +171,7 @@ func newInput(c common.Common, prompt, placeholder string, limit int) textinput.
 
 // Init implements tea.Model.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.fetch(m.req, ""), m.loadJournal())
+	return tea.Batch(m.fetch(m.req, ""), m.loadJournal(), m.tick())
 }
 
 // Refresh reloads the list and the journal, for when the screen is shown
@@ -177,6 +179,32 @@ func (m Model) Init() tea.Cmd {
 func (m *Model) Refresh() tea.Cmd {
 	m.line = common.Status{}
 	return tea.Batch(m.reload(), m.loadJournal())
+}
+
+// Activate refreshes the screen shown again and restarts its own refresh.
+func (m *Model) Activate() tea.Cmd {
+	m.gen++
+	return tea.Batch(m.Refresh(), m.tick())
+}
+
+// Deactivate stops the refresh while another screen covers the list.
+func (m *Model) Deactivate() { m.gen++ }
+
+func (m Model) tick() tea.Cmd {
+	gen := m.gen
+	return common.Refresh(m.c, func(time.Time) tea.Msg { return refreshTickMsg{gen} })
+}
+
+// refreshed reloads what other desks may have changed, unless the user is
+// busy in it (a dialog, a search, pages scrolled past the first) or away.
+func (m Model) refreshed() (Model, tea.Cmd) {
+	busy := m.dialogOpen || m.search.Focused() || m.idInput.Focused() || m.loading || m.loadingMore ||
+		m.tab != tabList || m.noList != "" || len(m.items) > PageSize
+	if busy || m.c.Activity.Idle(m.c.Now()) {
+		return m, m.tick()
+	}
+	reload := m.reload()
+	return m, tea.Batch(reload, m.tick())
 }
 
 // Heading names the screen in the header.
@@ -238,6 +266,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.refilter()
 		return m, nil
+	case refreshTickMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		return m.refreshed()
 	case searchTickMsg:
 		if msg.gen != m.searchGen || m.tab != tabList || m.noList != "" || m.search.Value() == m.query {
 			return m, nil

@@ -503,3 +503,37 @@ func TestNoCancelOfACancelled(t *testing.T) {
 	}
 	mustContain(t, view(m), "already cancelled")
 }
+
+// The list refreshes itself like the slot list, so another desk's booking
+// shows without r; not while the user is in a dialog or away.
+func TestListRefreshesItself(t *testing.T) {
+	env := uitest.NewEnv(t)
+	m := newScreen(t, env, 120, 40, nil)
+	m, _ = press(t, m, "/")
+	m = typeText(m, "other@example.com")
+	m, _ = press(t, m, "enter")
+	before := len(m.items)
+	loc, svc, a := env.Paris(t, 2)
+	h, err := env.Client.Hold(context.Background(), api.HoldRequest{ServiceID: svc.ID, LocationID: loc.ID,
+		Time: a.Days[1].Slots[0].Start, DurationMinutes: svc.DurationMinutes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Client.Confirm(context.Background(), api.ConfirmRequest{HoldID: h.ID,
+		Contact: model.Contact{Name: "Other Desk", Email: "other@example.com"}}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = run(t, m, func() tea.Msg { return refreshTickMsg{m.gen} })
+	if len(m.items) != before+1 {
+		t.Fatalf("%d items after a refresh, want %d", len(m.items), before+1)
+	}
+	mustContain(t, view(m), "Other Desk")
+	m.c.Activity = &common.Activity{}
+	m.c.Activity.Touch(env.Clock.Now())
+	env.Clock.Advance(common.IdleAfter + time.Minute)
+	requests := env.Sandbox.Stats().Requests["GET /api/v1/appointments"]
+	m, _ = run(t, m, func() tea.Msg { return refreshTickMsg{m.gen} })
+	if got := env.Sandbox.Stats().Requests["GET /api/v1/appointments"]; got != requests {
+		t.Fatal("an idle list refreshed")
+	}
+}

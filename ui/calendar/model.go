@@ -16,9 +16,6 @@ import (
 	"github.com/zimun-app/zimun/ui/common"
 )
 
-// RefreshEvery is how often the visible calendar refetches availability.
-const RefreshEvery = 30 * time.Second
-
 // ErrNotADate is shown when the go-to prompt gets something else.
 var ErrNotADate = errors.New("Not a date: use YYYY-MM-DD")
 
@@ -121,6 +118,9 @@ func (m *Model) Activate() tea.Cmd {
 	m.gen++
 	return tea.Batch(m.refresh(), m.tickCmd(m.gen))
 }
+
+// Deactivate stops the refresh while another screen covers the calendar.
+func (m *Model) Deactivate() { m.gen++ }
 
 // Availability is the latest data, for the slot list.
 func (m Model) Availability() model.Availability { return m.avail }
@@ -235,6 +235,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case refreshTickMsg:
 		if msg.calendar != m.cfg.ID || msg.gen != m.gen {
 			return m, nil
+		}
+		if m.c.Activity.Idle(m.c.Now()) {
+			return m, m.tickCmd(m.gen) // nobody is looking: ask nothing
 		}
 		cmd = tea.Batch(m.refresh(), m.tickCmd(m.gen))
 	case tea.KeyMsg:
@@ -394,7 +397,7 @@ func (m Model) fetchCmd(req, days int) tea.Cmd {
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
-	return common.Tick(m.c.Ctx, RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{calendar: id, gen: gen} })
+	return common.Refresh(m.c, func(time.Time) tea.Msg { return refreshTickMsg{calendar: id, gen: gen} })
 }
 
 func (m *Model) setAvailability(a model.Availability, days int) {

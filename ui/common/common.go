@@ -7,6 +7,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -26,6 +27,12 @@ type Common struct {
 	Now     func() time.Time // local clock; injected in tests
 	Prefs   Prefs
 	Logger  *slog.Logger
+	// Activity is when the user last pressed a key; screens stop
+	// refreshing when it is long ago.
+	Activity *Activity
+	// HandRefresh stops screens' own refresh timers: tests send the ticks
+	// they want.
+	HandRefresh bool
 }
 
 // Prefs are the user's display and booking preferences.
@@ -116,4 +123,43 @@ func Every(ctx context.Context, d time.Duration, fn func(time.Time) tea.Msg) tea
 		now := time.Now()
 		return Tick(ctx, now.Truncate(d).Add(d).Sub(now), fn)()
 	}
+}
+
+// RefreshEvery is how often a screen on show refreshes what other desks
+// change (availability, the appointments list): within 10 s of the
+// change, and no more than one request per 5 s per screen.
+const RefreshEvery = 8 * time.Second
+
+// IdleAfter is how long without a key before screens stop refreshing: a
+// desk left alone costs the API nothing.
+const IdleAfter = 5 * time.Minute
+
+// Activity is when the user last pressed a key or clicked, for screens to
+// stop refreshing on a terminal left alone. Shared by a session's copies
+// of Common.
+type Activity struct{ last atomic.Int64 }
+
+// Touch records a key or click at now.
+func (a *Activity) Touch(now time.Time) {
+	if a != nil {
+		a.last.Store(now.UnixNano())
+	}
+}
+
+// Idle reports no key or click for IdleAfter at now.
+func (a *Activity) Idle(now time.Time) bool {
+	if a == nil {
+		return false
+	}
+	last := a.last.Load()
+	return last != 0 && now.Sub(time.Unix(0, last)) > IdleAfter
+}
+
+// Refresh is the Cmd a screen re-arms to refresh itself: a tick every
+// RefreshEvery, ending with the session.
+func Refresh(c Common, fn func(time.Time) tea.Msg) tea.Cmd {
+	if c.HandRefresh {
+		return nil
+	}
+	return Tick(c.Ctx, RefreshEvery, fn)
 }

@@ -14,8 +14,9 @@ import (
 // Screen is what the router needs of a screen's model M: it draws, names
 // itself in the header, lists its keys, says when a text field or a prompt
 // has the keys, and keeps its own typed Update (bubbles style). If its
-// pointer has SetSize(width, height) it is sized; if Activate() tea.Cmd,
-// that runs when it is shown again.
+// pointer has SetSize(width, height) it is sized; Deactivate() is called
+// when another screen covers it, Activate() tea.Cmd when it is shown
+// again.
 type Screen[M any] interface {
 	View() string
 	Focused() bool
@@ -35,6 +36,7 @@ type Page interface {
 	update(tea.Msg) (Page, tea.Cmd)
 	sized(w, h int) Page
 	shown() (Page, tea.Cmd)
+	hidden() Page
 }
 
 type pageOf[M Screen[M]] struct{ m M }
@@ -58,6 +60,14 @@ func (p pageOf[M]) sized(w, h int) Page {
 	m := p.m
 	if s, ok := any(&m).(interface{ SetSize(w, h int) }); ok {
 		s.SetSize(w, h)
+	}
+	return pageOf[M]{m}
+}
+
+func (p pageOf[M]) hidden() Page {
+	m := p.m
+	if d, ok := any(&m).(interface{ Deactivate() }); ok {
+		d.Deactivate()
 	}
 	return pageOf[M]{m}
 }
@@ -92,9 +102,14 @@ func (s Stack) Top() Page {
 // Pages are the screens, bottom first.
 func (s Stack) Pages() []Page { return s.pages }
 
-// Push shows p, sized, over the screen on show.
+// Push shows p, sized, over the screen on show, which stops what it does
+// only while shown (refreshing, say) if it has Deactivate.
 func (s Stack) Push(p Page) Stack {
-	s.pages = append(s.pages[:len(s.pages):len(s.pages)], p.sized(s.w, s.h))
+	pages := append([]Page(nil), s.pages...)
+	if n := len(pages); n > 0 {
+		pages[n-1] = pages[n-1].hidden()
+	}
+	s.pages = append(pages, p.sized(s.w, s.h))
 	return s
 }
 

@@ -15,8 +15,6 @@ import (
 )
 
 const (
-	// RefreshEvery is how often the visible list refetches its day.
-	RefreshEvery = 30 * time.Second
 	// headerRows is the title, its hint line and a blank line.
 	headerRows = 3
 )
@@ -137,9 +135,12 @@ func (m *Model) Activate() tea.Cmd {
 	return tea.Batch(m.Refresh(), m.tickCmd(m.gen))
 }
 
+// Deactivate stops the refresh while another screen covers the list.
+func (m *Model) Deactivate() { m.gen++ }
+
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
-	return common.Tick(m.c.Ctx, RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{list: id, gen: gen} })
+	return common.Refresh(m.c, func(time.Time) tea.Msg { return refreshTickMsg{list: id, gen: gen} })
 }
 
 // Date is the day shown.
@@ -233,6 +234,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case refreshTickMsg:
 		if msg.list != m.cfg.ID || msg.gen != m.gen {
 			return m, nil
+		}
+		if m.c.Activity.Idle(m.c.Now()) {
+			return m, m.tickCmd(m.gen) // nobody is looking: ask nothing
 		}
 		refresh := m.Refresh()
 		return m, tea.Batch(refresh, m.tickCmd(m.gen))

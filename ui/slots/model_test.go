@@ -286,3 +286,49 @@ func TestRefreshKeepsTheChosenTime(t *testing.T) {
 	}
 	_ = m.View()
 }
+
+// Another desk's hold shows within one refresh (every 8 s, so within
+// 10 s), and a desk left alone, or a list covered by another screen, asks
+// the API nothing.
+func TestRefreshShowsOtherDesks(t *testing.T) {
+	if common.RefreshEvery > 10*time.Second-2*time.Second {
+		t.Fatalf("RefreshEvery %v leaves no room to show a change within 10 s", common.RefreshEvery)
+	}
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	c := env.Common(context.Background())
+	c.Activity = &common.Activity{}
+	c.Activity.Touch(env.Clock.Now())
+	m := New(c, Config{ID: 1, Service: svc, Location: loc, Availability: a, Date: date("2026-03-03")})
+	m.SetSize(80, 20)
+	first := m.Slots()[0]
+	other := env.NewClient(t)
+	for range first.CapacityLeft {
+		if _, err := other.Hold(context.Background(), api.HoldRequest{ServiceID: svc.ID, LocationID: loc.ID,
+			Time: first.Start, DurationMinutes: svc.DurationMinutes}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env.Clock.Advance(3 * time.Second) // past the office's shared copy
+	m, cmd := m.Update(refreshTickMsg{list: 1, gen: m.gen})
+	for _, msg := range uitest.Messages(cmd) { // the refresh; the tests' ticks are sent by hand
+		m, _ = m.Update(msg)
+	}
+	if m.Slots()[0].Start.Equal(first.Start) {
+		t.Fatal("the other desk's hold did not show after a refresh")
+	}
+
+	requests := func() int { return env.Sandbox.Stats().Requests["GET /api/v1/availability"] }
+	before := requests()
+	env.Clock.Advance(common.IdleAfter + time.Second)
+	if _, cmd := m.Update(refreshTickMsg{list: 1, gen: m.gen}); cmd != nil {
+		uitest.Messages(cmd) // at most the next tick, which tests send by hand
+	}
+	m.Deactivate()
+	if _, cmd := m.Update(refreshTickMsg{list: 1, gen: m.gen - 1}); cmd != nil {
+		t.Fatal("a covered list refreshed")
+	}
+	if got := requests(); got != before {
+		t.Fatalf("%d availability requests while idle or covered", got-before)
+	}
+}

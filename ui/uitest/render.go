@@ -30,14 +30,15 @@ func Common(now func() time.Time) common.Common {
 	r := Renderer()
 	o := booking.New(nil, state.NewMemory(), booking.Options{Now: now})
 	return common.Common{
-		Ctx:     context.Background(),
-		Office:  o,
-		Session: o.NewSession(),
-		Styles:  styles.New(r, styles.NewTheme(styles.ThemeAuto)),
-		Keys:    common.DefaultKeyMap(),
-		Now:     now,
-		Prefs:   common.Prefs{DaysAhead: 30, WeekStart: time.Monday, Clock24: true, Demo: true},
-		Logger:  slog.New(slog.DiscardHandler),
+		Ctx:         context.Background(),
+		Office:      o,
+		Session:     o.NewSession(),
+		Styles:      styles.New(r, styles.NewTheme(styles.ThemeAuto)),
+		Keys:        common.DefaultKeyMap(),
+		Now:         now,
+		Prefs:       common.Prefs{DaysAhead: 30, WeekStart: time.Monday, Clock24: true, Demo: true},
+		Logger:      slog.New(slog.DiscardHandler),
+		HandRefresh: true,
 	}
 }
 
