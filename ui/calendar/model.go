@@ -3,7 +3,6 @@
 package calendar
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -15,9 +14,6 @@ import (
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
-
-// ErrNotADate is shown when the go-to prompt gets something else.
-var ErrNotADate = errors.New("Not a date: use YYYY-MM-DD")
 
 // AvailabilityMsg is the answer to one availability request.
 type AvailabilityMsg struct {
@@ -63,6 +59,7 @@ type Model struct {
 	span    int  // days asked for by the latest request
 	have    int  // days the data in hand was asked for
 	pinned  bool // the user or Config chose the day; data arriving must not move it
+	count   int  // a count typed before a move
 	today   model.Date
 	sel     model.Date
 	maxFree int
@@ -78,8 +75,8 @@ type Model struct {
 func New(c common.Common, cfg Config) Model {
 	ti := textinput.New()
 	ti.Prompt = "Go to date: "
-	ti.Placeholder = "YYYY-MM-DD"
-	ti.CharLimit = 10
+	ti.Placeholder = "2026-03-12, 12/3, fri, tomorrow, +2w"
+	ti.CharLimit = 24
 	ti.Width = 12
 	ti.PromptStyle = c.Styles.Accent
 	ti.TextStyle = c.Styles.Text
@@ -277,19 +274,26 @@ func (m Model) desk(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	// A count before a move repeats it, as in calcurse and vim: 3l.
+	if r := msg.Runes; msg.Type == tea.KeyRunes && len(r) == 1 && r[0] >= '0' && r[0] <= '9' && (m.count > 0 || r[0] != '0') {
+		m.count = min(m.count*10+int(r[0]-'0'), 999)
+		return nil
+	}
+	n := max(m.count, 1)
+	m.count = 0
 	switch {
 	case key.Matches(msg, m.keys.Left):
-		m.selectDay(m.sel.AddDays(-1))
+		m.selectDay(m.sel.AddDays(-n))
 	case key.Matches(msg, m.keys.Right):
-		m.selectDay(m.sel.AddDays(1))
+		m.selectDay(m.sel.AddDays(n))
 	case key.Matches(msg, m.keys.Up):
-		m.selectDay(m.sel.AddDays(-7))
+		m.selectDay(m.sel.AddDays(-7 * n))
 	case key.Matches(msg, m.keys.Down):
-		m.selectDay(m.sel.AddDays(7))
+		m.selectDay(m.sel.AddDays(7 * n))
 	case key.Matches(msg, m.keys.PrevMonth):
-		m.selectDay(m.sel.AddMonths(-1))
+		m.selectDay(m.sel.AddMonths(-n))
 	case key.Matches(msg, m.keys.NextMonth):
-		m.selectDay(m.sel.AddMonths(1))
+		m.selectDay(m.sel.AddMonths(n))
 	case key.Matches(msg, m.keys.Today):
 		m.selectDay(m.today)
 	case key.Matches(msg, m.keys.NextFree):
@@ -313,9 +317,9 @@ func (m Model) updateGoto(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case tea.KeyEsc:
 		m.gotoInput.Blur()
 	case tea.KeyEnter:
-		d, err := model.ParseDate(m.gotoInput.Value())
+		d, err := model.ParseDay(m.gotoInput.Value(), m.today)
 		if err != nil {
-			return m, common.Fail("", ErrNotADate)
+			return m, common.Fail("", err)
 		}
 		m.gotoInput.Blur()
 		m.selectDay(d)

@@ -70,11 +70,19 @@ func TestUpdate(t *testing.T) {
 		{name: "enter outside the window", keys: []string{"h", "enter"}, sel: "2026-03-01", msg: wantStatus("outside the bookable window")},
 		{name: "enter while the month loads", keys: []string{"]", "]", "enter"}, sel: "2026-05-02", msg: wantStatus("still loading")},
 		{name: "enter after the window", keys: []string{"]", "]", "]", "enter"}, sel: "2026-06-02", msg: wantStatus("outside the bookable window")},
+		{name: "a count repeats a move", keys: []string{"3", "l"}, sel: "2026-03-05"},
+		{name: "counts of two digits", keys: []string{"1", "2", "l"}, sel: "2026-03-14"},
+		{name: "a count of weeks", keys: []string{"2", "j"}, sel: "2026-03-16"},
+		{name: "a count goes with one move", keys: []string{"3", "l", "l"}, sel: "2026-03-06"},
+		{name: "g goes to a weekday", keys: []string{"g", "fri", "enter"}, sel: "2026-03-06"},
+		{name: "g goes to tomorrow", keys: []string{"g", "tomorrow", "enter"}, sel: "2026-03-03"},
+		{name: "g goes two weeks on", keys: []string{"g", "+2w", "enter"}, sel: "2026-03-16"},
+		{name: "g goes to day/month", keys: []string{"g", "20/3", "enter"}, sel: "2026-03-20"},
 		{name: "g opens the prompt", keys: []string{"g"}, sel: "2026-03-02", focused: true},
 		{name: "g goes to a date", keys: []string{"g", "2026-03-20", "enter"}, sel: "2026-03-20"},
 		{name: "g keeps q as text", keys: []string{"g", "q"}, sel: "2026-03-02", focused: true},
 		{name: "g rejects a non-date", keys: []string{"g", "next tuesday", "enter"}, sel: "2026-03-02", focused: true, msg: func(msg tea.Msg) error {
-			if e, ok := msg.(common.StatusMsg); !ok || e.Status.Kind != common.Failure || !strings.Contains(e.Status.Text, ErrNotADate.Error()) {
+			if e, ok := msg.(common.StatusMsg); !ok || e.Status.Kind != common.Failure || !strings.Contains(e.Status.Text, "not a day") {
 				return fmt.Errorf("got %#v, want ErrNotADate", msg)
 			}
 			return nil

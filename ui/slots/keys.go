@@ -44,8 +44,9 @@ func (m Model) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding {
+	digits := key.NewBinding(key.WithKeys("0"), key.WithHelp("14", "go to 14:00"))
 	groups := [][]key.Binding{
-		{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Home, m.keys.End},
+		{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Home, m.keys.End, digits},
 		{m.keys.Hold, m.keys.Refresh, m.keys.NextFree, m.keys.PrevFree},
 	}
 	if !m.cfg.Pick {

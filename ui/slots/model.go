@@ -3,6 +3,8 @@ package slots
 
 import (
 	"cmp"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -102,6 +104,8 @@ type Model struct {
 	offset  int   // first row on screen
 
 	lost       time.Time // the chosen time that went, while nothing is selected
+	typed      string    // digits typed to jump to a time
+	typedAt    time.Time
 	req        int
 	loading    bool
 	afterTaken bool   // the refetch in flight follows a 409
@@ -268,6 +272,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if !m.cfg.Pick && key.Matches(msg, m.c.Keys.Appointments) {
 		return m, common.Msg(common.OpenAppointmentsMsg{})
 	}
+	if r := msg.Runes; msg.Type == tea.KeyRunes && len(r) == 1 && r[0] >= '0' && r[0] <= '9' {
+		return m.jumpTo(r[0])
+	}
+	m.typed = ""
 	switch {
 	case key.Matches(msg, m.keys.Up):
 		m.move(-1)
@@ -322,6 +330,40 @@ func (m Model) jumpFree(step int) (Model, tea.Cmd) {
 	}
 	m.setDay(d)
 	return m, nil
+}
+
+// typedFor is how long digits typed one after another make one time.
+const typedFor = 2 * time.Second
+
+// jumpTo selects the first time that starts with the digits typed so far:
+// "14" is 14:00, "143" 14:30, "9" 09:00; on a 12-hour clock "2" is also
+// 2 PM when no morning time starts with it.
+func (m Model) jumpTo(digit rune) (Model, tea.Cmd) {
+	now := m.c.Now()
+	if now.Sub(m.typedAt) > typedFor {
+		m.typed = ""
+	}
+	m.typed += string(digit)
+	m.typedAt = now
+	for _, pm := range []bool{false, !m.c.Prefs.Clock24} {
+		for i, s := range m.slots {
+			t := s.Start.In(m.zone)
+			h := t.Hour()
+			if pm {
+				h -= 12
+			}
+			if h < 0 {
+				continue
+			}
+			if strings.HasPrefix(fmt.Sprintf("%02d%02d", h, t.Minute()), m.typed) ||
+				strings.HasPrefix(fmt.Sprintf("%d%02d", h, t.Minute()), m.typed) {
+				m.cursor = i
+				m.scroll()
+				return m, nil
+			}
+		}
+	}
+	return m, common.Say("No free time starts with " + m.typed)
 }
 
 // hold asks the session to hold the highlighted slot; in pick mode it

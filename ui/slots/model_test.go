@@ -332,3 +332,25 @@ func TestRefreshShowsOtherDesks(t *testing.T) {
 		t.Fatalf("%d availability requests while idle or covered", got-before)
 	}
 }
+
+// Typing a time's digits jumps to it: 14 is 14:00, 143 14:30, 9 09:00.
+func TestDigitsJumpToATime(t *testing.T) {
+	m := newList(t, "2026-03-03", 80, 30)
+	at := func(m Model) string { return m.Slots()[m.Cursor()].Start.In(model.LoadZone("Europe/Paris")).Format("15:04") }
+	for _, tt := range []struct{ keys, want string }{
+		{"14", "14:00"}, {"143", "14:30"}, {"9", "09:00"}, {"11", "11:00"}, {"17", "17:00"},
+	} {
+		m2 := m
+		for _, r := range tt.keys {
+			m2, _ = m2.Update(uitest.Key(string(r)))
+		}
+		if got := at(m2); got != tt.want {
+			t.Errorf("%s: on %s, want %s", tt.keys, got, tt.want)
+		}
+	}
+	m.c.Prefs.Clock24 = false
+	m, _ = m.Update(uitest.Key("2"))
+	if got := at(m); got != "14:00" {
+		t.Errorf("2 on a 12-hour clock: on %s, want 2 PM", got)
+	}
+}
