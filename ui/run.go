@@ -53,7 +53,7 @@ func Run(ctx context.Context, opts Options) error {
 		ServiceID: opts.ServiceID, LocationID: opts.LocationID, Date: opts.Date,
 		StateDir: opts.StateDir, Version: opts.Version,
 	})
-	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx))
+	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFPS(120))
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()
