@@ -14,7 +14,7 @@ import (
 type peer struct {
 	name  string
 	bin   string
-	moves [2]string // a day back and forth, inside one month
+	moves [2]string // a day back and forth from today
 	setup func(tmp string) error
 	spec  func(tmp string) (spec, error)
 	ready func(*screen) bool

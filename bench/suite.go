@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
 )
 
@@ -129,20 +132,35 @@ func newSuite(cfg config) (*suite, error) {
 			break
 		}
 	}
-	s.date = openingDay(time.Now())
+	if s.date, err = s.openingDay(ctx); err != nil {
+		s.stop()
+		return nil, err
+	}
 	s.machine = describeMachine(cfg, s.subjects)
 	return s, nil
 }
 
-// openingDay is a Tuesday at least three days ahead whose next day is in
-// the same month: both bookable weekdays, so moving between them changes
-// only the selection and the side panel.
-func openingDay(now time.Time) time.Time {
-	d := time.Date(now.Year(), now.Month(), now.Day(), 12, 0, 0, 0, time.Local).AddDate(0, 0, 3)
-	for d.Weekday() != time.Tuesday || d.AddDate(0, 0, 1).Month() != d.Month() {
-		d = d.AddDate(0, 0, 1)
+// openingDay is the first day, three or more days ahead, with free slots
+// on it and on the next day of the same month: moving between the two
+// changes only the selection and the side panel, and the slot list has
+// rows to move through. The demo's embedded sandbox has the same seed, so
+// the same days.
+func (s *suite) openingDay(ctx context.Context) (time.Time, error) {
+	c, err := api.New(ctx, api.Config{BaseURL: s.fastURL, ClientID: sandboxID, ClientSecret: sandboxSecret, Version: "bench"})
+	if err != nil {
+		return time.Time{}, err
 	}
-	return d
+	a, err := c.Availability(ctx, s.service, s.location, 60)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("availability for the opening day: %w", err)
+	}
+	for d := model.DateOf(time.Now()).AddDays(3); d.Before(model.DateOf(time.Now()).AddDays(55)); d = d.AddDays(1) {
+		next := d.AddDays(1)
+		if a.FreeSlots(d) >= 2 && a.FreeSlots(next) >= 1 && next.Month == d.Month {
+			return d.In(time.Local), nil
+		}
+	}
+	return time.Time{}, errors.New("the sandbox has no two free days in a row")
 }
 
 // home is a fresh home directory, so no run sees another's desk memory
@@ -218,9 +236,12 @@ func (s *suite) calendarSpec(sub subject) (spec, func(*screen) bool, error) {
 }
 
 // moves are the two calendar keys a series alternates between: one day
-// on and back, staying inside one month.
+// on and back, inside one month.
 func (sub subject) moves() [2]string {
 	if sub.peer != nil {
+		if time.Now().Day() == 1 { // stay inside the month on screen
+			return [2]string{sub.peer.moves[1], sub.peer.moves[0]}
+		}
 		return sub.peer.moves
 	}
 	return [2]string{"l", "h"}
