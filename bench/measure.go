@@ -136,6 +136,7 @@ const (
 type keyResult struct {
 	lat   []time.Duration
 	bytes []float64
+	lost  int // keys that drew nothing within 5 s (a loaded machine)
 }
 
 func (s *suite) keySeries(p *program, keys [2]string, n int) (keyResult, error) {
@@ -146,15 +147,18 @@ func (s *suite) keySeries(p *program, keys [2]string, n int) (keyResult, error) 
 			return kr, err
 		}
 		time.Sleep(time.Duration(rng.Int64N(int64(jitter))))
-		p.mu.Lock()
-		before, b0 := p.scr.text(), p.bytes
-		p.mu.Unlock()
+		b0 := p.written()
 		t0 := time.Now()
 		if err := p.send(keys[i%2]); err != nil {
 			return kr, err
 		}
-		if _, err := p.until(func(sc *screen) bool { return sc.text() != before }, 5*time.Second); err != nil {
-			return kr, fmt.Errorf("key %d (%q): %w", i+1, keys[i%2], err)
+		// Output, not a changed screen, marks the answer: a program may
+		// repaint what was there, and that is its answer too.
+		if !p.outputAfter(b0, 5*time.Second) {
+			if kr.lost++; kr.lost > n/2 {
+				return kr, fmt.Errorf("%d of %d keys drew nothing within 5 s; the screen:\n%s", kr.lost, i+1, p.text())
+			}
+			continue
 		}
 		end, err := p.quiet(settle, 5*time.Second)
 		if err != nil {

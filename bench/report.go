@@ -202,7 +202,15 @@ func writeKeys(b *strings.Builder, s *suite, r *results) {
 		}
 	}
 	table(b, head, rows)
-	fmt.Fprintf(b, "%d presses a series. The peers have no slot list.\n\n", s.cfg.keys)
+	fmt.Fprintf(b, "%d presses a series. The peers have no slot list.", s.cfg.keys)
+	for _, series := range []string{seriesCalendar, seriesSlots} {
+		for _, n := range s.names() {
+			if kr := r.keys[series][n]; kr.lost > 0 {
+				fmt.Fprintf(b, " %s lost %d %s (nothing drawn within 5 s; left out).", n, kr.lost, series)
+			}
+		}
+	}
+	b.WriteString("\n\n")
 }
 
 func writeBytes(b *strings.Builder, s *suite, r *results) {

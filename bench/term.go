@@ -167,6 +167,24 @@ func (p *program) quiet(gap, timeout time.Duration) (time.Time, error) {
 	}
 }
 
+// outputAfter waits until the program has written more than b0 bytes.
+func (p *program) outputAfter(b0 int64, timeout time.Duration) bool {
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	for {
+		if p.written() > b0 {
+			return true
+		}
+		select {
+		case <-p.wake:
+		case <-timer.C:
+			return false
+		case <-p.readEnd:
+			return p.written() > b0
+		}
+	}
+}
+
 // send types keys.
 func (p *program) send(keys string) error {
 	_, err := p.tty.Write([]byte(keys))
