@@ -134,7 +134,8 @@ const (
 )
 
 type keyResult struct {
-	lat   []time.Duration
+	lat   []time.Duration // to the last byte of the answer
+	first []time.Duration // to its first byte
 	bytes []float64
 	lost  int // keys that drew nothing within 5 s (a loaded machine)
 }
@@ -148,6 +149,7 @@ func (s *suite) keySeries(p *program, keys [2]string, n int) (keyResult, error) 
 		}
 		time.Sleep(time.Duration(rng.Int64N(int64(jitter))))
 		b0 := p.written()
+		p.arm()
 		t0 := time.Now()
 		if err := p.send(keys[i%2]); err != nil {
 			return kr, err
@@ -165,6 +167,7 @@ func (s *suite) keySeries(p *program, keys [2]string, n int) (keyResult, error) 
 			return kr, err
 		}
 		kr.lat = append(kr.lat, end.Sub(t0))
+		kr.first = append(kr.first, p.firstOutput().Sub(t0))
 		kr.bytes = append(kr.bytes, float64(p.written()-b0))
 	}
 	return kr, nil

@@ -28,6 +28,8 @@ type program struct {
 	scr     *screen
 	bytes   int64     // written by the program so far
 	last    time.Time // when its latest output arrived
+	armed   bool      // the next read's time goes to firstAt
+	firstAt time.Time // when the first output after arm arrived
 	watch   func(*screen) bool
 	hit     chan time.Time
 	wake    chan struct{} // a read arrived (buffered, 1)
@@ -80,6 +82,9 @@ func (p *program) read() {
 			p.scr.write(buf[:n])
 			p.bytes += int64(n)
 			p.last = now
+			if p.armed {
+				p.firstAt, p.armed = now, false
+			}
 			reply := p.scr.takeReply()
 			if p.watch != nil && p.watch(p.scr) {
 				p.hit <- now
@@ -165,6 +170,19 @@ func (p *program) quiet(gap, timeout time.Duration) (time.Time, error) {
 			return last, nil
 		}
 	}
+}
+
+// arm makes the next read's arrival time firstOutput's answer.
+func (p *program) arm() {
+	p.mu.Lock()
+	p.armed, p.firstAt = true, time.Time{}
+	p.mu.Unlock()
+}
+
+func (p *program) firstOutput() time.Time {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.firstAt
 }
 
 // outputAfter waits until the program has written more than b0 bytes.
