@@ -85,6 +85,34 @@ func TestHoldBodyMatchesTheSeed(t *testing.T) {
 	}
 }
 
+func TestHoldUsesTheOrganizationAlreadyShown(t *testing.T) {
+	var orgCalls atomic.Int32
+	var body string
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/v1/organization" {
+			orgCalls.Add(1)
+			writeJSON(w, 200, `{"id":"o_123","name":"Clinic"}`)
+			return
+		}
+		b, _ := io.ReadAll(r.Body)
+		body = string(b)
+		writeJSON(w, 201, `{"hold_id":"h_1","status":"held","expires_at":"2025-12-01T09:10:00Z"}`)
+	})
+	c := f.client(func(c *Config) { c.OrganizationID = "" })
+	if _, err := c.Organization(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Hold(t.Context(), HoldRequest{ServiceID: "s_123", Time: time.Now(), DurationMinutes: 30}); err != nil {
+		t.Fatal(err)
+	}
+	if n := orgCalls.Load(); n != 1 {
+		t.Errorf("organization fetched %d times, want once", n)
+	}
+	if !strings.Contains(body, `"organization_id":"o_123"`) {
+		t.Errorf("hold body %s lacks the organization", body)
+	}
+}
+
 func TestConfirmBodyAndDecoding(t *testing.T) {
 	var rec recorder
 	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {

@@ -20,8 +20,22 @@ type wireOrganization struct {
 	Timezone string `json:"timezone"`
 }
 
-// Organization is the account the credentials belong to.
+// Organization is the account the credentials belong to. Its id is kept
+// for holds, so a session that shows the organisation does not ask again
+// before its first hold.
 func (c *Client) Organization(ctx context.Context) (model.Organization, error) {
+	org, err := c.fetchOrganization(ctx)
+	if err == nil {
+		c.orgMu.Lock()
+		if !c.orgKnown {
+			c.orgID, c.orgKnown = org.ID, true
+		}
+		c.orgMu.Unlock()
+	}
+	return org, err
+}
+
+func (c *Client) fetchOrganization(ctx context.Context) (model.Organization, error) {
 	var w wireOrganization
 	if err := c.getJSON(ctx, opOrganization, "/organization", nil, &w); err != nil {
 		return model.Organization{}, err
@@ -43,7 +57,7 @@ func (c *Client) organizationID(ctx context.Context) (string, error) {
 	if c.orgKnown {
 		return c.orgID, nil
 	}
-	org, err := c.Organization(ctx)
+	org, err := c.fetchOrganization(ctx)
 	switch {
 	case hasStatus(err, http.StatusForbidden, http.StatusNotFound):
 		c.cfg.Logger.Debug("organization unknown; holds go without organization_id", "error", err)

@@ -65,9 +65,10 @@ func Run(ctx context.Context, opts Options) error {
 		ServiceID: opts.ServiceID, LocationID: opts.LocationID, Date: opts.Date, Notes: opts.Notes,
 		ExportDir: opts.ExportDir,
 	})
-	// Signals are main's: a program-level handler as well races it.
+	// Signals are main's: a program-level handler as well races it. 120
+	// frames a second: a key waits half as long for its frame.
 	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(uiCtx),
-		tea.WithoutSignalHandler())
+		tea.WithoutSignalHandler(), tea.WithFPS(120))
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()

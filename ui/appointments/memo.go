@@ -31,3 +31,18 @@ func (m *memo) render(k memoKey, st lipgloss.Style) string {
 	m.styled[k] = s
 	return s
 }
+
+// row is a list row fitted to w cells and styled. Fitting measures the
+// whole line, so it happens only on a miss: a hit costs the map lookup.
+func (m *memo) row(text string, w, style int, st lipgloss.Style) string {
+	k := memoKey{text: text, style: style, w: w, h: -1}
+	if s, ok := m.styled[k]; ok {
+		return s
+	}
+	if len(m.styled) >= memoMax {
+		clear(m.styled)
+	}
+	s := st.Render(fit(text, w))
+	m.styled[k] = s
+	return s
+}

@@ -251,7 +251,7 @@ func (m Model) listPane(w, h int) string {
 		}
 		line += statusLabel(a.Status)
 		style, which := m.rowStyle(row == m.cursor, a)
-		lines = append(lines, m.memo.render(memoKey{text: fit(marker(row == m.cursor)+line, w), style: which}, style))
+		lines = append(lines, m.memo.row(marker(row == m.cursor)+line, w, which, style))
 	}
 	return fillLines(lines, w, h)
 }

@@ -69,6 +69,7 @@ type Model struct {
 	width, height int
 	layout        layout
 	body          string // the grid and panel, rebuilt on every change
+	memo          *memo  // shared by copies: entries never go stale
 }
 
 // New builds a calendar; Init (or Activate) starts loading.
@@ -85,7 +86,7 @@ func New(c common.Common, cfg Config) Model {
 	ti.Cursor.TextStyle = c.Styles.Text
 	ti.Cursor.SetMode(cursor.CursorStatic)
 
-	m := Model{c: c, keys: DefaultKeyMap(), cfg: cfg, zone: cfg.Location.Zone(), gotoInput: ti}
+	m := Model{c: c, keys: DefaultKeyMap(), cfg: cfg, zone: cfg.Location.Zone(), gotoInput: ti, memo: newMemo()}
 	m.today = m.now()
 	m.sel = m.today
 	m.loading = true

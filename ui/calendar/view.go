@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,6 +81,11 @@ func (m Model) stateOf(d model.Date) (state, int) {
 // panelMaxW is the day panel's widest: room for its longest line.
 const panelMaxW = 34
 
+// styled is st.Render(text) through the memo.
+func (m Model) styled(id styleID, st lipgloss.Style, text string) string {
+	return m.memo.render(memoKey{text: text, style: id}, st)
+}
+
 // View implements tea.Model. The grid is prebuilt in rebuild.
 func (m Model) View() string {
 	body := m.body
@@ -100,8 +106,9 @@ func (m *Model) rebuild() {
 	var b strings.Builder
 	if wide {
 		// As wide as its words need, not the rest of a wide terminal.
-		panel := m.c.Styles.Panel.Width(min(m.width-gridW-panelGap-2, panelMaxW)).Render(strings.Join(m.dayInfo(m.sel), "\n"))
-		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, grid, strings.Repeat(" ", panelGap), panel))
+		w := min(m.width-gridW-panelGap-2, panelMaxW)
+		panel := m.memo.render(memoKey{text: strings.Join(m.dayInfo(m.sel), "\n"), style: stylePanel, width: w}, m.c.Styles.Panel.Width(w))
+		b.WriteString(m.joinPanel(grid, panel))
 	} else {
 		b.WriteString(grid)
 	}
@@ -112,6 +119,45 @@ func (m *Model) rebuild() {
 		b.WriteString(ansi.Truncate(m.summary(), m.width, "…"))
 	}
 	m.body = b.String()
+}
+
+// joinPanel is lipgloss.JoinHorizontal(lipgloss.Top, grid, gap, panel)
+// without measuring every grid line: each is gridW cells but the title,
+// and measuring the month's styled lines was most of a key press.
+func (m Model) joinPanel(grid, panel string) string {
+	rows := strings.Split(grid, "\n")
+	gridWidth := max(m.memo.width(rows[0]), gridW)
+	side := strings.Split(panel, "\n")
+	sideWidth := 0
+	for _, l := range side {
+		sideWidth = max(sideWidth, m.memo.width(l))
+	}
+	gap := strings.Repeat(" ", panelGap)
+	var b strings.Builder
+	for i := range max(len(rows), len(side)) {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		w := 0
+		if i < len(rows) {
+			b.WriteString(rows[i])
+			w = gridW
+			if i == 0 {
+				w = m.memo.width(rows[0])
+			} else if rows[i] == "" {
+				w = 0
+			}
+		}
+		b.WriteString(strings.Repeat(" ", gridWidth-w))
+		b.WriteString(gap)
+		if i < len(side) {
+			b.WriteString(side[i])
+			b.WriteString(strings.Repeat(" ", sideWidth-m.memo.width(side[i])))
+		} else {
+			b.WriteString(strings.Repeat(" ", sideWidth))
+		}
+	}
+	return b.String()
 }
 
 func (m Model) buildLayout() layout {
@@ -140,15 +186,15 @@ func (m Model) buildLayout() layout {
 func (m Model) renderGrid() string {
 	st := m.c.Styles
 	var b strings.Builder
-	title := st.Title.Render(fmt.Sprintf("%s %d", m.sel.Month, m.sel.Year))
-	hint := st.Faint.Render("  [ ‹ month › ]")
+	title := m.styled(styleTitle, st.Title, fmt.Sprintf("%s %d", m.sel.Month, m.sel.Year))
+	hint := m.styled(styleFaint, st.Faint, "  [ ‹ month › ]")
 	if m.Loading() {
-		hint += st.Faint.Render("   ↻ loading availability…")
+		hint += m.styled(styleFaint, st.Faint, "   ↻ loading availability…")
 	}
 	b.WriteString(title + hint + "\n\n")
 	for i := range 7 {
 		wd := time.Weekday((int(m.c.Prefs.WeekStart) + i) % 7)
-		b.WriteString(st.Faint.Render(fmt.Sprintf(" %-*s", cellW-1, wd.String()[:3])))
+		b.WriteString(m.styled(styleFaint, st.Faint, fmt.Sprintf(" %-*s", cellW-1, wd.String()[:3])))
 	}
 	for _, w := range m.layout.weeks {
 		b.WriteString("\n")
@@ -174,44 +220,58 @@ func (m Model) renderCell(d model.Date) string {
 	}
 	count := "  "
 	if n > 0 {
-		count = fmt.Sprintf("%2d", min(n, 99))
+		count = pad2(min(n, 99))
 	}
-	day := fmt.Sprintf("%2d%s", d.Day, mark)
+	day := pad2(d.Day) + mark
 	if d == m.sel {
-		return st.Selected.Render("[" + day + " " + glyphs[s] + " " + count + "]")
+		return m.styled(styleSelected, st.Selected, "["+day+" "+glyphs[s]+" "+count+"]")
 	}
 	glyph := glyphs[s]
 	switch s {
 	case stOutside:
-		return st.Past.Render(" " + day + " " + glyph + " " + count + " ")
+		return m.styled(stylePast, st.Past, " "+day+" "+glyph+" "+count+" ")
 	case stHoliday:
-		glyph = st.Holiday.Render(glyph)
+		glyph = m.styled(styleHoliday, st.Holiday, glyph)
 	case stNone:
-		glyph = st.Full.Render(glyph)
+		glyph = m.styled(styleFull, st.Full, glyph)
 	case stFew:
-		glyph = st.Busy.Render(glyph)
+		glyph = m.styled(styleBusy, st.Busy, glyph)
 	case stMany:
-		glyph = st.Free.Render(glyph)
+		glyph = m.styled(styleFree, st.Free, glyph)
 	}
 	if d == m.today {
-		day = st.Today.Render(day)
+		day = m.styled(styleToday, st.Today, day)
 	}
 	return " " + day + " " + glyph + " " + count + " "
 }
 
+// pad2 is fmt.Sprintf("%2d", n) for 0 ≤ n < 100, without fmt's cost on
+// every cell of every rebuild.
+func pad2(n int) string {
+	if n < 10 {
+		return " " + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
 func (m Model) legend() string {
+	if s, ok := m.memo.styled[memoKey{style: styleLegend}]; ok {
+		return s
+	}
 	st := m.c.Styles
 	parts := []string{
 		st.Free.Render("●") + " many", st.Busy.Render("◐") + " few", st.Full.Render("○") + " none",
 		st.Holiday.Render("✕") + " closed", st.Past.Render("·") + " not bookable", "* today",
 	}
-	return st.Faint.Render(strings.Join(parts, "  "))
+	s := st.Faint.Render(strings.Join(parts, "  "))
+	m.memo.styled[memoKey{style: styleLegend}] = s
+	return s
 }
 
 // dayInfo is the side panel: what the selected day holds.
 func (m Model) dayInfo(d model.Date) []string {
 	st := m.c.Styles
-	lines := []string{st.Bold.Render(d.In(m.zone).Format("Mon 2 January 2006"))}
+	lines := []string{m.styled(styleBold, st.Bold, d.In(m.zone).Format("Mon 2 January 2006"))}
 	first, last := m.Window()
 	switch {
 	case d.Before(first):

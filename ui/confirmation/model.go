@@ -18,11 +18,14 @@ type Model struct {
 	loc    model.Location
 	width  int
 	height int
+	card   string // drawn in New and SetSize: nothing else changes it
 }
 
 // New builds the card for a confirmed appointment.
 func New(c common.Common, appt model.Appointment, svc model.Service, loc model.Location) Model {
-	return Model{c: c, keys: DefaultKeyMap(), appt: appt, svc: svc, loc: loc, width: 80, height: 24}
+	m := Model{c: c, keys: DefaultKeyMap(), appt: appt, svc: svc, loc: loc, width: 80, height: 24}
+	m.card = m.render()
+	return m
 }
 
 // Init does nothing: everything is known already.
@@ -42,7 +45,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 // SetSize is the room the card may use.
-func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	if m.card != "" { // not the zero Model a root keeps before any booking
+		m.card = m.render()
+	}
+}
 
 // Focused is false: the card has no text field.
 func (m Model) Focused() bool { return false }

@@ -336,7 +336,9 @@ func TestRefreshShowsOtherDesks(t *testing.T) {
 // Typing a time's digits jumps to it: 14 is 14:00, 143 14:30, 9 09:00.
 func TestDigitsJumpToATime(t *testing.T) {
 	m := newList(t, "2026-03-03", 80, 30)
-	at := func(m Model) string { return m.Slots()[m.Cursor()].Start.In(model.LoadZone("Europe/Paris")).Format("15:04") }
+	at := func(m Model) string {
+		return m.Slots()[m.Cursor()].Start.In(model.LoadZone("Europe/Paris")).Format("15:04")
+	}
 	for _, tt := range []struct{ keys, want string }{
 		{"14", "14:00"}, {"143", "14:30"}, {"9", "09:00"}, {"11", "11:00"}, {"17", "17:00"},
 	} {

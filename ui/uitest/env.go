@@ -52,3 +52,10 @@ func (e *Env) CommonWith(ctx context.Context, client *api.Client, store state.St
 	c.Ctx, c.Office, c.Session = ctx, o, o.NewSession()
 	return c
 }
+
+// ColorCommon is Common drawing in colour, as benchmarks measure.
+func (e *Env) ColorCommon(ctx context.Context) common.Common {
+	c := e.Common(ctx)
+	c.Styles = ColorCommon(e.Clock.Now).Styles
+	return c
+}
