@@ -169,17 +169,22 @@ func (o *Office) readCatalog(c *catalogCall) {
 	defer close(c.done)
 	ctx, cancel := context.WithTimeout(context.Background(), o.t.Read)
 	defer cancel()
+	// Three reads at once: one round trip of waiting, not three.
 	var cat Catalog
-	cat.Organization, cat.OrgErr = o.client.Organization(ctx)
-	if cat.Locations, c.err = o.client.Locations(ctx); c.err != nil {
-		c.err = &ReadError{Doing: "loading the locations", Err: c.err}
-		return
+	var locErr, svcErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { cat.Organization, cat.OrgErr = o.client.Organization(ctx) })
+	wg.Go(func() { cat.Locations, locErr = o.client.Locations(ctx) })
+	wg.Go(func() { cat.Services, svcErr = o.client.Services(ctx) })
+	wg.Wait()
+	switch {
+	case locErr != nil:
+		c.err = &ReadError{Doing: "loading the locations", Err: locErr}
+	case svcErr != nil:
+		c.err = &ReadError{Doing: "loading the services", Err: svcErr}
+	default:
+		c.cat, c.at = cat, o.now()
 	}
-	if cat.Services, c.err = o.client.Services(ctx); c.err != nil {
-		c.err = &ReadError{Doing: "loading the services", Err: c.err}
-		return
-	}
-	c.cat, c.at = cat, o.now()
 }
 
 // ReadError says what a failed read was doing.

@@ -47,6 +47,9 @@ func Run(ctx context.Context, opts Options) error {
 		return errors.New("ui: no booking office")
 	}
 	r := lipgloss.NewRenderer(os.Stdout)
+	// Bubble Tea has asked the terminal already (lipgloss's default
+	// renderer): one round trip, not two, over a slow link.
+	r.SetHasDarkBackground(lipgloss.HasDarkBackground())
 	if opts.NoColor && os.Getenv("TERM") != "dumb" {
 		// NO_COLOR forbids colour, not attributes: the cursor and the
 		// selection stay in reverse video.
