@@ -21,16 +21,19 @@ import (
 	_ "time/tzdata"
 )
 
-func card(clock24 bool) Model {
+func card(clock24 bool) Model { return cardFor(clock24, nil) }
+
+func cardFor(clock24 bool, kiosk *common.Kiosk) Model {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
 	c := common.Common{
 		Ctx: context.Background(), Styles: styles.New(r, styles.NewTheme(styles.ThemeDark)),
 		Keys: common.DefaultKeyMap(), Now: func() time.Time { return time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC) },
-		Prefs: common.Prefs{Clock24: clock24},
+		Prefs: common.Prefs{Clock24: clock24}, Kiosk: kiosk,
 	}
 	appt := model.Appointment{
-		ID: "a_3k9x2m", BookingID: "a_3k9x2m", Status: model.StatusConfirmed,
+		ID: "a_3k9x2mq7tw4zp8rn", BookingID: "a_3k9x2mq7tw4zp8rn", Status: model.StatusConfirmed,
 		Time: time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC), DurationMinutes: 30,
 		// Hostile text from the server must not reach the terminal raw.
 		Contact: model.Contact{Name: "Dana \x1b[31mLee", Email: "dana@example.com", Phone: "+33 1 23 45 67 89"},
@@ -46,6 +49,29 @@ func TestCardGolden(t *testing.T) {
 			m := card(true)
 			m.SetSize(size[0], size[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
+		})
+	}
+}
+
+// At a kiosk the reference goes with the customer as a QR code too,
+// whole or not at all.
+func TestKioskCardGolden(t *testing.T) {
+	for _, size := range [][2]int{{78, 19}, {60, 40}, {78, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := cardFor(false, &common.Kiosk{})
+			m.SetSize(size[0], size[1])
+			v := ansi.Strip(m.View())
+			if h := lipgloss.Height(v); h > size[1] && size[1] > 12 {
+				t.Errorf("%d lines for %d", h, size[1])
+			}
+			if !strings.Contains(v, "a_3k9x2mq7tw4zp8rn") {
+				t.Error("no reference in text")
+			}
+			hasCode := strings.Contains(v, "█")
+			if want := size[1] > 12; hasCode != want {
+				t.Errorf("QR code shown %v, want %v", hasCode, want)
+			}
+			golden.RequireEqual(t, []byte(v))
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/qrcode"
 )
 
 // Model is the confirmation card. Use New.
@@ -19,11 +20,19 @@ type Model struct {
 	width  int
 	height int
 	card   string // drawn in New and SetSize: nothing else changes it
+	qr     string // the reference as a QR code, at a kiosk
 }
 
 // New builds the card for a confirmed appointment.
 func New(c common.Common, appt model.Appointment, svc model.Service, loc model.Location) Model {
 	m := Model{c: c, keys: DefaultKeyMap(), appt: appt, svc: svc, loc: loc, width: 80, height: 24}
+	if c.Kiosk != nil {
+		// A customer has no desk to look the booking up later: the
+		// reference goes with them, on paper or on their phone.
+		if code, err := qrcode.Render(m.reference(), c.Styles.DarkBackground); err == nil {
+			m.qr = code
+		}
+	}
 	m.card = m.render()
 	return m
 }
@@ -35,6 +44,8 @@ func (m Model) Init() tea.Cmd { return nil }
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if msg, ok := msg.(tea.KeyMsg); ok {
 		switch {
+		case key.Matches(msg, m.keys.New) && m.c.Kiosk != nil:
+			return m, common.Msg(common.StartOverMsg{})
 		case key.Matches(msg, m.keys.New):
 			return m, common.Msg(common.NewBookingMsg{})
 		case key.Matches(msg, m.c.Keys.Appointments):
@@ -59,7 +70,12 @@ func (m Model) Focused() bool { return false }
 func (m Model) Heading() common.Heading { return common.Heading{Location: m.loc, Service: m.svc} }
 
 // ShortHelp implements help.KeyMap.
-func (m Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.New, m.c.Keys.Appointments} }
+func (m Model) ShortHelp() []key.Binding {
+	if m.c.Kiosk != nil {
+		return []key.Binding{key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "done"))}
+	}
+	return []key.Binding{m.keys.New, m.c.Keys.Appointments}
+}
 
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

@@ -27,15 +27,17 @@ func (m Model) render() string {
 		minutes = m.svc.DurationMinutes
 	}
 	end := a.Time.Add(time.Duration(minutes) * time.Minute)
-	id := a.BookingID
-	if id == "" {
-		id = a.ID
-	}
+	id := m.reference()
 	ct := a.Contact
 
 	// The card's frame takes border and padding; the text wraps inside.
 	frame := st.Card.GetHorizontalFrameSize()
-	inner := max(min(m.width, 76)-frame, 20)
+	width := min(m.width, 76)
+	kiosk := m.c.Kiosk != nil
+	if kiosk && m.qr != "" && m.width-lipgloss.Width(m.qr)-2 >= 40 {
+		width = min(width, m.width-lipgloss.Width(m.qr)-2) // room for the code beside
+	}
+	inner := max(width-frame, 20)
 	valueWidth := max(inner-labelWidth, 8)
 
 	var rows []string
@@ -53,11 +55,13 @@ func (m Model) render() string {
 	row("When", common.FormatDate(a.Time.In(zone))+", "+
 		common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, false)+"–"+
 		common.FormatTime(end, zone, m.c.Prefs.Clock24, true))
-	row("Duration", strconv.Itoa(minutes)+" min")
-	row("Name", model.Sanitize(ct.Name))
-	row("Email", model.Sanitize(ct.Email))
-	row("Phone", model.Sanitize(ct.Phone))
-	row("Notes", model.Sanitize(ct.Notes))
+	if !kiosk { // a customer knows what they typed a minute ago
+		row("Duration", strconv.Itoa(minutes)+" min")
+		row("Name", model.Sanitize(ct.Name))
+		row("Email", model.Sanitize(ct.Email))
+		row("Phone", model.Sanitize(ct.Phone))
+		row("Notes", model.Sanitize(ct.Notes))
+	}
 	row("Booking id", model.Sanitize(id))
 
 	var b strings.Builder
@@ -68,5 +72,36 @@ func (m Model) render() string {
 		b.WriteString("\n\n")
 		b.WriteString(st.Faint.Width(inner).Render("A confirmation email was sent to " + model.Sanitize(ct.Email) + "."))
 	}
-	return st.Card.Render(b.String())
+	if kiosk {
+		b.WriteString("\n\n")
+		b.WriteString(st.Faint.Width(inner).Render("To change or cancel it: m, then the booking id and your email."))
+	}
+	card := st.Card.Render(b.String())
+	return m.withCode(card)
+}
+
+// withCode puts the QR code beside the card, or under it, where it fits
+// whole: a cut code does not scan.
+func (m Model) withCode(card string) string {
+	if m.qr == "" {
+		return card
+	}
+	qrW, qrH := lipgloss.Width(m.qr), lipgloss.Height(m.qr)
+	cardW, cardH := lipgloss.Width(card), lipgloss.Height(card)
+	switch {
+	case cardW+2+qrW <= m.width && max(cardH, qrH) <= m.height:
+		return lipgloss.JoinHorizontal(lipgloss.Top, card, "  ", m.qr)
+	case max(cardW, qrW) <= m.width && cardH+qrH <= m.height:
+		return lipgloss.JoinVertical(lipgloss.Left, card, m.qr)
+	}
+	return card
+}
+
+// reference is what a customer quotes: the booking id, else the
+// appointment's.
+func (m Model) reference() string {
+	if m.appt.BookingID != "" {
+		return m.appt.BookingID
+	}
+	return m.appt.ID
 }

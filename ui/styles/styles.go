@@ -75,11 +75,14 @@ type Styles struct {
 	Free, Busy, Full, Holiday, Past, Today      lipgloss.Style
 	Warn, Danger, OK                            lipgloss.Style
 	Panel, Dialog, Card, Label, FieldError      lipgloss.Style
+	// DarkBackground is the terminal's background as the renderer
+	// knows it, for drawings in the terminal's own colours (a QR code).
+	DarkBackground bool
 }
 
 // New builds the styles for one renderer (one terminal or SSH session).
 func New(r *lipgloss.Renderer, t Theme) *Styles {
-	s := &Styles{}
+	s := &Styles{DarkBackground: r.HasDarkBackground()}
 	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return r.NewStyle().Foreground(c) }
 
 	s.Title = fg(t.Accent).Bold(true)
