@@ -79,11 +79,12 @@ const (
 	MenuWalkIn         Key = "MenuWalkIn"         // Walk-in: the next free time today
 	MenuMyBooking      Key = "MenuMyBooking"      // My booking: see or cancel it, with its reference and email
 	MenuQuit           Key = "MenuQuit"           // Quit
-	QuitReleases       Key = "QuitReleases"       // A time is held for you and goes back if you quit. Quit? yes or no:
+	QuitReleases       Key = "QuitReleases"       // A time is held for you and goes back if you quit. Quit?
+	YesNoPrompt        Key = "YesNoPrompt"        // Yes or no:
 	WhatNow            Key = "WhatNow"            // What now?
 	TryAgain           Key = "TryAgain"           // Try again
 	TryAgainSafe       Key = "TryAgainSafe"       // Try again: it cannot book twice
-	TryAgainQuestion   Key = "TryAgainQuestion"   // Try again? It cannot be done twice. yes or no:
+	TryAgainQuestion   Key = "TryAgainQuestion"   // Try again? It cannot be done twice.
 	CatalogFailed      Key = "CatalogFailed"      // Could not load the services: %s.
 	AvailabilityFailed Key = "AvailabilityFailed" // Could not load the free times: %s.
 	ZoneTime           Key = "ZoneTime"           // %[1]s time (%[2]s)
@@ -100,6 +101,8 @@ const (
 	ServiceIs           Key = "ServiceIs"           // Service: %s.
 	ChooseService       Key = "ChooseService"       // Which service at %[1]s? %[2]d services:
 	ServiceItem         Key = "ServiceItem"         // %[1]s, %[2]d minutes
+	DateToday           Key = "DateToday"           // %s, today
+	DateTomorrow        Key = "DateTomorrow"        // %s, tomorrow
 	FirstFreeDay        Key = "FirstFreeDay"        // First free day is %s
 	NoFreeDays          Key = "NoFreeDays"          // No free time in the next %d days.
 	DayPrompt           Key = "DayPrompt"           // Day, or enter for its times:
@@ -141,8 +144,8 @@ const (
 const (
 	FieldRequired     Key = "FieldRequired"     // %s:
 	FieldOptional     Key = "FieldOptional"     // %s, optional, enter to skip:
-	FieldEdit         Key = "FieldEdit"         // %[1]s, now %[2]s, enter keeps it:
-	FieldEditOptional Key = "FieldEditOptional" // %[1]s, now %[2]s, enter keeps it, a dash clears it:
+	FieldEdit         Key = "FieldEdit"         // %[1]s is now %[2]s. Type the new one, or press enter to keep it.
+	FieldEditOptional Key = "FieldEditOptional" // %[1]s is now %[2]s. Type the new one, press enter to keep it, or type a dash to clear it.
 	HelpField         Key = "HelpField"         // %s: type it, then press enter.
 	HelpFieldOptional Key = "HelpFieldOptional" // %s is optional: type it, or press enter to skip it.
 	HelpFieldEdit     Key = "HelpFieldEdit"     // %s: type a new one, or press enter to keep it.
@@ -185,7 +188,8 @@ const (
 
 // Accessible mode: finding, moving and cancelling.
 const (
-	FindPrompt         Key = "FindPrompt"         // Find: name, email or reference, or enter for today:
+	FindIntro          Key = "FindIntro"          // Find an appointment: type part of a name or an email, or a reference; or press enter for today's.
+	FindPrompt         Key = "FindPrompt"         // Find:
 	HelpFind           Key = "HelpFind"           // Type part of the customer's name or email, or a reference, then press enter. Enter alone lists today's appointments; 0 goes back.
 	FindFailed         Key = "FindFailed"         // Could not search: %s.
 	NoneToday          Key = "NoneToday"          // No appointments today.
@@ -197,22 +201,24 @@ const (
 	MoveIt             Key = "MoveIt"             // Move it to another time
 	CancelIt           Key = "CancelIt"           // Cancel it
 	CannotMoveUnknown  Key = "CannotMoveUnknown"  // This appointment's service or location is no longer in the catalogue; it cannot be moved here.
-	MoveQuestion       Key = "MoveQuestion"       // Move %[1]s from %[2]s at %[3]s to %[4]s at %[5]s? yes or no:
+	MoveQuestion       Key = "MoveQuestion"       // Move %[1]s from %[2]s at %[3]s to %[4]s at %[5]s?
 	NotMoved           Key = "NotMoved"           // Not moved; it stays as it was.
 	Moved              Key = "Moved"              // Moved: now on %[1]s at %[2]s.
 	UpdateGoesTo       Key = "UpdateGoesTo"       // An update email goes to %s.
 	MoveTaken          Key = "MoveTaken"          // %s was just taken; the appointment stays where it was. Choose another time.
 	MoveUnknown        Key = "MoveUnknown"        // No answer from the server: the appointment may or may not have moved.
 	MoveFailed         Key = "MoveFailed"         // Not moved: %s. Choose another time, or 0 to go back.
-	ReasonPrompt       Key = "ReasonPrompt"       // Reason, optional, quoted in the customer's email; enter for none:
+	ReasonIntro        Key = "ReasonIntro"        // Reason for cancelling, optional: the customer's email quotes it. Press enter for none.
+	ReasonPrompt       Key = "ReasonPrompt"       // Reason:
 	HelpReason         Key = "HelpReason"         // Type why the appointment is cancelled, on one line, or press enter to give no reason.
-	CancelQuestion     Key = "CancelQuestion"     // Cancel the appointment of %[1]s on %[2]s at %[3]s? Type yes to cancel it, no to keep it:
+	CancelQuestion     Key = "CancelQuestion"     // Cancel the appointment of %[1]s on %[2]s at %[3]s? Yes cancels it, no keeps it.
 	Kept               Key = "Kept"               // Kept; nothing changed.
 	Cancelled          Key = "Cancelled"          // Cancelled; the time is free again.
 	CancellationGoesTo Key = "CancellationGoesTo" // A cancellation email goes to %s.
 	CancelUnknown      Key = "CancelUnknown"      // No answer from the server: the appointment may or may not be cancelled.
 	CancelFailed       Key = "CancelFailed"       // Not cancelled: %s.
-	ReferencePrompt    Key = "ReferencePrompt"    // Reference of your booking:
+	ReferenceIntro     Key = "ReferenceIntro"     // Your booking's reference is in its confirmation email.
+	ReferencePrompt    Key = "ReferencePrompt"    // Reference:
 	HelpReference      Key = "HelpReference"      // Type the reference from your confirmation email, like a_pzvgwjjoyk7psdm7, then press enter.
 	HelpMyEmail        Key = "HelpMyEmail"        // Type the email the booking was made with.
 	NoSuchBooking      Key = "NoSuchBooking"      // No booking matches that reference and email.
