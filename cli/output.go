@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"text/tabwriter"
-	"time"
 	"unicode/utf8"
 
 	"github.com/zimun-app/zimun/model"
@@ -80,32 +79,6 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
-}
-
-// clock formats times of day on the configured clock.
-type clock bool // true = 24h
-
-func (c clock) layout() string {
-	if c {
-		return "15:04"
-	}
-	return "3:04pm"
-}
-
-// when is "2025-12-01 Mon 10:00 CET" in loc (the time's own zone if nil).
-func (c clock) when(t time.Time, loc *time.Location) string {
-	if loc != nil {
-		t = t.In(loc)
-	}
-	return t.Format("2006-01-02 Mon " + c.layout() + " MST")
-}
-
-// span is "2025-12-01 Mon 10:00–10:30 CET".
-func (c clock) span(start, end time.Time, loc *time.Location) string {
-	if loc != nil {
-		start, end = start.In(loc), end.In(loc)
-	}
-	return start.Format("2006-01-02 Mon "+c.layout()) + "–" + end.Format(c.layout()+" MST")
 }
 
 // named is "Name (id)", or the id alone when the name is unknown.

@@ -250,3 +250,91 @@ const (
 	ErrServerSaid   Key = "ErrServerSaid"   // the server said: %[1]s (%[2]d)
 	ErrServerStatus Key = "ErrServerStatus" // the server answered %d
 )
+
+// Command line: table headers.
+const (
+	ColID          Key = "ColID"          // ID
+	ColName        Key = "ColName"        // NAME
+	ColDuration    Key = "ColDuration"    // DURATION
+	ColLocations   Key = "ColLocations"   // LOCATIONS
+	ColDescription Key = "ColDescription" // DESCRIPTION
+	ColTimezone    Key = "ColTimezone"    // TIMEZONE
+	ColActive      Key = "ColActive"      // ACTIVE
+	ColAddress     Key = "ColAddress"     // ADDRESS
+	ColDate        Key = "ColDate"        // DATE
+	ColDay         Key = "ColDay"         // DAY
+	ColFree        Key = "ColFree"        // FREE
+	ColTimes       Key = "ColTimes"       // TIMES
+	ColStatus      Key = "ColStatus"      // STATUS
+	ColWhen        Key = "ColWhen"        // WHEN
+	ColService     Key = "ColService"     // SERVICE
+	ColEmail       Key = "ColEmail"       // EMAIL
+	ColTime        Key = "ColTime"        // TIME
+	ColAction      Key = "ColAction"      // ACTION
+	ColCustomer    Key = "ColCustomer"    // CUSTOMER
+	ColReason      Key = "ColReason"      // REASON
+)
+
+// Command line: labels and cells.
+const (
+	LabelHold         Key = "LabelHold"         // Hold
+	LabelStatus       Key = "LabelStatus"       // Status
+	LabelLocation     Key = "LabelLocation"     // Location
+	LabelExpires      Key = "LabelExpires"      // Expires
+	LabelAppointment  Key = "LabelAppointment"  // Appointment
+	LabelBooking      Key = "LabelBooking"      // Booking
+	LabelUpdated      Key = "LabelUpdated"      // Updated
+	CellMinutes       Key = "CellMinutes"       // %d min
+	CellYes           Key = "CellYes"           // yes
+	CellNo            Key = "CellNo"            // no
+	CellClosed        Key = "CellClosed"        // closed: %s
+	CellFull          Key = "CellFull"          // full
+	ExpiresIn         Key = "ExpiresIn"         // %[1]s (in %[2]s)
+	ActionBooked      Key = "ActionBooked"      // booked
+	ActionRescheduled Key = "ActionRescheduled" // rescheduled
+	ActionCancelled   Key = "ActionCancelled"   // cancelled
+)
+
+// Command line: messages.
+const (
+	AvailabilityTitle         Key = "AvailabilityTitle"         // %[1]s at %[2]s, times in %[3]s
+	ConfirmWith               Key = "ConfirmWith"               // Confirm it with: zimun confirm --hold %s --name NAME --email EMAIL
+	HoldInDemo                Key = "HoldInDemo"                // zimun: this hold lives in a sandbox that stops with this command; no later command can confirm it (see zimun hold --help)
+	HoldNotMade               Key = "HoldNotMade"               // %s; no hold was made (anything the server may have held is being given back)
+	Released                  Key = "Released"                  // Released hold %s.
+	AlreadyBookedByEarlierRun Key = "AlreadyBookedByEarlierRun" // zimun: this hold was already booked for this contact (an earlier run); here it is
+	HoldTakenByOther          Key = "HoldTakenByOther"          // hold %[1]s was already booked for someone else (%[2]s)
+	HoldUnverified            Key = "HoldUnverified"            // %s; the server no longer knows this hold, and zimun can't tell whether an earlier run booked it
+	CandidateBooked           Key = "CandidateBooked"           // %[1]s is booked for %[2]s at %[3]s
+	OutcomeUnknown            Key = "OutcomeUnknown"            // %s: the outcome is unknown; run the same command again to find out (it cannot be done twice)
+	DoneNotInHistory          Key = "DoneNotInHistory"          // zimun: warning: %[1]s is done but not in the desk history: %[2]s
+	Warning                   Key = "Warning"                   // zimun: warning: %s
+	Note                      Key = "Note"                      // zimun: note: %s
+	UsingDemo                 Key = "UsingDemo"                 // zimun: %s; using the embedded demo sandbox (data is not kept)
+	NoCredentials             Key = "NoCredentials"             // no credentials configured
+	DemoKeepsNoHistory        Key = "DemoKeepsNoHistory"        // zimun: the demo keeps no desk history; configure an API to keep one
+	UsingSavedCopy            Key = "UsingSavedCopy"            // zimun: the server will not show %[1]s (%[2]s); using the desk history's copy from %[3]s, which may be out of date
+	RunHelp                   Key = "RunHelp"                   // Run '%s --help' for usage.
+	DoneAllTheSame            Key = "DoneAllTheSame"            // %s; it was done all the same: zimun appointments shows it
+	CheckCredentials          Key = "CheckCredentials"          // %s; check the client id and secret (ZIMUN_CLIENT_ID, ZIMUN_CLIENT_SECRET or the config file)
+	NoSuchHold                Key = "NoSuchHold"                // %s; the server has no such hold: released, forgotten after it expired, or never placed
+	RetryIn                   Key = "RetryIn"                   // %[1]s; retry in %[2]s
+)
+
+// Command line: usage errors.
+const (
+	ServiceRequired     Key = "ServiceRequired"     // --service is required (or set booking.service); `zimun services` lists them
+	DaysRange           Key = "DaysRange"           // --days must be 1..90, got %d
+	LimitNegative       Key = "LimitNegative"       // --limit must not be negative, got %d
+	WindowsConflict     Key = "WindowsConflict"     // --%[1]s and --%[2]s are different windows; pick one
+	WindowAndRange      Key = "WindowAndRange"      // --%s cannot be combined with --from or --to; use one or the other
+	JSONAndStdout       Key = "JSONAndStdout"       // --json and -o - would both write to stdout; pick one
+	NoZoneForAt         Key = "NoZoneForAt"         // --at: cannot tell the time zone of location %s; give an offset, e.g. 2025-12-01T10:00:00+01:00
+	SeveralPickLocation Key = "SeveralPickLocation" // %[1]s is offered at several locations; pick one with --location: %[2]s
+	NoSuchService       Key = "NoSuchService"       // no service %[1]q; the services are: %[2]s
+	NoSuchLocation      Key = "NoSuchLocation"      // no location %[1]q; the locations are: %[2]s
+	NotOfferedAt        Key = "NotOfferedAt"        // %[1]s is not offered at %[2]s; it is at: %[3]s
+	TakesNoBookings     Key = "TakesNoBookings"     // %[1]s takes no bookings; it is offered at: %[2]s
+	ChoicesNone         Key = "ChoicesNone"         // none
+	HoldTTLDemoOnly     Key = "HoldTTLDemoOnly"     // --hold-ttl only applies to the demo sandbox; add --demo
+)

@@ -120,7 +120,7 @@ func (s *session) serviceLine(svc model.Service) string {
 // bookService picks a time and books it, until booked or given up (nil)
 // or back to the services (errBack).
 func (s *session) bookService(svc model.Service, loc model.Location) error {
-	var from model.Date
+	from := s.opts.Date
 	for {
 		slot, err := s.chooseSlot(svc, loc, from, time.Time{})
 		if err != nil {

@@ -67,8 +67,9 @@ type Options struct {
 	// booking only, no desk history, no unfinished bookings.
 	Kiosk      bool
 	Demo       bool
-	ServiceID  string // preselect, id or name
-	LocationID string
+	ServiceID  string     // preselect, id or name
+	LocationID string     // preselect, id or name
+	Date       model.Date // the day the first booking starts on; zero: the first free day
 	DaysAhead  int // 1..90; default 30
 	Width      int // the terminal's size, if known
 	Height     int
