@@ -70,8 +70,8 @@ type Options struct {
 	ServiceID  string     // preselect, id or name
 	LocationID string     // preselect, id or name
 	Date       model.Date // the day the first booking starts on; zero: the first free day
-	DaysAhead  int // 1..90; default 30
-	Width      int // the terminal's size, if known
+	DaysAhead  int        // 1..90; default 30
+	Width      int        // the terminal's size, if known
 	Height     int
 	Notes      []string // said once after the first line
 	Notices    <-chan Notice
