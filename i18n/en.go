@@ -172,7 +172,7 @@ func english() map[Key]msg {
 		NoneFound:          s("Nothing found for %s, from today on."),
 		TooManyFound:       s("More than %[1]d found: here are the first %[1]d; type more of the name to narrow it."),
 		FoundCount:         n(1, "%d appointment found:", "%d appointments found:"),
-		AppointmentItem:    s("%[1]s, %[2]s, %[3]s at %[4]s, %[5]s, reference %[6]s"),
+		AppointmentItem:    s("%[1]s, %[2]s, %[3]s at %[4]s, %[7]s, %[5]s, reference %[6]s"),
 		AppointmentIs:      s("Appointment %[1]s: %[2]s."),
 		MoveIt:             s("Move it to another time"),
 		CancelIt:           s("Cancel it"),

@@ -172,7 +172,7 @@ func french() map[Key]msg {
 		NoneFound:          s("Rien trouvé pour %s, à partir d'aujourd'hui."),
 		TooManyFound:       s("Plus de %[1]d résultats : voici les %[1]d premiers ; tapez davantage du nom pour affiner."),
 		FoundCount:         n(1, "%d rendez-vous trouvé :", "%d rendez-vous trouvés :"),
-		AppointmentItem:    s("%[1]s, %[2]s, le %[3]s à %[4]s, %[5]s, référence %[6]s"),
+		AppointmentItem:    s("%[1]s, %[2]s, le %[3]s à %[4]s, %[7]s, %[5]s, référence %[6]s"),
 		AppointmentIs:      s("Rendez-vous %[1]s : %[2]s."),
 		MoveIt:             s("Le déplacer à un autre horaire"),
 		CancelIt:           s("L'annuler"),

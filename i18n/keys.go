@@ -196,7 +196,7 @@ const (
 	NoneFound          Key = "NoneFound"          // Nothing found for %s, from today on.
 	TooManyFound       Key = "TooManyFound"       // More than %[1]d found: here are the first %[1]d; type more of the name to narrow it.
 	FoundCount         Key = "FoundCount"         // %d appointments found:
-	AppointmentItem    Key = "AppointmentItem"    // %[1]s, %[2]s, %[3]s at %[4]s, %[5]s, reference %[6]s
+	AppointmentItem    Key = "AppointmentItem"    // %[1]s, %[2]s, %[3]s at %[4]s, %[7]s, %[5]s, reference %[6]s
 	AppointmentIs      Key = "AppointmentIs"      // Appointment %[1]s: %[2]s.
 	MoveIt             Key = "MoveIt"             // Move it to another time
 	CancelIt           Key = "CancelIt"           // Cancel it

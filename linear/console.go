@@ -19,14 +19,24 @@ type console interface {
 	SetPrompt(prompt string)
 	Write(p []byte) (int, error)
 	SetSize(width, height int)
+	// Last writes the session's last line under whatever is on screen,
+	// once nothing else writes.
+	Last(line string)
 }
 
 // editor is x/term's line editor, on a terminal in raw mode or an SSH
 // session (which has no line discipline): it takes \r for Enter, echoes,
 // handles backspace, and redraws the prompt around an announcement.
-type editor struct{ t *term.Terminal }
+type editor struct {
+	t *term.Terminal
+	w io.Writer
+}
 
-func newEditor(rw io.ReadWriter) *editor { return &editor{t: term.NewTerminal(rw, "")} }
+func newEditor(rw io.ReadWriter) *editor { return &editor{t: term.NewTerminal(rw, ""), w: rw} }
+
+// Last goes around the editor, which would draw its prompt again after
+// the line (Ctrl-C leaves it on screen).
+func (e *editor) Last(line string) { _, _ = io.WriteString(e.w, "\r\n"+line+"\r\n") }
 
 func (e *editor) ReadLine() (string, error) {
 	line, err := e.t.ReadLine()
@@ -108,6 +118,8 @@ func (c *plain) Write(p []byte) (int, error) {
 }
 
 func (c *plain) SetSize(int, int) {}
+
+func (c *plain) Last(line string) { _, _ = io.WriteString(c.w, "\n"+line+"\n") }
 
 // ctxReader reads r until ctx ends, then reports io.EOF, so a line editor
 // waiting for a key gives up when the session ends. The goroutine reading

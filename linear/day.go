@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
@@ -106,7 +108,7 @@ func (s *session) chooseDay(av model.Availability, from model.Date, zone *time.L
 			cur = today
 		}
 	} else {
-		s.say(s.dayLine(av, cur, today))
+		s.say(sentence(s.dayLine(av, cur, today)))
 	}
 	for {
 		answer, err := s.text(func(p *i18n.Printer) (string, string, string) {
@@ -122,7 +124,7 @@ func (s *session) chooseDay(av model.Availability, from model.Date, zone *time.L
 			if av.FreeSlots(cur) > 0 {
 				return cur, 0, nil
 			}
-			s.say(s.dayLine(av, cur, today))
+			s.say(sentence(s.dayLine(av, cur, today)))
 			continue
 		case dayBack:
 			return cur, 0, errBack
@@ -156,7 +158,7 @@ func (s *session) chooseDay(av model.Availability, from model.Date, zone *time.L
 			continue
 		}
 		cur = next
-		s.say(s.dayLine(av, cur, today))
+		s.say(sentence(s.dayLine(av, cur, today)))
 	}
 }
 
@@ -192,12 +194,19 @@ func (s *session) chooseTime(av model.Availability, d model.Date, zone *time.Loc
 		for i, sl := range day.Slots {
 			items[i] = p.Time(sl.Start, zone)
 		}
-		return p.T(i18n.TimesOn, len(day.Slots), p.DateNear(d, s.today(zone)), s.zoneName(zone)), items
+		return sentence(p.T(i18n.TimesOn, len(day.Slots), p.DateNear(d, s.today(zone)), s.zoneName(zone))), items
 	}, true)
 	if err != nil {
 		return model.Slot{}, err
 	}
 	return day.Slots[i], nil
+}
+
+// sentence starts s with a capital, as a line that opens with a date in
+// French ("jeudi 3 décembre") needs.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // What a day answer asks for.

@@ -3,6 +3,7 @@ package linear
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,6 +67,7 @@ func (s *session) search(q string) ([]model.Appointment, error) {
 	}
 	from, to := r.Bounds(now)
 	page, err := s.opts.Office.Appointments(s.ctx, api.AppointmentFilter{From: from, To: to, Query: q, PageSize: maxFound + 1})
+	slices.SortStableFunc(page.Items, func(a, b model.Appointment) int { return a.Time.Compare(b.Time) })
 	return page.Items, err
 }
 
@@ -122,8 +124,10 @@ func (s *session) appointmentLine(a model.Appointment) string {
 	p := s.p()
 	zone := s.zoneOf(a.LocationID)
 	svc, _ := s.cat.Service(a.ServiceID)
+	loc, _ := s.cat.Location(a.LocationID)
 	return p.T(i18n.AppointmentItem, model.Sanitize(a.Contact.Name), model.Sanitize(svc.Name),
-		p.DateNear(model.DateOf(a.Time.In(zone)), s.today(zone)), p.Time(a.Time, zone), p.Status(a.Status), reference(a))
+		p.DateNear(model.DateOf(a.Time.In(zone)), s.today(zone)), p.Time(a.Time, zone), p.Status(a.Status), reference(a),
+		model.Sanitize(loc.Name))
 }
 
 func (s *session) zoneOf(locationID string) *time.Location {

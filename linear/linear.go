@@ -146,8 +146,12 @@ func run(ctx context.Context, con console, opts Options) error {
 	}
 	err := s.main()
 	s.watch.stop()
-	if errors.Is(err, errQuit) || errors.Is(err, io.EOF) {
+	switch {
+	case errors.Is(err, errQuit):
 		s.say(s.p().T(i18n.Goodbye))
+		return nil
+	case errors.Is(err, io.EOF) && ctx.Err() == nil: // Ctrl-C, Ctrl-D, end of input
+		s.con.Last(s.p().T(i18n.Goodbye))
 		return nil
 	}
 	if ctx.Err() != nil {
