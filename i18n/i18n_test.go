@@ -311,3 +311,24 @@ func TestSpell(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A kiosk builds one catalogue and a printer per session.
+func BenchmarkNewCatalog(b *testing.B) {
+	for b.Loop() {
+		NewCatalog()
+	}
+}
+
+func BenchmarkPrinter(b *testing.B) {
+	cat := NewCatalog()
+	for b.Loop() {
+		cat.Printer(Locale{Lang: French}, model.Clock{H24: true})
+	}
+}
+
+func BenchmarkT(b *testing.B) {
+	p := NewCatalog().Printer(Locale{Lang: French}, model.Clock{H24: true})
+	for b.Loop() {
+		p.T(DayFree, 3, "mardi 3 mars", "09:00", "17:30")
+	}
+}

@@ -128,7 +128,6 @@ type ctxReader struct {
 	ctx    context.Context
 	chunks chan []byte
 	rest   []byte
-	err    error
 }
 
 func newCtxReader(ctx context.Context, r io.Reader) *ctxReader {

@@ -66,13 +66,11 @@ func (s *session) availability(svc model.Service, loc model.Location, days int, 
 			return av, s.ctx.Err()
 		}
 		s.say(s.p().T(i18n.AvailabilityFailed, s.describe(err)))
-		i, err := s.choose(func(p *i18n.Printer) (string, []string) {
+		if _, err := s.choose(func(p *i18n.Printer) (string, []string) {
 			return p.T(i18n.WhatNow), []string{p.T(i18n.TryAgain)}
-		}, true)
-		if err != nil {
-			return av, err
+		}, true); err != nil {
+			return av, err // back
 		}
-		_ = i
 	}
 }
 
