@@ -14,6 +14,7 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/config"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/ics"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
@@ -71,7 +72,7 @@ is exported instead, if this desk booked or changed it.`,
 	var exportDir string
 	return a.verb(cmd, func(cfg config.Config) error {
 		if asJSON, _ := cmd.Flags().GetBool("json"); asJSON && out == "-" {
-			return usageErrorf("--json and -o - would both write to stdout; pick one")
+			return usageErrorf("%s", a.words().T(i18n.JSONAndStdout))
 		}
 		var err error
 		exportDir, err = config.ExportDir(cfg, a.Getenv)
@@ -129,13 +130,13 @@ func (v *verbRun) appointmentOrSaved(ctx context.Context, id string) (model.Appo
 	entry, ok, jerr := v.saved(id)
 	switch {
 	case jerr != nil:
-		fmt.Fprintf(v.Stderr, "zimun: warning: %v\n", jerr)
+		fmt.Fprintln(v.Stderr, v.p.T(i18n.Warning, jerr.Error()))
 		return appt, entry, err
 	case !ok:
 		return appt, entry, err
 	}
-	fmt.Fprintf(v.Stderr, "zimun: the server will not show %s (%s); using the desk history's copy from %s, which may be out of date\n",
-		model.Sanitize(id), model.Sanitize(describe(err)), v.clock.when(entry.At, time.Local))
+	fmt.Fprintln(v.Stderr, v.p.T(i18n.UsingSavedCopy,
+		model.Sanitize(id), model.Sanitize(describe(v.p, err)), v.p.DateTime(entry.At, time.Local)))
 	return entry.Appointment, entry, nil
 }
 
@@ -159,7 +160,7 @@ connection. The demo keeps none.`,
 	f.IntVar(&limit, "limit", 0, "at most the `N` newest entries (0 = all)")
 	cmd.RunE = run(func(c *cobra.Command, _ []string) error {
 		if limit < 0 {
-			return usageErrorf("--limit must not be negative, got %d", limit)
+			return usageErrorf("%s", a.words().T(i18n.LimitNegative, limit))
 		}
 		cfg, err := a.loadConfig(c, nil)
 		if err != nil {
@@ -175,16 +176,17 @@ connection. The demo keeps none.`,
 		if asJSON {
 			return writeJSON(a.Stdout, entries)
 		}
-		clk := clock(cfg.Booking.Clock24())
-		t := newTable(a.Stdout, "TIME", "ACTION", "ID", "CUSTOMER", "SERVICE", "WHEN", "REASON")
+		p := a.words()
+		t := newTable(a.Stdout, p.T(i18n.ColTime), p.T(i18n.ColAction), p.T(i18n.ColID), p.T(i18n.ColCustomer),
+			p.T(i18n.ColService), p.T(i18n.ColWhen), p.T(i18n.ColReason))
 		for _, e := range entries {
 			appt := e.Appointment
 			var zone *time.Location // the offset recorded, when the entry has no zone
 			if e.Timezone != "" {
 				zone = model.LoadZone(e.Timezone)
 			}
-			t.row(clk.when(e.At, time.Local), string(e.Action), appt.ID, appt.Contact.Name,
-				named(e.ServiceName, appt.ServiceID), clk.span(appt.Time, appt.End(), zone), truncate(e.Reason, 40))
+			t.row(p.DateTime(e.At, time.Local), action(p, e.Action), appt.ID, appt.Contact.Name,
+				named(e.ServiceName, appt.ServiceID), p.DateSpan(appt.Time, appt.End(), zone), truncate(e.Reason, 40))
 		}
 		return t.flush()
 	})
@@ -195,7 +197,7 @@ connection. The demo keeps none.`,
 // keeps none: its bookings die with its sandbox.
 func (a *app) history(cmd *cobra.Command, cfg config.Config) ([]journal.Entry, error) {
 	if a.usesDemo(cfg) {
-		fmt.Fprintln(a.Stderr, "zimun: the demo keeps no desk history; configure an API to keep one")
+		fmt.Fprintln(a.Stderr, a.words().T(i18n.DemoKeepsNoHistory))
 		return nil, nil
 	}
 	client, err := api.New(cmd.Context(), api.Config{
@@ -212,7 +214,20 @@ func (a *app) history(cmd *cobra.Command, cfg config.Config) ([]journal.Entry, e
 	}
 	defer store.Close()
 	for _, n := range s.notes {
-		fmt.Fprintf(a.Stderr, "zimun: note: %s\n", n)
+		fmt.Fprintln(a.Stderr, a.words().T(i18n.Note, n))
 	}
 	return store.Journal()
+}
+
+// action names a desk history action in the run's language.
+func action(p *i18n.Printer, a journal.Action) string {
+	switch a {
+	case journal.Booked:
+		return p.T(i18n.ActionBooked)
+	case journal.Rescheduled:
+		return p.T(i18n.ActionRescheduled)
+	case journal.Cancelled:
+		return p.T(i18n.ActionCancelled)
+	}
+	return string(a)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"path/filepath"
@@ -13,7 +14,9 @@ import (
 
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/config"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/kiosk"
+	"github.com/zimun-app/zimun/linear"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui"
 )
@@ -106,6 +109,7 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 		logger.Info("made a host key", "file", keyPath)
 	}
 
+	office := booking.New(s.client, state.NewMemory(), booking.Options{Now: a.Now, Logger: logger})
 	srv, err := kiosk.New(kiosk.Options{
 		HostKey:           hostKey,
 		MaxSessions:       kc.MaxSessions,
@@ -117,7 +121,8 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 		NoColor:           cfg.UI.NoColor,
 		LightBackground:   cfg.UI.Theme == "light",
 		Logger:            logger,
-	}, a.kioskApp(s, cfg, logger))
+		Accessible:        a.kioskLines(office, s.demo, cfg, logger),
+	}, a.kioskApp(office, s.demo, cfg, logger))
 	if err != nil {
 		return err
 	}
@@ -156,12 +161,11 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 // shared by all sessions (one token, one catalogue), keeping nothing on
 // the server's disk. Ending a session (a reset, a customer walking away, a
 // shutdown) closes its booking session, so its holds go back.
-func (a *app) kioskApp(s *session, cfg config.Config, logger *slog.Logger) kiosk.Factory {
-	office := booking.New(s.client, state.NewMemory(), booking.Options{Now: a.Now, Logger: logger})
+func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, logger *slog.Logger) kiosk.Factory {
 	return func(ctx context.Context, ks kiosk.Session) (tea.Model, func(context.Context)) {
 		opts := ui.Options{
 			Office:    office,
-			Demo:      s.demo,
+			Demo:      demo,
 			DaysAhead: cfg.Booking.DaysAhead,
 			WeekStart: cfg.Booking.WeekStartDay(),
 			Clock24:   cfg.Booking.Clock24(),
@@ -175,5 +179,73 @@ func (a *app) kioskApp(s *session, cfg config.Config, logger *slog.Logger) kiosk
 			ServiceID: cfg.Booking.Service, LocationID: cfg.Booking.Location,
 		})
 		return m, func(ctx context.Context) { _ = session.Close(ctx) }
+	}
+}
+
+// kioskLines is the accessible mode for the kiosk's sessions that ask for
+// it, on the same office as the full-screen app: a customer books and
+// sees their own booking, a desk key gets the desk. The language is the
+// client's LANG when it sends one, else ui.language.
+func (a *app) kioskLines(office *booking.Office, demo bool, cfg config.Config, logger *slog.Logger) kiosk.LineApp {
+	cat := a.catalogue() // one for every session
+	return func(ctx context.Context, ks kiosk.Session, rw io.ReadWriter, kn <-chan kiosk.Notice) {
+		locale, ok := i18n.ParseLocale(ks.Lang)
+		if !ok {
+			ch, _ := i18n.Choose("", cfg.UI.Language, nil) // valid: Load checked it
+			locale = ch.Locale
+		}
+		notices := make(chan linear.Notice, 8)
+		go relayNotices(ctx, kn, notices)
+		err := linear.Run(ctx, rw, linear.Options{
+			Office:    office,
+			Catalog:   cat,
+			Locale:    locale,
+			Clock24:   cfg.Booking.Clock24(),
+			Via:       kioskVia(ks.Lines),
+			Kiosk:     ks.Role == kiosk.RoleKiosk,
+			Demo:      demo,
+			ServiceID: cfg.Booking.Service, LocationID: cfg.Booking.Location,
+			DaysAhead: cfg.Booking.DaysAhead,
+			Width:     ks.Width, Height: ks.Height,
+			Notices: notices,
+			Now:     a.Now,
+			Logger:  logger.With("session", ks.ID),
+		})
+		if err != nil {
+			logger.Warn("accessible session", "session", ks.ID, "err", err)
+		}
+	}
+}
+
+func kioskVia(v kiosk.LineVia) linear.Via {
+	switch v {
+	case kiosk.LinesForUser:
+		return linear.ViaSSHUser
+	case kiosk.LinesForEnv:
+		return linear.ViaSSHEnv
+	case kiosk.LinesForCommand:
+		return linear.ViaSSHCommand
+	}
+	return linear.ViaKey
+}
+
+// relayNotices passes the kiosk's notices on in the accessible mode's
+// terms, until ctx ends.
+func relayNotices(ctx context.Context, in <-chan kiosk.Notice, out chan<- linear.Notice) {
+	kinds := map[kiosk.NoticeKind]linear.NoticeKind{
+		kiosk.IdleWarning: linear.IdleWarning, kiosk.ClosingShutdown: linear.ClosingShutdown,
+		kiosk.ClosingLimit: linear.ClosingLimit, kiosk.Resized: linear.Resized,
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case n := <-in:
+			select {
+			case out <- linear.Notice{Kind: kinds[n.Kind], At: n.At, Width: n.Width, Height: n.Height}:
+			case <-ctx.Done():
+				return
+			}
+		}
 	}
 }

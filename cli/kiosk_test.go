@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"context"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/zimun-app/zimun/cli"
+	"github.com/zimun-app/zimun/internal/testenv"
 )
 
 func TestKioskUsageErrors(t *testing.T) {
@@ -140,5 +142,110 @@ func waitText(t *testing.T, b *syncBuffer, text string) {
 			t.Fatalf("no %q in %q", text, b.String())
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// zimun kiosk serves the accessible mode to the SSH user a11y, in the
+// language the client sends, over a client that sends \r for Enter; a
+// customer books through numbered questions.
+func TestKioskAccessibleOverSSH(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": home, "XDG_STATE_HOME": filepath.Join(home, "state")}
+	var out syncBuffer
+	errs := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- cli.Env{
+			Stdin: strings.NewReader(""), Stdout: &out, Stderr: errs,
+			Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return testenv.Epoch }, Version: "test",
+		}.Run(ctx, []string{"kiosk", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s"})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second): // the bound itself is another test's
+			t.Error("kiosk still running")
+		}
+	})
+	listening := regexp.MustCompile(`msg="kiosk listening" addr=(\S+)`)
+	var addr string
+	for deadline := time.Now().Add(10 * time.Second); addr == ""; time.Sleep(10 * time.Millisecond) {
+		if m := listening.FindStringSubmatch(errs.String()); m != nil {
+			addr = m[1]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("kiosk not listening: %s", errs.String())
+		}
+	}
+
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User:            "a11y",
+		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var screen syncBuffer
+	sess.Stdout = &screen
+	in, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Setenv("LANG", "fr_FR.UTF-8"); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm", 30, 100, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	pos := 0
+	answer := func(prompt, typed string) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+			s := screen.String()
+			if i := strings.Index(s[pos:], prompt); i >= 0 {
+				pos += i + len(prompt)
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("no %q; screen:\n%s", prompt, s[pos:])
+			}
+		}
+		if typed != "\x00" {
+			if _, err := io.WriteString(in, typed+"\r"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	answer("Mode accessible : activé, par le nom d'utilisateur SSH a11y.", "\x00")
+	answer("2. Mon rendez-vous", "\x00")
+	answer("Choisissez de 1 à 3 :", "1")
+	answer("Choisissez de 1 à 2, ou 0 pour revenir :", "1")
+	answer("Choisissez de 1 à 3, ou 0 pour revenir :", "1")
+	answer("Jour, ou Entrée pour ses horaires :", "")
+	answer("ou 0 pour revenir :", "2")
+	answer("vous est retenu jusqu'à", "\x00")
+	answer("Nom :", "Camille Dubois")
+	answer("E-mail :", "camille@exemple.fr")
+	answer("Téléphone, champ facultatif, Entrée pour passer :", "")
+	answer("Notes, champ facultatif, Entrée pour passer :", "")
+	answer("Choisissez de 1 à 7 :", "1")
+	answer("Réservé : General consultation le lundi 2 mars à 10:00", "\x00")
+	answer("Choisissez de 1 à 3 :", "3")
+	answer("Au revoir.", "\x00")
+	if err := sess.Wait(); err != nil {
+		t.Errorf("the session ended with %v", err)
+	}
+	if s := screen.String(); strings.ContainsAny(s, "─│╭▸") || regexp.MustCompile(`\x1b\[[0-9;]*[ABCDHJ]`).MatchString(s) {
+		t.Errorf("the accessible mode drew or moved the cursor: %q", s)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"text/tabwriter"
-	"time"
 	"unicode/utf8"
 
 	"github.com/zimun-app/zimun/model"
@@ -80,25 +79,6 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
-}
-
-// clock formats times of day on the configured clock: model.Clock, the
-// one way zimun writes times.
-type clock bool // true = 24h
-
-// time is "10:00" or "10:00 AM" in loc.
-func (c clock) time(t time.Time, loc *time.Location) string {
-	return model.Clock{H24: bool(c)}.Time(t, loc)
-}
-
-// when is "2025-12-01 Mon 10:00 CET" in loc (the time's own zone if nil).
-func (c clock) when(t time.Time, loc *time.Location) string {
-	return model.Clock{H24: bool(c)}.DateTime(t, loc)
-}
-
-// span is "2025-12-01 Mon 10:00–10:30 CET".
-func (c clock) span(start, end time.Time, loc *time.Location) string {
-	return model.Clock{H24: bool(c)}.DateSpan(start, end, loc)
 }
 
 // named is "Name (id)", or the id alone when the name is unknown.

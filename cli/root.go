@@ -21,6 +21,7 @@ import (
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/config"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/state"
@@ -80,7 +81,7 @@ func (e Env) Run(ctx context.Context, args []string) int {
 		// missing required flag, wrong argument count.
 		ce = &codedError{exitUsage, err}
 		if !wantsJSON(cmd) {
-			fmt.Fprintf(e.Stderr, "zimun: %s\nRun '%s --help' for usage.\n", a.redact(err.Error()), cmd.CommandPath())
+			fmt.Fprintf(e.Stderr, "zimun: %s\n%s\n", a.redact(err.Error()), a.words().T(i18n.RunHelp, cmd.CommandPath()))
 			return exitUsage
 		}
 	}
@@ -88,7 +89,7 @@ func (e Env) Run(ctx context.Context, args []string) int {
 		a.writeJSONError(ce)
 		return ce.code
 	}
-	fmt.Fprintf(e.Stderr, "zimun: %s\n", a.redact(describe(ce.err)))
+	fmt.Fprintf(e.Stderr, "zimun: %s\n", a.redact(describe(a.words(), ce.err)))
 	return ce.code
 }
 
@@ -109,7 +110,9 @@ func (a *app) writeJSONError(ce *codedError) {
 		Message   string `json:"message"`
 		RequestID string `json:"request_id,omitempty"`
 	}
-	b := body{Code: "error", Message: a.redact(describe(ce.err))}
+	// --json is for programs: never translated.
+	english := a.catalogue().Printer(i18n.Locale{Lang: i18n.English}, model.Clock{H24: true})
+	b := body{Code: "error", Message: a.redact(describe(english, ce.err))}
 	switch ce.code {
 	case exitUsage:
 		b.Code = "usage"
@@ -142,10 +145,16 @@ func usageErrorf(format string, args ...any) error {
 	return &codedError{exitUsage, fmt.Errorf(format, args...)}
 }
 
-// describe words an error for stderr, e.g. "Slot unavailable (409 slot_unavailable)".
-func describe(err error) string {
+// describe words an error for stderr, e.g. "Slot unavailable (409
+// slot_unavailable)": the server's words as sent, zimun's in the
+// language.
+func describe(p *i18n.Printer, err error) string {
 	if api.IsUnreadableReply(err) {
-		return err.Error() + "; it was done all the same: zimun appointments shows it"
+		return p.T(i18n.DoneAllTheSame, err.Error())
+	}
+	var ce *model.ChoiceError
+	if errors.As(err, &ce) {
+		return choiceError(p, ce)
 	}
 	var ae *api.Error
 	if !errors.As(err, &ae) {
@@ -165,13 +174,37 @@ func describe(err error) string {
 	msg = fmt.Sprintf("%s (%s)", msg, detail)
 	switch {
 	case api.IsUnauthorized(err):
-		msg += "; check the client id and secret (ZIMUN_CLIENT_ID, ZIMUN_CLIENT_SECRET or the config file)"
+		msg = p.T(i18n.CheckCredentials, msg)
 	case api.IsHoldNotFound(err):
-		msg += "; the server has no such hold: released, forgotten after it expired, or never placed"
+		msg = p.T(i18n.NoSuchHold, msg)
 	case api.IsRateLimited(err) && ae.RetryAfter > 0:
-		msg += fmt.Sprintf("; retry in %s", ae.RetryAfter.Round(time.Second))
+		msg = p.T(i18n.RetryIn, msg, ae.RetryAfter.Round(time.Second).String())
 	}
 	return msg
+}
+
+// choiceError words a service or location that cannot be booked as
+// asked, naming what can.
+func choiceError(p *i18n.Printer, e *model.ChoiceError) string {
+	choices := p.T(i18n.ChoicesNone)
+	if len(e.Choices) > 0 {
+		choices = strings.Join(e.Choices, ", ")
+	}
+	svc, loc := model.Sanitize(model.Named(e.Service.Name, e.Service.ID)), model.Sanitize(model.Named(e.Location.Name, e.Location.ID))
+	switch e.Problem {
+	case model.Several:
+		return p.T(i18n.SeveralPickLocation, svc, choices)
+	case model.NotOffered:
+		return p.T(i18n.NotOfferedAt, svc, loc, choices)
+	case model.Inactive:
+		return p.T(i18n.TakesNoBookings, loc, choices)
+	case model.NoSuch:
+		if e.What == "location" {
+			return p.T(i18n.NoSuchLocation, model.Sanitize(e.Key), choices)
+		}
+		return p.T(i18n.NoSuchService, model.Sanitize(e.Key), choices)
+	}
+	return e.Error()
 }
 
 // app is one run of the command line: the Env, the persistent flags and the
@@ -185,6 +218,30 @@ type app struct {
 	secret     string      // the configured one, known before any client
 	client     *api.Client // once connected: it knows its secret's forms and tokens
 	warnings   []string    // the configuration's, for the UI to show too
+	lang       string      // --lang
+	catalog    *i18n.Catalog
+	printer    *i18n.Printer // once the configuration is read
+}
+
+// words is the run's printer: the language of --lang, ui.language or the
+// locale, once the configuration is read; before that (cobra's own
+// errors), of --lang or the locale.
+func (a *app) words() *i18n.Printer {
+	if a.printer != nil {
+		return a.printer
+	}
+	ch, err := i18n.Choose(a.lang, "", a.Getenv)
+	if err != nil {
+		ch, _ = i18n.Choose("", "", a.Getenv)
+	}
+	return a.catalogue().Printer(ch.Locale, model.Clock{H24: true})
+}
+
+func (a *app) catalogue() *i18n.Catalog {
+	if a.catalog == nil {
+		a.catalog = i18n.NewCatalog()
+	}
+	return a.catalog
 }
 
 // redact removes the secrets from an error bound for the terminal and
@@ -256,7 +313,7 @@ func (a *app) rootCmd() *cobra.Command {
 	var (
 		service, location, theme string
 		date                     model.Date
-		noColor                  bool
+		noColor, accessible      bool
 		holdTTL                  time.Duration
 	)
 	root := &cobra.Command{
@@ -294,17 +351,21 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 				return err
 			}
 			if flags.Changed("hold-ttl") && !a.usesDemo(cfg) {
-				return usageErrorf("--hold-ttl only applies to the demo sandbox; add --demo")
+				return usageErrorf("%s", a.words().T(i18n.HoldTTLDemoOnly))
 			}
 			exportDir, err := config.ExportDir(cfg, a.Getenv)
 			if err != nil {
 				return err
 			}
+			via, linearMode := a.accessibleVia(cfg, accessible)
 			s, err := a.connect(cmd, cfg, false)
 			if err != nil {
 				return err
 			}
 			defer s.close()
+			if linearMode {
+				return a.runAccessible(cmd.Context(), s, cfg, via, date)
+			}
 			return ui.Run(cmd.Context(), ui.Options{
 				ExportDir:  exportDir,
 				Office:     s.office,
@@ -329,12 +390,14 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 	pf.StringVar(&a.baseURL, "base-url", "", "API host root `URL`, e.g. http://127.0.0.1:8080 (overrides ZIMUN_BASE_URL)")
 	pf.StringVar(&a.logFile, "log", "", "write a debug log to `FILE` (never to the terminal)")
 	pf.BoolVar(&a.demo, "demo", false, "use the embedded demo sandbox even if credentials are configured")
+	pf.StringVar(&a.lang, "lang", "", "language: en or fr (default ui.language, then LC_ALL, LC_MESSAGES, LANG)")
 
 	f := root.Flags()
 	f.StringVar(&service, "service", "", "preselect the service (`ID or name`)")
 	f.StringVar(&location, "location", "", "preselect the location (`ID or name`)")
 	f.Var((*dateValue)(&date), "date", "open the calendar on this day")
 	f.BoolVar(&noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
+	f.BoolVar(&accessible, "accessible", false, "the accessible mode: plain numbered questions for screen readers (also ACCESSIBLE=1, ui.accessible, TERM=dumb)")
 	f.StringVar(&theme, "theme", "", "colour `THEME`: "+strings.Join(config.Themes, ", "))
 	f.DurationVar(&holdTTL, "hold-ttl", 0, "hold lifetime in the demo sandbox, to try expiry (default sandbox.hold_ttl, 10m)")
 
@@ -389,12 +452,17 @@ func (a *app) loadConfig(cmd *cobra.Command, flags func(*config.Config)) (config
 		},
 	})
 	for _, w := range warnings {
-		fmt.Fprintf(a.Stderr, "zimun: warning: %s\n", w)
+		fmt.Fprintln(a.Stderr, a.words().T(i18n.Warning, w))
 	}
 	a.warnings = warnings // the UI's alternate screen would hide them
 	if err != nil {
 		return config.Config{}, &codedError{exitUsage, err}
 	}
+	ch, err := i18n.Choose(a.lang, cfg.UI.Language, a.Getenv)
+	if err != nil {
+		return config.Config{}, &codedError{exitUsage, err}
+	}
+	a.printer = a.catalogue().Printer(ch.Locale, model.Clock{H24: cfg.Booking.Clock24()})
 	a.secret = string(cfg.API.ClientSecret)
 	return cfg, nil
 }
@@ -455,11 +523,11 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 			return nil, usageErrorf("%s needs credentials: set ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET (or api.client_id and api.client_secret), or use --demo", cfg.API.BaseURL)
 		}
 		if announce {
-			why := "no credentials configured"
+			why := a.words().T(i18n.NoCredentials)
 			if a.demo {
 				why = "--demo"
 			}
-			fmt.Fprintf(a.Stderr, "zimun: %s; using the embedded demo sandbox (data is not kept)\n", why)
+			fmt.Fprintln(a.Stderr, a.words().T(i18n.UsingDemo, why))
 		}
 		// A fresh secret per run: other local users cannot use the port.
 		id, secret := "zimun-demo", uuid.NewString()

@@ -13,6 +13,7 @@ import (
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/config"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -39,7 +40,7 @@ type verbRun struct {
 	session *booking.Session
 	demo    bool
 	json    bool
-	clock   clock
+	p       *i18n.Printer // the run's words; --json is never translated
 }
 
 // verb completes cmd as an API verb: --json, config, an API session (an
@@ -66,7 +67,7 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 		env, flush := a.redactingEnv()
 		defer flush()
 		for _, n := range s.notes {
-			fmt.Fprintf(env.Stderr, "zimun: note: %s\n", n)
+			fmt.Fprintln(env.Stderr, a.words().T(i18n.Note, n))
 		}
 		v := &verbRun{
 			Env:     env,
@@ -75,7 +76,7 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 			session: s.office.NewSession(),
 			demo:    s.demo,
 			json:    asJSON,
-			clock:   clock(cfg.Booking.Clock24()),
+			p:       a.words(),
 		}
 		// Whatever the verb placed and did not hand over goes back.
 		defer v.session.Close(context.WithoutCancel(c.Context()))
@@ -97,9 +98,10 @@ func (a *app) servicesCmd() *cobra.Command {
 		if v.json {
 			return writeJSON(v.Stdout, stableServices(list))
 		}
-		t := newTable(v.Stdout, "ID", "NAME", "DURATION", "LOCATIONS", "DESCRIPTION")
+		p := v.p
+		t := newTable(v.Stdout, p.T(i18n.ColID), p.T(i18n.ColName), p.T(i18n.ColDuration), p.T(i18n.ColLocations), p.T(i18n.ColDescription))
 		for _, s := range list {
-			t.row(s.ID, s.Name, fmt.Sprintf("%d min", s.DurationMinutes), strings.Join(s.LocationIDs, ","), truncate(s.Description, 60))
+			t.row(s.ID, s.Name, p.T(i18n.CellMinutes, s.DurationMinutes), strings.Join(s.LocationIDs, ","), truncate(s.Description, 60))
 		}
 		return t.flush()
 	})
@@ -118,11 +120,12 @@ func (a *app) locationsCmd() *cobra.Command {
 		if v.json {
 			return writeJSON(v.Stdout, list)
 		}
-		t := newTable(v.Stdout, "ID", "NAME", "TIMEZONE", "ACTIVE", "ADDRESS")
+		p := v.p
+		t := newTable(v.Stdout, p.T(i18n.ColID), p.T(i18n.ColName), p.T(i18n.ColTimezone), p.T(i18n.ColActive), p.T(i18n.ColAddress))
 		for _, l := range list {
-			active := "yes"
+			active := p.T(i18n.CellYes)
 			if !l.Active {
-				active = "no"
+				active = p.T(i18n.CellNo)
 			}
 			t.row(l.ID, l.Name, l.Timezone, active, l.Address)
 		}
@@ -132,7 +135,10 @@ func (a *app) locationsCmd() *cobra.Command {
 
 // serviceFlags are --service and --location, defaulting to booking.service
 // and booking.location.
-type serviceFlags struct{ service, location string }
+type serviceFlags struct {
+	service, location string
+	p                 func() *i18n.Printer
+}
 
 func (f *serviceFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.service, "service", "", "service `ID` or exact name (default booking.service)")
@@ -149,14 +155,14 @@ func (f *serviceFlags) withDefaults(cfg config.Config) error {
 		f.location = cfg.Booking.Location
 	}
 	if f.service == "" {
-		return usageErrorf("--service is required (or set booking.service); `zimun services` lists them")
+		return usageErrorf("%s", f.p().T(i18n.ServiceRequired))
 	}
 	return nil
 }
 
 func (a *app) availabilityCmd() *cobra.Command {
 	var (
-		sf   serviceFlags
+		sf   = serviceFlags{p: a.words}
 		days int
 	)
 	cmd := &cobra.Command{
@@ -171,7 +177,7 @@ func (a *app) availabilityCmd() *cobra.Command {
 			days = cfg.Booking.DaysAhead
 		}
 		if days < 1 || days > 90 {
-			return usageErrorf("--days must be 1..90, got %d", days)
+			return usageErrorf("%s", a.words().T(i18n.DaysRange, days))
 		}
 		return sf.withDefaults(cfg)
 	}, func(ctx context.Context, v *verbRun, _ []string) error {
@@ -190,22 +196,23 @@ func (a *app) availabilityCmd() *cobra.Command {
 		if av.Timezone != "" {
 			zone = model.LoadZone(av.Timezone)
 		}
-		fmt.Fprintf(v.Stdout, "%s at %s, times in %s\n\n",
-			model.Sanitize(named(svc.Name, svc.ID)), model.Sanitize(named(loc.Name, loc.ID)), zone)
-		t := newTable(v.Stdout, "DATE", "DAY", "FREE", "TIMES")
+		p := v.p
+		fmt.Fprintf(v.Stdout, "%s\n\n", p.T(i18n.AvailabilityTitle,
+			model.Sanitize(named(svc.Name, svc.ID)), model.Sanitize(named(loc.Name, loc.ID)), zone.String()))
+		t := newTable(v.Stdout, p.T(i18n.ColDate), p.T(i18n.ColDay), p.T(i18n.ColFree), p.T(i18n.ColTimes))
 		for _, d := range availabilityDates(av) {
 			day, _ := av.Day(d)
 			times := make([]string, len(day.Slots))
 			for i, s := range day.Slots {
-				times[i] = v.clock.time(s.Start, zone)
+				times[i] = p.Time(s.Start, zone)
 			}
 			free, note := fmt.Sprint(len(times)), strings.Join(times, " ")
 			if name, closed := av.Holiday(d); closed {
-				free, note = "-", "closed: "+name
+				free, note = "-", p.T(i18n.CellClosed, name)
 			} else if len(times) == 0 {
-				note = "no free time" // booked up, or not open that day
+				note = p.T(i18n.CellFull)
 			}
-			t.row(d.String(), d.Weekday().String()[:3], free, note)
+			t.row(d.String(), p.WeekdayShort(d.Weekday()), free, note)
 		}
 		return t.flush()
 	})
@@ -228,7 +235,7 @@ func availabilityDates(av model.Availability) []model.Date {
 
 func (a *app) holdCmd() *cobra.Command {
 	var (
-		sf serviceFlags
+		sf = serviceFlags{p: a.words}
 		at timeValue
 	)
 	cmd := &cobra.Command{
@@ -261,7 +268,7 @@ outlives one command, run 'zimun sandbox' and paste its export line.`,
 		if err != nil {
 			if booking.IsUnknown(err) {
 				// What it may have held is found and given back on Close.
-				return fmt.Errorf("%s; no hold was made (anything the server may have held is being given back)", describe(err))
+				return errors.New(v.p.T(i18n.HoldNotMade, describe(v.p, err)))
 			}
 			return err
 		}
@@ -269,25 +276,26 @@ outlives one command, run 'zimun sandbox' and paste its export line.`,
 		if v.json {
 			return writeJSON(v.Stdout, h)
 		}
+		p := v.p
 		t := newTable(v.Stdout)
-		t.row("Hold", h.ID)
-		t.row("Status", h.Status)
-		t.row("Service", named(svc.Name, svc.ID))
-		t.row("Location", named(loc.Name, loc.ID))
+		t.row(p.T(i18n.LabelHold), h.ID)
+		t.row(p.T(i18n.LabelStatus), p.Status(h.Status))
+		t.row(p.T(i18n.LabelService), named(svc.Name, svc.ID))
+		t.row(p.T(i18n.LabelLocation), named(loc.Name, loc.ID))
 		end := h.Time.Add(time.Duration(h.DurationMinutes) * time.Minute)
-		t.row("When", v.clock.span(h.Time, end, loc.Zone()))
-		expires := v.clock.when(h.ExpiresAt, loc.Zone())
+		t.row(p.T(i18n.LabelWhen), p.DateSpan(h.Time, end, loc.Zone()))
+		expires := p.DateTime(h.ExpiresAt, loc.Zone())
 		if !h.Deadline.IsZero() {
-			expires += fmt.Sprintf(" (in %s)", h.Remaining(v.Now()).Round(time.Second))
+			expires = p.T(i18n.ExpiresIn, expires, h.Remaining(v.Now()).Round(time.Second).String())
 		}
-		t.row("Expires", expires)
+		t.row(p.T(i18n.LabelExpires), expires)
 		if err := t.flush(); err != nil {
 			return err
 		}
 		if v.demo {
-			fmt.Fprintln(v.Stderr, "zimun: this hold lives in a sandbox that stops with this command; no later command can confirm it (see zimun hold --help)")
+			fmt.Fprintln(v.Stderr, p.T(i18n.HoldInDemo))
 		} else {
-			fmt.Fprintf(v.Stderr, "Confirm it with: zimun confirm --hold %s --name NAME --email EMAIL\n", model.Sanitize(h.ID))
+			fmt.Fprintln(v.Stderr, p.T(i18n.ConfirmWith, model.Sanitize(h.ID)))
 		}
 		return nil
 	})
@@ -323,7 +331,7 @@ func (a *app) releaseCmd() *cobra.Command {
 				Status string `json:"status"`
 			}{id, "released"})
 		}
-		_, err := fmt.Fprintf(v.Stdout, "Released hold %s.\n", model.Sanitize(id))
+		_, err := fmt.Fprintln(v.Stdout, v.p.T(i18n.Released, model.Sanitize(id)))
 		return err
 	})
 }
@@ -369,21 +377,22 @@ never book twice, and a booking the first run made is reported as made.`,
 			key = booking.ConfirmKey(holdID, contact)
 		}
 		out := v.session.Adopt(holdID, key).Confirm(ctx, contact)
-		v.warnJournal("booked", out.JournalErr)
+		v.warnJournal(i18n.ActionBooked, out.JournalErr)
+		p := v.p
 		switch out.Result {
 		case booking.Booked:
 			if out.Found {
-				fmt.Fprintln(v.Stderr, "zimun: this hold was already booked for this contact (an earlier run); here it is")
+				fmt.Fprintln(v.Stderr, p.T(i18n.AlreadyBookedByEarlierRun))
 			}
 			return v.printAppointment(ctx, out.Appointment)
 		case booking.Unknown:
-			return unknownOutcome(out.Err)
+			return unknownOutcome(p, out.Err)
 		case booking.TakenByOther:
-			return fmt.Errorf("hold %s was already booked for someone else (%s)", model.Sanitize(holdID), model.Sanitize(out.Appointment.ID))
+			return errors.New(p.T(i18n.HoldTakenByOther, model.Sanitize(holdID), model.Sanitize(out.Appointment.ID)))
 		case booking.Unverified:
-			msg := fmt.Sprintf("%s; the server no longer knows this hold, and zimun can't tell whether an earlier run booked it", describe(out.Err))
+			msg := p.T(i18n.HoldUnverified, describe(p, out.Err))
 			for _, a := range out.Candidates {
-				msg += fmt.Sprintf("\n  %s is booked for %s at %s", model.Sanitize(a.ID), model.Sanitize(a.Contact.Email), v.clock.when(a.Time, v.zone(ctx, a.LocationID)))
+				msg += "\n  " + p.T(i18n.CandidateBooked, model.Sanitize(a.ID), model.Sanitize(a.Contact.Email), p.DateTime(a.Time, v.zone(ctx, a.LocationID)))
 			}
 			return errors.New(msg)
 		}
@@ -395,15 +404,15 @@ never book twice, and a booking the first run made is reported as made.`,
 const exitUnknown = 3
 
 // unknownOutcome says that a write may or may not have been made.
-func unknownOutcome(err error) error {
-	return &codedError{exitUnknown, fmt.Errorf("%s: the outcome is unknown; run the same command again to find out (it cannot be done twice)", describe(err))}
+func unknownOutcome(p *i18n.Printer, err error) error {
+	return &codedError{exitUnknown, errors.New(p.T(i18n.OutcomeUnknown, describe(p, err)))}
 }
 
 // warnJournal says that a change was made but not written to the desk
 // history.
-func (v *verbRun) warnJournal(action string, err error) {
+func (v *verbRun) warnJournal(action i18n.Key, err error) {
 	if err != nil && !v.demo {
-		fmt.Fprintf(v.Stderr, "zimun: warning: %s is done but not in the desk history: %v\n", action, err)
+		fmt.Fprintln(v.Stderr, v.p.T(i18n.DoneNotInHistory, v.p.T(action), err.Error()))
 	}
 }
 
@@ -442,11 +451,11 @@ appointment location's time zone.`,
 		})
 		switch {
 		case booking.IsUnknown(err):
-			return unknownOutcome(err)
+			return unknownOutcome(v.p, err)
 		case err != nil:
 			return err
 		}
-		v.warnJournal("rescheduled", done.JournalErr)
+		v.warnJournal(i18n.ActionRescheduled, done.JournalErr)
 		return v.printAppointment(ctx, done.Appointment)
 	})
 }
@@ -459,7 +468,7 @@ func (v *verbRun) placeFor(ctx context.Context, at *timeValue, locationID string
 	}
 	loc, ok := v.location(ctx, locationID)
 	if !ok {
-		return time.Time{}, usageErrorf("--at: cannot tell the time zone of location %s; give an offset, e.g. 2025-12-01T10:00:00+01:00", locationID)
+		return time.Time{}, usageErrorf("%s", v.p.T(i18n.NoZoneForAt, locationID))
 	}
 	t, err := at.in(loc.Zone())
 	if err != nil {
@@ -490,11 +499,11 @@ func (a *app) cancelCmd() *cobra.Command {
 		})
 		switch {
 		case booking.IsUnknown(err):
-			return unknownOutcome(err)
+			return unknownOutcome(v.p, err)
 		case err != nil:
 			return err
 		}
-		v.warnJournal("cancelled", done.JournalErr)
+		v.warnJournal(i18n.ActionCancelled, done.JournalErr)
 		return v.printAppointment(ctx, done.Appointment)
 	})
 }
@@ -559,7 +568,7 @@ combined with the named windows.`,
 	picked := -1 // index in dayRanges
 	return a.verb(cmd, func(config.Config) error {
 		if limit < 0 {
-			return usageErrorf("--limit must not be negative, got %d", limit)
+			return usageErrorf("%s", a.words().T(i18n.LimitNegative, limit))
 		}
 		if err := model.ValidateQuery(query); err != nil {
 			return flagError("q", err)
@@ -568,13 +577,13 @@ combined with the named windows.`,
 			switch {
 			case !on:
 			case picked >= 0:
-				return usageErrorf("--%s and --%s are different windows; pick one", dayRanges[picked].flag, dayRanges[i].flag)
+				return usageErrorf("%s", a.words().T(i18n.WindowsConflict, dayRanges[picked].flag, dayRanges[i].flag))
 			default:
 				picked = i
 			}
 		}
 		if picked >= 0 && (from.isSet() || to.isSet()) {
-			return usageErrorf("--%s cannot be combined with --from or --to; use one or the other", dayRanges[picked].flag)
+			return usageErrorf("%s", a.words().T(i18n.WindowAndRange, dayRanges[picked].flag))
 		}
 		if status != "" && !slices.Contains(model.Statuses, status) {
 			return usageErrorf("--status must be one of %s, got %q", strings.Join(model.Statuses, ", "), model.Sanitize(status))
@@ -624,9 +633,10 @@ combined with the named windows.`,
 		if v.json {
 			return writeJSON(v.Stdout, all)
 		}
-		t := newTable(v.Stdout, "ID", "STATUS", "WHEN", "SERVICE", "NAME", "EMAIL")
+		p := v.p
+		t := newTable(v.Stdout, p.T(i18n.ColID), p.T(i18n.ColStatus), p.T(i18n.ColWhen), p.T(i18n.ColService), p.T(i18n.ColName), p.T(i18n.ColEmail))
 		for _, appt := range all {
-			t.row(appt.ID, appt.Status, v.clock.span(appt.Time, appt.End(), v.zone(ctx, appt.LocationID)),
+			t.row(appt.ID, p.Status(appt.Status), p.DateSpan(appt.Time, appt.End(), v.zone(ctx, appt.LocationID)),
 				v.serviceName(ctx, appt.ServiceID), appt.Contact.Name, appt.Contact.Email)
 		}
 		return t.flush()
@@ -638,26 +648,27 @@ func (v *verbRun) printAppointment(ctx context.Context, appt model.Appointment) 
 		return writeJSON(v.Stdout, appt)
 	}
 	zone := v.zone(ctx, appt.LocationID)
+	p := v.p
 	t := newTable(v.Stdout)
-	t.row("Appointment", appt.ID)
+	t.row(p.T(i18n.LabelAppointment), appt.ID)
 	if appt.BookingID != "" && appt.BookingID != appt.ID {
-		t.row("Booking", appt.BookingID)
+		t.row(p.T(i18n.LabelBooking), appt.BookingID)
 	}
-	t.row("Status", appt.Status)
-	t.row("Service", named(v.serviceName(ctx, appt.ServiceID), appt.ServiceID))
+	t.row(p.T(i18n.LabelStatus), p.Status(appt.Status))
+	t.row(p.T(i18n.LabelService), named(v.serviceName(ctx, appt.ServiceID), appt.ServiceID))
 	loc, _ := v.location(ctx, appt.LocationID)
-	t.row("Location", named(loc.Name, appt.LocationID))
-	t.row("When", v.clock.span(appt.Time, appt.End(), zone))
-	t.row("Name", appt.Contact.Name)
-	t.row("Email", appt.Contact.Email)
+	t.row(p.T(i18n.LabelLocation), named(loc.Name, appt.LocationID))
+	t.row(p.T(i18n.LabelWhen), p.DateSpan(appt.Time, appt.End(), zone))
+	t.row(p.FieldName(model.FieldName), appt.Contact.Name)
+	t.row(p.FieldName(model.FieldEmail), appt.Contact.Email)
 	if appt.Contact.Phone != "" {
-		t.row("Phone", appt.Contact.Phone)
+		t.row(p.FieldName(model.FieldPhone), appt.Contact.Phone)
 	}
 	if appt.Contact.Notes != "" {
-		t.row("Notes", appt.Contact.Notes)
+		t.row(p.FieldName(model.FieldNotes), appt.Contact.Notes)
 	}
 	if !appt.UpdatedAt.IsZero() {
-		t.row("Updated", v.clock.when(appt.UpdatedAt, zone))
+		t.row(p.T(i18n.LabelUpdated), p.DateTime(appt.UpdatedAt, zone))
 	}
 	return t.flush()
 }
@@ -701,8 +712,7 @@ func (v *verbRun) serviceAt(ctx context.Context, serviceKey, locationKey string)
 	var ce *model.ChoiceError
 	switch {
 	case errors.As(err, &ce) && ce.Problem == model.Several:
-		return svc, loc, usageErrorf("%s is offered at several locations; pick one with --location: %s",
-			model.Sanitize(named(svc.Name, svc.ID)), strings.Join(ce.Choices, ", "))
+		return svc, loc, usageErrorf("%s", choiceError(v.p, ce))
 	case errors.As(err, &ce):
 		return svc, loc, &codedError{exitUsage, err}
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/crypto/ssh"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/sandbox"
 )
 
@@ -65,6 +66,12 @@ type UI struct {
 	NoColor bool   `toml:"no_color"`
 	// ExportDir is where .ics exports go; "" is the download folder.
 	ExportDir string `toml:"export_dir"`
+	// Accessible starts the accessible mode (plain lines for screen
+	// readers) instead of the full-screen UI.
+	Accessible bool `toml:"accessible"`
+	// Language is "en" or "fr" (a locale like fr_FR.UTF-8 too); "" follows
+	// LC_ALL, LC_MESSAGES and LANG.
+	Language string `toml:"language"`
 }
 
 // Kiosk configures the SSH kiosk server (`zimun kiosk`); each key has a
@@ -363,6 +370,9 @@ func (c Config) Validate() error {
 	if !isTheme(c.UI.Theme) {
 		bad("ui.theme", "must be one of %s, got %q", strings.Join(Themes, ", "), c.UI.Theme)
 	}
+	if _, ok := i18n.ParseLocale(c.UI.Language); c.UI.Language != "" && !ok {
+		bad("ui.language", `must be "en" or "fr", got %q`, c.UI.Language)
+	}
 
 	if err := checkListen(c.Kiosk.Listen); err != nil {
 		bad("kiosk.listen", "%v", err)
@@ -493,6 +503,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("booking.clock", c.Booking.Clock),
 		slog.String("ui.theme", c.UI.Theme),
 		slog.Bool("ui.no_color", c.UI.NoColor),
+		slog.Bool("ui.accessible", c.UI.Accessible),
+		slog.String("ui.language", c.UI.Language),
 	)
 }
 

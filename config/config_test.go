@@ -151,6 +151,8 @@ func TestValidation(t *testing.T) {
 		{"[booking]\nweek_start = \"someday\"", `booking.week_start: must be a weekday like "monday" or "sunday", got "someday"`},
 		{"[booking]\nclock = \"25h\"", `booking.clock: must be "24h" or "12h", got "25h"`},
 		{"[ui]\ntheme = \"neon\"", `ui.theme: must be one of auto, dark, light, high-contrast, got "neon"`},
+		{"[ui]\nlanguage = \"de\"", `ui.language: must be "en" or "fr", got "de"`},
+		{"[ui]\naccessible = \"yes\"", `ui.accessible`},
 		{"[kiosk]\nlisten = \"2222\"", `kiosk.listen: want host:port, got "2222"`},
 		{"[kiosk]\nlisten = \":99999\"", `kiosk.listen: port must be 0..65535, got "99999"`},
 		{"[kiosk]\nidle_timeout = \"-1s\"", `kiosk.idle_timeout: must be 0s (never) or between 10s and 24h, got -1s`},
@@ -194,6 +196,13 @@ func TestWeekStart(t *testing.T) {
 		if got, err := ParseWeekday(in); err != nil || got != want {
 			t.Errorf("ParseWeekday(%q) = %v, %v", in, got, err)
 		}
+	}
+}
+
+func TestAccessibleAndLanguage(t *testing.T) {
+	cfg, _, err := Load(Options{Path: writeConfig(t, "[ui]\naccessible = true\nlanguage = \"fr_FR.UTF-8\"\n", 0o600)})
+	if err != nil || !cfg.UI.Accessible || cfg.UI.Language != "fr_FR.UTF-8" {
+		t.Errorf("ui.accessible and ui.language: %+v, %v", cfg.UI, err)
 	}
 }
 

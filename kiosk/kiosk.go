@@ -42,6 +42,11 @@ type Options struct {
 	NoColor           bool // every session draws without colour
 	LightBackground   bool // colours for light terminals; they are never asked
 	Logger            *slog.Logger
+	// Accessible serves a session in lines instead of the factory's app:
+	// when the SSH user is a11y, the client sends ACCESSIBLE=1, the
+	// command is "accessible", or the app returns Session.LineMode. Nil:
+	// every session gets the app.
+	Accessible LineApp
 
 	// Seldom changed.
 	HandshakeTimeout time.Duration // TCP accept to a running session (30s)

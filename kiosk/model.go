@@ -79,6 +79,12 @@ func (m *model) update(msg tea.Msg, now time.Time) tea.Cmd {
 		return m.onWake(now)
 	case resetMsg:
 		return m.reset("asked by the app", now)
+	case linesMsg:
+		if m.st.srv.opts.Accessible == nil {
+			return nil
+		}
+		m.st.toLines.Store(true)
+		return tea.Quit
 	case shutdownMsg:
 		return m.closing("shutdown", msg.at)
 	}

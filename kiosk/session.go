@@ -46,6 +46,8 @@ type Session struct {
 	Lang           string   // LC_ALL, else LC_MESSAGES, else LANG; "" when not sent
 	Width, Height  int      // the window at the start
 	RemoteAddr     net.Addr // the load balancer's, behind one
+	// Lines says why the session is served in lines (LineApp), if it is.
+	Lines LineVia
 	// Renderer draws for this session's terminal. It was built without
 	// asking the terminal anything: the colour depth comes from TERM and
 	// the background from the server's options.
@@ -135,6 +137,7 @@ type session struct {
 	pinging atomic.Bool
 	failed  atomic.Bool
 	bye     atomic.Value // string: the line left on the terminal when the model ends the session
+	toLines atomic.Bool  // the app asked for the line mode (Session.LineMode)
 
 	mu  sync.Mutex
 	end func(context.Context) // the running app's; nil once ended
@@ -242,24 +245,60 @@ func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.
 	return st
 }
 
-// run runs the session's program until it ends, then ends its app.
+// run runs the session's program until it ends, then ends its app; or
+// serves the session in lines when it asks for them.
 func (st *session) run(sess ssh.Session, winCh <-chan ssh.Window) {
+	// The SSH request loop blocks on a full window channel; keep it moving
+	// until the session's requests end.
+	defer func() {
+		go func() {
+			for range winCh {
+			}
+		}()
+	}()
+	in := newKeys(st.ctx, sess)
+	if st.srv.opts.Accessible != nil {
+		if via := st.info.linesWanted(); via != NotLines {
+			st.log.Info("lines", "why", via.String())
+			st.runLines(via, in, winCh)
+			st.cancel()
+			st.goodbye(sess, nil)
+			return
+		}
+	}
 	m, err := newModel(st)
 	if err != nil {
 		_, _ = io.WriteString(sess, failedLine)
 		return
 	}
+	progCtx, progCancel := context.WithCancel(st.ctx)
+	defer progCancel()
 	p := tea.NewProgram(m,
-		tea.WithInput(sess), tea.WithOutput(st.out),
-		tea.WithContext(st.ctx), tea.WithoutSignalHandler(),
+		tea.WithInput(in.reader(progCtx)), tea.WithOutput(st.out),
+		tea.WithContext(progCtx), tea.WithoutSignalHandler(),
 		tea.WithAltScreen(), tea.WithMouseCellMotion())
-	go st.pump(p, winCh)
+	pumped := make(chan struct{})
+	go func() {
+		defer close(pumped)
+		st.pump(progCtx, p, winCh)
+	}()
 	_, err = p.Run()
+	progCancel()
+	<-pumped
 	if errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrProgramPanic) {
 		err = nil // the session's context ended: the client left or we closed it
 	}
-	st.cancel()
 	st.srv.runEnd(st, st.takeEnd())
+	if err == nil && !st.failed.Load() && st.toLines.Load() && st.ctx.Err() == nil {
+		st.log.Info("lines", "why", LinesForKey.String())
+		st.runLines(LinesForKey, in, winCh)
+	}
+	st.cancel()
+	st.goodbye(sess, err)
+}
+
+// goodbye leaves the session's last line on the terminal.
+func (st *session) goodbye(sess ssh.Session, err error) {
 	switch bye, _ := st.bye.Load().(string); {
 	case err != nil || st.failed.Load():
 		if err != nil {
@@ -285,18 +324,11 @@ func (s *Server) clamp(w, h int) (int, int) {
 	return max(0, min(w, s.opts.MaxWidth)), max(0, min(h, s.opts.MaxHeight))
 }
 
-// pump is the session's one helper goroutine: it forwards window changes,
-// broadcasts and the model's timer into the program. Program.Send blocks
-// until the program takes the message, so nothing else ever calls it.
-func (st *session) pump(p *tea.Program, winCh <-chan ssh.Window) {
-	defer func() {
-		// The SSH request loop blocks on a full window channel; keep it
-		// moving until the session's requests end.
-		if winCh != nil {
-			for range winCh {
-			}
-		}
-	}()
+// pump is the session's one helper goroutine while its program runs: it
+// forwards window changes, broadcasts and the model's timer into the
+// program. Program.Send blocks until the program takes the message, so
+// nothing else ever calls it.
+func (st *session) pump(ctx context.Context, p *tea.Program, winCh <-chan ssh.Window) {
 	defer func() {
 		if r := recover(); r != nil {
 			st.log.Error("session pump panicked", "panic", r, "stack", string(debug.Stack()))
@@ -308,7 +340,7 @@ func (st *session) pump(p *tea.Program, winCh <-chan ssh.Window) {
 	defer timer.Stop()
 	for {
 		select {
-		case <-st.ctx.Done():
+		case <-ctx.Done():
 			return
 		case w, ok := <-winCh:
 			if !ok {

@@ -35,10 +35,59 @@ const (
 	FieldQuery  = "search text"
 )
 
-// FieldError says which field is wrong and why.
+// FieldError says which field is wrong and why: Message in English, and
+// Problem with its details for a front end that words it in another
+// language.
 type FieldError struct {
 	Field   string
 	Message string
+	Problem Problem
+	N, Max  int    // lengths and digit counts; N is a character's position for UnsafeChar
+	Rune    rune   // the character for PhoneChar and UnsafeChar
+	Text    string // the domain for DomainNoDot
+}
+
+// Problem is what is wrong with a field.
+type Problem int
+
+// Problems, with the FieldError details each one sets.
+const (
+	Required     Problem = iota
+	TooLongChars         // N characters, at most Max
+	TooLongBytes         // N bytes, at most Max
+	NotUTF8
+	NotEmail
+	DomainNoDot // Text is the domain
+	PhoneChar   // Rune is not allowed
+	PhoneDigits // N digits
+	UnsafeChar  // Rune at character N; CharKindOf(Rune) names it
+)
+
+// CharKind names a character that input may not hold.
+type CharKind int
+
+// Character kinds, as messages name them.
+const (
+	LineBreak CharKind = iota
+	Tab
+	DirectionControl
+	ControlChar
+	InvisibleChar
+)
+
+// CharKindOf is the kind of a character Unsafe found.
+func CharKindOf(r rune) CharKind {
+	switch {
+	case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85:
+		return LineBreak
+	case r == '\t':
+		return Tab
+	case isBidiControl(r):
+		return DirectionControl
+	case unicode.IsControl(r):
+		return ControlChar
+	}
+	return InvisibleChar
 }
 
 func (e FieldError) Error() string { return e.Field + ": " + e.Message }
@@ -79,20 +128,13 @@ func (c Contact) Normalized() Contact {
 func (c Contact) Validate() error {
 	c = c.Normalized()
 	var errs ValidationError
-	add := func(field, msg string, args ...any) {
-		errs = append(errs, FieldError{field, fmt.Sprintf(msg, args...)})
-	}
-	if msg := checkName(c.Name); msg != "" {
-		add(FieldName, "%s", msg)
-	}
-	if msg := checkEmail(c.Email); msg != "" {
-		add(FieldEmail, "%s", msg)
-	}
-	if msg := checkPhone(c.Phone); msg != "" {
-		add(FieldPhone, "%s", msg)
-	}
-	if err := CheckText(FieldNotes, c.Notes, MaxNotesRunes, true); err != nil {
-		errs = append(errs, err.(FieldError))
+	for _, fe := range []FieldError{
+		checkName(c.Name), checkEmail(c.Email), checkPhone(c.Phone),
+		textProblem(FieldNotes, c.Notes, MaxNotesRunes, true),
+	} {
+		if fe.Message != "" {
+			errs = append(errs, fe)
+		}
 	}
 	if len(errs) == 0 {
 		return nil
@@ -100,40 +142,50 @@ func (c Contact) Validate() error {
 	return errs
 }
 
-func checkName(name string) string {
-	if name == "" {
-		return "required"
-	}
-	return textProblem(name, MaxNameRunes, false)
+func required(field string) FieldError {
+	return FieldError{Field: field, Message: "required", Problem: Required}
 }
 
-func checkEmail(email string) string {
+func tooLongBytes(field string, n, max int) FieldError {
+	return FieldError{Field: field, Message: fmt.Sprintf("too long: %d bytes, at most %d", n, max),
+		Problem: TooLongBytes, N: n, Max: max}
+}
+
+func checkName(name string) FieldError {
+	if name == "" {
+		return required(FieldName)
+	}
+	return textProblem(FieldName, name, MaxNameRunes, false)
+}
+
+func checkEmail(email string) FieldError {
 	if email == "" {
-		return "required"
+		return required(FieldEmail)
 	}
 	if len(email) > MaxEmailBytes {
-		return fmt.Sprintf("too long: %d bytes, at most %d", len(email), MaxEmailBytes)
+		return tooLongBytes(FieldEmail, len(email), MaxEmailBytes)
 	}
-	if msg := textProblem(email, MaxEmailBytes, false); msg != "" {
-		return msg
+	if fe := textProblem(FieldEmail, email, MaxEmailBytes, false); fe.Message != "" {
+		return fe
 	}
 	addr, err := mail.ParseAddress(email)
 	if err != nil || addr.Address != email || addr.Name != "" {
-		return "not an email address (like name@example.com)"
+		return FieldError{Field: FieldEmail, Message: "not an email address (like name@example.com)", Problem: NotEmail}
 	}
 	at := strings.LastIndexByte(email, '@')
 	domain := email[at+1:]
 	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {
-		return fmt.Sprintf("domain %q needs a dot, like example.com", domain)
+		return FieldError{Field: FieldEmail, Message: fmt.Sprintf("domain %q needs a dot, like example.com", domain),
+			Problem: DomainNoDot, Text: domain}
 	}
-	return ""
+	return FieldError{}
 }
 
 // checkPhone is lenient: an optional leading +, then digits with spaces,
 // dots, dashes and brackets; 6 to 15 digits as E.164 allows.
-func checkPhone(phone string) string {
+func checkPhone(phone string) FieldError {
 	if phone == "" {
-		return ""
+		return FieldError{}
 	}
 	digits := 0
 	for i, r := range phone {
@@ -143,13 +195,15 @@ func checkPhone(phone string) string {
 		case r == '+' && i == 0:
 		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
 		default:
-			return fmt.Sprintf("unexpected %q; use digits, spaces and an optional leading +", r)
+			return FieldError{Field: FieldPhone, Message: fmt.Sprintf("unexpected %q; use digits, spaces and an optional leading +", r),
+				Problem: PhoneChar, Rune: r}
 		}
 	}
 	if digits < 6 || digits > 15 {
-		return fmt.Sprintf("has %d digits, expected 6 to 15", digits)
+		return FieldError{Field: FieldPhone, Message: fmt.Sprintf("has %d digits, expected 6 to 15", digits),
+			Problem: PhoneDigits, N: digits}
 	}
-	return ""
+	return FieldError{}
 }
 
 // CheckText validates text a person typed (a flag, a form field): at most
@@ -157,36 +211,40 @@ func checkPhone(phone string) string {
 // replace, so what is sent is exactly what was shown; multiline text may
 // hold newlines and tabs. The error is a FieldError naming field.
 func CheckText(field, s string, max int, multiline bool) error {
-	if msg := textProblem(s, max, multiline); msg != "" {
-		return FieldError{field, msg}
+	if fe := textProblem(field, s, max, multiline); fe.Message != "" {
+		return fe
 	}
 	return nil
 }
 
-func textProblem(s string, max int, multiline bool) string {
+// textProblem is the zero FieldError when s is fine.
+func textProblem(field, s string, max int, multiline bool) FieldError {
 	if n := utf8.RuneCountInString(s); n > max {
-		return fmt.Sprintf("too long: %d characters, at most %d", n, max)
+		return FieldError{Field: field, Message: fmt.Sprintf("too long: %d characters, at most %d", n, max),
+			Problem: TooLongChars, N: n, Max: max}
 	}
 	if !utf8.ValidString(s) {
-		return "is not valid UTF-8"
+		return FieldError{Field: field, Message: "is not valid UTF-8", Problem: NotUTF8}
 	}
 	r, at, bad := Unsafe(s, multiline)
 	if !bad {
-		return ""
+		return FieldError{}
 	}
-	return fmt.Sprintf("contains %s at character %d; remove it", runeKind(r), utf8.RuneCountInString(s[:at])+1)
+	pos := utf8.RuneCountInString(s[:at]) + 1
+	return FieldError{Field: field, Message: fmt.Sprintf("contains %s at character %d; remove it", runeKind(r), pos),
+		Problem: UnsafeChar, N: pos, Rune: r}
 }
 
 // runeKind names a character Unsafe found, for a person to find it.
 func runeKind(r rune) string {
-	switch {
-	case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85:
+	switch CharKindOf(r) {
+	case LineBreak:
 		return fmt.Sprintf("a line break (%U); keep it on one line", r)
-	case r == '\t':
+	case Tab:
 		return "a tab"
-	case isBidiControl(r):
+	case DirectionControl:
 		return fmt.Sprintf("a text-direction control (%U)", r)
-	case unicode.IsControl(r):
+	case ControlChar:
 		return fmt.Sprintf("a control character (%U)", r)
 	}
 	return fmt.Sprintf("an invisible character (%U)", r)

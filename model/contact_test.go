@@ -151,3 +151,35 @@ func TestTruncate(t *testing.T) {
 		}
 	}
 }
+
+// A front end wording errors in another language needs the problem and
+// its details, not the English sentence.
+func TestValidateProblems(t *testing.T) {
+	tests := []struct {
+		c    Contact
+		want FieldError
+	}{
+		{Contact{Email: "d@example.com"}, FieldError{Field: FieldName, Problem: Required}},
+		{Contact{Name: "D", Email: "d@localhost"}, FieldError{Field: FieldEmail, Problem: DomainNoDot, Text: "localhost"}},
+		{Contact{Name: "D", Email: "nope"}, FieldError{Field: FieldEmail, Problem: NotEmail}},
+		{Contact{Name: "D", Email: "d@example.com", Phone: "12x"}, FieldError{Field: FieldPhone, Problem: PhoneChar, Rune: 'x'}},
+		{Contact{Name: "D", Email: "d@example.com", Phone: "123"}, FieldError{Field: FieldPhone, Problem: PhoneDigits, N: 3}},
+		{Contact{Name: strings.Repeat("a", 201), Email: "d@example.com"}, FieldError{Field: FieldName, Problem: TooLongChars, N: 201, Max: 200}},
+		{Contact{Name: "Da\u200bna", Email: "d@example.com"}, FieldError{Field: FieldName, Problem: UnsafeChar, N: 3, Rune: 0x200b}},
+	}
+	for _, tt := range tests {
+		v, _ := AsValidation(tt.c.Validate())
+		if len(v) != 1 {
+			t.Fatalf("%+v: want one error, got %v", tt.c, v)
+		}
+		got := v[0]
+		got.Message = ""
+		if got != tt.want {
+			t.Errorf("%+v: got %+v, want %+v", tt.c, got, tt.want)
+		}
+	}
+	if CharKindOf('\n') != LineBreak || CharKindOf('\t') != Tab || CharKindOf(0x202e) != DirectionControl ||
+		CharKindOf(0x1b) != ControlChar || CharKindOf(0x200b) != InvisibleChar {
+		t.Error("CharKindOf names the wrong kinds")
+	}
+}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -90,9 +89,9 @@ func ValidID(id string) bool {
 func CheckID(field, id string) error {
 	switch {
 	case id == "":
-		return FieldError{field, "required"}
+		return required(field)
 	case len(id) > MaxIDBytes:
-		return FieldError{field, fmt.Sprintf("too long: %d bytes, at most %d", len(id), MaxIDBytes)}
+		return tooLongBytes(field, len(id), MaxIDBytes)
 	}
 	return CheckText(field, id, MaxIDBytes, false)
 }
