@@ -67,7 +67,8 @@ func NewGuard(now func() time.Time) *Guard {
 		forget: 15 * time.Minute, misses: map[string]misses{}}
 }
 
-// Wait is how long the next answer to any of keys must wait.
+// Wait is how long until any of keys may be answered again: the more
+// misses, the longer after the last one.
 func (g *Guard) Wait(keys ...string) time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -83,7 +84,8 @@ func (g *Guard) Wait(keys ...string) time.Duration {
 			continue
 		}
 		if extra := m.n - g.free; extra >= 0 {
-			wait = max(wait, min(g.first<<min(extra, 16), g.most))
+			owed := min(g.first<<min(extra, 16), g.most) - now.Sub(m.last)
+			wait = max(wait, owed)
 		}
 	}
 	return wait

@@ -59,6 +59,10 @@ func TestGuardSlowsRepeatedMissesThenForgets(t *testing.T) {
 	if w := g.Wait("addr:10.0.0.1"); w != 30*time.Second {
 		t.Fatalf("bound: %s", w)
 	}
+	clock.Advance(29 * time.Second) // the wait runs from the last miss
+	if w := g.Wait("addr:10.0.0.1"); w != time.Second {
+		t.Fatalf("29 s after the last miss: %s", w)
+	}
 	clock.Advance(16 * time.Minute)
 	if w := g.Wait("addr:10.0.0.1"); w != 0 {
 		t.Fatalf("after a quiet spell: %s", w)

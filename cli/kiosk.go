@@ -19,6 +19,7 @@ import (
 	"github.com/zimun-app/zimun/linear"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui"
+	"github.com/zimun-app/zimun/ui/common"
 )
 
 func (a *app) kioskCmd() *cobra.Command {
@@ -52,6 +53,7 @@ file. Connects and disconnects are logged on stderr (or to --log).`,
 				set("max-sessions", func() { c.Kiosk.MaxSessions = k.MaxSessions })
 				set("idle-timeout", func() { c.Kiosk.IdleTimeout = k.IdleTimeout })
 				set("idle-warning", func() { c.Kiosk.IdleWarning = k.IdleWarning })
+				set("show-reference", func() { c.Kiosk.ShowReference = k.ShowReference })
 				set("max-session", func() { c.Kiosk.MaxSession = k.MaxSession })
 				set("shutdown-grace", func() { c.Kiosk.ShutdownGrace = k.ShutdownGrace })
 				set("connects-per-minute", func() { c.Kiosk.ConnectsPerMinute = k.ConnectsPerMinute })
@@ -70,6 +72,7 @@ file. Connects and disconnects are logged on stderr (or to --log).`,
 	f.IntVar(&k.MaxSessions, "max-sessions", d.MaxSessions, "most customers at once; the next is told all kiosks are busy")
 	f.DurationVar(&k.IdleTimeout, "idle-timeout", d.IdleTimeout, "no key for this long shows the idle warning; 0s never does")
 	f.DurationVar(&k.IdleWarning, "idle-warning", d.IdleWarning, "how long the idle warning counts down before the kiosk starts over")
+	f.DurationVar(&k.ShowReference, "show-reference", d.ShowReference, "how long a booking's reference stays on screen before the next customer")
 	f.DurationVar(&k.MaxSession, "max-session", d.MaxSession, "longest session, ended after a notice; 0s is no limit")
 	f.DurationVar(&k.ShutdownGrace, "shutdown-grace", d.ShutdownGrace, "on SIGTERM or Ctrl-C, the time to tell sessions, release holds and exit")
 	f.IntVar(&k.ConnectsPerMinute, "connects-per-minute", d.ConnectsPerMinute, "new connections a minute per client address; 0 is no limit (use 0 behind a load balancer)")
@@ -126,6 +129,12 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 	if err != nil {
 		return err
 	}
+	// Every session sees a slot go the moment another takes it.
+	stop := office.Subscribe(func(ch booking.Change) {
+		srv.Broadcast("slots "+ch.ServiceID+" "+ch.LocationID,
+			common.SlotsChangedMsg{ServiceID: ch.ServiceID, LocationID: ch.LocationID})
+	})
+	defer stop()
 	l, err := net.Listen("tcp", kc.Listen)
 	if err != nil {
 		return err
@@ -162,6 +171,7 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 // the server's disk. Ending a session (a reset, a customer walking away, a
 // shutdown) closes its booking session, so its holds go back.
 func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, logger *slog.Logger) kiosk.Factory {
+	guard := booking.NewGuard(a.Now) // one for all sessions: a new session is no fresh start
 	return func(ctx context.Context, ks kiosk.Session) (tea.Model, func(context.Context)) {
 		opts := ui.Options{
 			Office:    office,
@@ -174,12 +184,30 @@ func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, log
 			Now:       a.Now,
 			Logger:    logger.With("session", ks.ID),
 		}
+		if ks.Role == kiosk.RoleKiosk {
+			opts.Kiosk = &common.Kiosk{
+				ShowReference: cfg.Kiosk.ShowReference, StartOver: ks.Reset,
+				Guard: guard, Session: ks.ID, Client: clientHost(ks.RemoteAddr),
+			}
+		}
 		session := office.NewSession()
 		m := ui.New(ui.NewCommon(ctx, ks.Renderer, session, opts), ui.Config{
 			ServiceID: cfg.Booking.Service, LocationID: cfg.Booking.Location,
 		})
 		return m, func(ctx context.Context) { _ = session.Close(ctx) }
 	}
+}
+
+// clientHost is the address without its port: the same customer
+// reconnecting comes from another port.
+func clientHost(addr net.Addr) string {
+	if addr == nil {
+		return ""
+	}
+	if host, _, err := net.SplitHostPort(addr.String()); err == nil {
+		return host
+	}
+	return addr.String()
 }
 
 // kioskLines is the accessible mode for the kiosk's sessions that ask for

@@ -249,3 +249,123 @@ func TestKioskAccessibleOverSSH(t *testing.T) {
 		t.Errorf("the accessible mode drew or moved the cursor: %q", s)
 	}
 }
+
+// startKiosk runs zimun kiosk on the demo until the test ends.
+func startKiosk(t *testing.T, args ...string) (addr string) {
+	t.Helper()
+	home := t.TempDir()
+	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": home, "XDG_STATE_HOME": filepath.Join(home, "state")}
+	var out syncBuffer
+	errs := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- cli.Env{
+			Stdin: strings.NewReader(""), Stdout: &out, Stderr: errs,
+			Getenv: func(k string) string { return env[k] }, Now: time.Now, Version: "test",
+		}.Run(ctx, append([]string{"kiosk", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s"}, args...))
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Error("kiosk still running")
+		}
+	})
+	listening := regexp.MustCompile(`msg="kiosk listening" addr=(\S+)`)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if m := listening.FindStringSubmatch(errs.String()); m != nil {
+			return m[1]
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("kiosk not listening: %s", errs.String())
+		}
+	}
+}
+
+// customer is one SSH session at the kiosk, on an 80×24 xterm.
+type customer struct {
+	t      *testing.T
+	in     io.Writer
+	screen *syncBuffer
+	seen   int
+}
+
+func newCustomer(t *testing.T, addr string) *customer {
+	t.Helper()
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User:            "customer",
+		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &customer{t: t, screen: &syncBuffer{}}
+	sess.Stdout = c.screen
+	if c.in, err = sess.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 24, 80, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// waitFor waits until text is drawn after what was waited for before.
+func (c *customer) waitFor(text string, within time.Duration) {
+	c.t.Helper()
+	for deadline := time.Now().Add(within); ; time.Sleep(5 * time.Millisecond) {
+		s := c.screen.String()
+		if i := strings.Index(s[c.seen:], text); i >= 0 {
+			c.seen += i + len(text)
+			return
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("no %q within %s; screen since the last wait:\n%q", text, within, s[c.seen:])
+		}
+	}
+}
+
+func (c *customer) send(keys ...string) {
+	c.t.Helper()
+	for _, k := range keys {
+		if _, err := io.WriteString(c.in, k); err != nil {
+			c.t.Fatal(err)
+		}
+	}
+}
+
+// toFollowUpSlots goes from the start to tomorrow's Follow-up visits in
+// Paris: one patient a slot, so one hold takes a slot away.
+func (c *customer) toFollowUpSlots() {
+	c.t.Helper()
+	c.waitFor("Choose a location", 5*time.Second)
+	c.send("/Marais", "\r")
+	c.waitFor("Choose a service", 5*time.Second)
+	c.send("/Follow", "\r")
+	c.waitFor(" free · ", 5*time.Second)
+	c.send("l", "\r")
+	c.waitFor("free times", 5*time.Second)
+}
+
+// Two customers on the same day's list: one holds the first time, and the
+// other, looking at it, loses it within a second and is told.
+func TestKioskLiveSlots(t *testing.T) {
+	addr := startKiosk(t)
+	a, b := newCustomer(t, addr), newCustomer(t, addr)
+	a.toFollowUpSlots()
+	b.toFollowUpSlots()
+	a.send("\r")
+	a.waitFor("Name", 5*time.Second)
+	b.waitFor("is no longer free; choose another time", time.Second)
+}

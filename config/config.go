@@ -82,6 +82,7 @@ type Kiosk struct {
 	MaxSessions       int           `toml:"max_sessions"`
 	IdleTimeout       time.Duration `toml:"idle_timeout"`
 	IdleWarning       time.Duration `toml:"idle_warning"`
+	ShowReference     time.Duration `toml:"show_reference"` // a booking's reference on screen before the next customer
 	MaxSession        time.Duration `toml:"max_session"`
 	ShutdownGrace     time.Duration `toml:"shutdown_grace"`
 	ConnectsPerMinute int           `toml:"connects_per_minute"`
@@ -119,6 +120,7 @@ func Default() Config {
 			MaxSessions:       10,
 			IdleTimeout:       5 * time.Minute,
 			IdleWarning:       30 * time.Second,
+			ShowReference:     time.Minute,
 			MaxSession:        30 * time.Minute,
 			ShutdownGrace:     10 * time.Second,
 			ConnectsPerMinute: 30,
@@ -385,6 +387,9 @@ func (c Config) Validate() error {
 	}
 	if t := c.Kiosk.IdleWarning; t < 20*time.Second || t > 10*time.Minute {
 		bad("kiosk.idle_warning", "must be between 20s and 10m, so the countdown can be read, got %s", t)
+	}
+	if t := c.Kiosk.ShowReference; t < 10*time.Second || t > 10*time.Minute {
+		bad("kiosk.show_reference", "must be between 10s and 10m, long enough to note the reference, got %s", t)
 	}
 	if t := c.Kiosk.MaxSession; t != 0 && (t < time.Minute || t > 24*time.Hour) {
 		bad("kiosk.max_session", "must be 0s (no limit) or between 1m and 24h, got %s", t)

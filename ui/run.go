@@ -34,9 +34,10 @@ type Options struct {
 	Theme      string       // "auto", "dark", "light", "high-contrast"
 	NoColor    bool
 	Now        func() time.Time
-	Logger     *slog.Logger // never the terminal the UI draws on
-	Notes      []string     // said once at the start
-	ExportDir  string       // where .ics exports go
+	Logger     *slog.Logger  // never the terminal the UI draws on
+	Notes      []string      // said once at the start
+	ExportDir  string        // where .ics exports go
+	Kiosk      *common.Kiosk // a customer's session at a kiosk; nil at the desk
 }
 
 // Run starts the UI on the local terminal and returns when the user quits
@@ -98,7 +99,7 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 	if opts.NoColor || r.ColorProfile() == termenv.Ascii {
 		theme = styles.ThemePlain
 	}
-	return common.Common{
+	c := common.Common{
 		Ctx:     ctx,
 		Office:  session.Office(),
 		Session: session,
@@ -112,6 +113,10 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 		Logger:   logger,
 		Activity: &common.Activity{},
 	}
+	if opts.Kiosk != nil {
+		c = c.ForKiosk(opts.Kiosk)
+	}
+	return c
 }
 
 // hostOf names an API that is neither production nor the demo, for the

@@ -22,6 +22,7 @@ import (
 	"github.com/zimun-app/zimun/ui/confirmation"
 	"github.com/zimun-app/zimun/ui/form"
 	"github.com/zimun-app/zimun/ui/frame"
+	"github.com/zimun-app/zimun/ui/mybooking"
 	"github.com/zimun-app/zimun/ui/picker"
 	"github.com/zimun-app/zimun/ui/reschedule"
 	"github.com/zimun-app/zimun/ui/resume"
@@ -44,7 +45,10 @@ type Config struct {
 	ExportDir  string     // where .ics exports go; "" = none (the kiosk)
 }
 
-type closedMsg struct{}
+type (
+	closedMsg        struct{}
+	startOverTickMsg struct{ id int }
+)
 
 // Model is the root of the booking UI. Build it with New; it is a value and
 // holds no globals, so one runs per terminal or SSH session.
@@ -63,6 +67,11 @@ type Model struct {
 	lastContact model.Contact     // kept when a hold is given up, for the next form
 	moving      model.Appointment // being rescheduled
 
+	// At a kiosk, a finished errand stays on screen until startOverAt,
+	// then the kiosk starts over; startOverID tags its ticks.
+	startOverAt time.Time
+	startOverID int
+
 	status   common.Status
 	showHelp bool
 	askQuit  bool
@@ -72,7 +81,8 @@ type Model struct {
 // New builds the root model from the session's shared parts.
 func New(c common.Common, cfg Config) Model {
 	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles)}
-	m.stack = m.stack.Push(router.PageFor(start.New(c, start.Want{Location: cfg.LocationID, Service: cfg.ServiceID})))
+	want := start.Want{Location: cfg.LocationID, Service: cfg.ServiceID, Fresh: c.Kiosk != nil}
+	m.stack = m.stack.Push(router.PageFor(start.New(c, want)))
 	if len(cfg.Notes) > 0 {
 		m.status = common.Status{Kind: common.Warning, Text: strings.Join(cfg.Notes, " · ")}
 	}
@@ -107,6 +117,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case closedMsg:
 		return m, tea.Quit
+	case startOverTickMsg:
+		return m.startOverTick(msg)
 	}
 	if !m.quitting { // a closing session starts nothing new
 		if next, cmd, ok := m.navigate(msg); ok {
@@ -167,6 +179,10 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.requestQuit()
 	case key.Matches(msg, keys.Back) && !m.ownsBack():
 		return m.back()
+	case key.Matches(msg, keys.MyBooking):
+		return m.openMyBooking()
+	case !m.startOverAt.IsZero() && msg.Type == tea.KeyEnter:
+		return m.startOver()
 	}
 	return m.updateTop(msg)
 }
@@ -197,6 +213,9 @@ func (m Model) keys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	var next tea.Model
 	var cmd tea.Cmd
+	if m.c.Kiosk != nil && deskOnly(msg) {
+		return m, nil, true
+	}
 	switch msg := msg.(type) {
 	case start.ReadyMsg:
 		m.cat, m.desk, m.drafts = msg.Catalog, msg.Desk, msg.Drafts
@@ -241,6 +260,10 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			return m, m.release(msg.Hold.ID), true // nobody waits for it now
 		}
 		next, cmd = m.openForm(m.c.Session.Begin(msg.Service, msg.Location, msg.Slot, msg.Hold, m.lastContact))
+	case common.OpenAppointmentsMsg:
+		a := appointments.New(m.c, appointments.Options{Catalog: m.cat.Catalog, ExportDir: m.cfg.ExportDir})
+		next, cmd = m.push(router.PageFor(a))
+		cmd = tea.Batch(cmd, a.Init())
 	case common.WalkInMsg:
 		if m.service.ID == "" {
 			m.status = common.Status{Text: "Choose a service first"}
@@ -264,17 +287,22 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}
 		m.lastContact = model.Contact{}
 		next, cmd = m.push(router.PageFor(confirmation.New(m.c, msg.Appointment, h.Service, h.Location)))
+		next, cmd = next.(Model).finished(cmd)
+	case common.FinishedMsg:
+		next, cmd = m.finished(nil)
+	case common.StartOverMsg:
+		next, cmd = m.startOver()
 	case common.NewBookingMsg:
+		if m.c.Kiosk != nil {
+			next, cmd = m.startOver()
+			break
+		}
 		m.stack = m.stack.Keep(1)
 		if cal, ok := m.stack.Top().Model().(calendar.Model); ok && !cal.Config().Pick {
 			next, cmd = m.shown()
 		} else {
 			next, cmd = m.openCalendar(calendar.Config{Service: m.service, Location: m.location}, true)
 		}
-	case common.OpenAppointmentsMsg:
-		a := appointments.New(m.c, appointments.Options{Catalog: m.cat.Catalog, ExportDir: m.cfg.ExportDir})
-		next, cmd = m.push(router.PageFor(a))
-		cmd = tea.Batch(cmd, a.Init())
 	case appointments.RescheduleMsg:
 		next, cmd = m.startReschedule(msg)
 	case slots.PickedMsg:
@@ -286,10 +314,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			next, _ = next.(Model).updateTop(slots.TakenMsg{List: l.ID(), Say: msg.Status})
 		}
 	case reschedule.DoneMsg:
-		for m.stack.Len() > 1 {
-			if _, ok := m.stack.Top().Model().(appointments.Model); ok {
-				break
-			}
+		for m.stack.Len() > 1 && !m.startedReschedule() {
 			m.stack = m.stack.Drop()
 		}
 		next, cmd = m.updateTop(msg)
@@ -302,6 +327,16 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, nil, false
 	}
 	return next, cmd, true
+}
+
+// deskOnly is what a customer at a kiosk never gets: other people's
+// bookings and the desk's walk-ins.
+func deskOnly(msg tea.Msg) bool {
+	switch msg.(type) {
+	case common.OpenAppointmentsMsg, common.WalkInMsg:
+		return true
+	}
+	return false
 }
 
 // keepDay carries the day the desk's calendar shows over to the one that
@@ -456,10 +491,66 @@ func (m Model) startReschedule(msg appointments.RescheduleMsg) (tea.Model, tea.C
 	return m.openCalendar(calendar.Config{Service: svc, Location: loc, Pick: true, Banner: msg.Banner}, false)
 }
 
-// rememberDesk saves the location and service in use, when they changed.
+// startedReschedule reports the screen a reschedule started from on top:
+// the appointments list, or a customer's "my booking".
+func (m Model) startedReschedule() bool {
+	switch m.stack.Top().Model().(type) {
+	case appointments.Model, mybooking.Model:
+		return true
+	}
+	return false
+}
+
+// openMyBooking shows a customer's "my booking" over the screen on show.
+func (m Model) openMyBooking() (tea.Model, tea.Cmd) {
+	if _, ok := m.stack.Top().Model().(mybooking.Model); ok || m.cat.Catalog.Locations == nil {
+		return m, nil
+	}
+	return m.push(router.PageFor(mybooking.New(m.c, m.cat.Catalog)))
+}
+
+// finished starts the wait before a kiosk starts over, after a booking
+// or a customer's change: long enough to note the reference.
+func (m Model) finished(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	if m.c.Kiosk == nil {
+		return m, cmd
+	}
+	m.startOverID++
+	m.startOverAt = m.c.Now().Add(m.c.Kiosk.ShowReference)
+	return m, tea.Batch(cmd, m.startOverTickCmd())
+}
+
+func (m Model) startOverTickCmd() tea.Cmd {
+	id := m.startOverID
+	return common.Every(m.c.Ctx, time.Second, func(time.Time) tea.Msg { return startOverTickMsg{id: id} })
+}
+
+func (m Model) startOverTick(msg startOverTickMsg) (tea.Model, tea.Cmd) {
+	if msg.id != m.startOverID || m.startOverAt.IsZero() {
+		return m, nil
+	}
+	if m.c.Now().Before(m.startOverAt) {
+		return m, m.startOverTickCmd()
+	}
+	return m.startOver()
+}
+
+// startOver hands a kiosk to the next customer; the kiosk closes this
+// session (any hold given back) and clears the screen and scrollback.
+func (m Model) startOver() (tea.Model, tea.Cmd) {
+	if m.c.Kiosk == nil || m.c.Kiosk.StartOver == nil {
+		return m, nil
+	}
+	m.startOverAt = time.Time{}
+	m.startOverID++
+	return m, m.c.Kiosk.StartOver
+}
+
+// rememberDesk saves the location and service in use, when they changed;
+// a kiosk remembers nothing of one customer for the next.
 func (m *Model) rememberDesk() tea.Cmd {
 	d := state.Desk{LocationID: m.location.ID, ServiceID: m.service.ID}
-	if d == m.desk || d.ServiceID == "" {
+	if m.c.Kiosk != nil || d == m.desk || d.ServiceID == "" {
 		return nil
 	}
 	m.desk = d

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -26,7 +27,12 @@ func (m Model) View() string {
 		}
 	}
 	header := f.Header(m.cat.Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs)
-	status := f.Status(m.status)
+	st := m.status
+	if !m.startOverAt.IsZero() && st.Text == "" {
+		left := max(int((m.startOverAt.Sub(m.c.Now())+time.Second-1)/time.Second), 0)
+		st.Text = fmt.Sprintf("This screen clears in %d s for the next customer · enter: done", left)
+	}
+	status := f.Status(st)
 	switch {
 	case m.askQuit && m.c.Session.Unresolved():
 		status = m.c.Styles.Warn.Render("A booking attempt is still unanswered; quit and keep it for resume?  y/n")
@@ -72,6 +78,9 @@ func (m Model) globalKeys() []key.Binding {
 	keys := []key.Binding{k.Help}
 	if m.canGoBack() {
 		keys = append(keys, k.Back)
+	}
+	if k.MyBooking.Enabled() {
+		keys = append(keys, k.MyBooking)
 	}
 	return append(keys, k.Quit)
 }

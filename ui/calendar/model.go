@@ -56,6 +56,7 @@ type Model struct {
 	loading bool
 	req     int
 	gen     int
+	covered bool // another screen is on top: no refetching
 	span    int  // days asked for by the latest request
 	have    int  // days the data in hand was asked for
 	pinned  bool // the user or Config chose the day; data arriving must not move it
@@ -114,11 +115,12 @@ func (m Model) Init() tea.Cmd {
 // is shown again.
 func (m *Model) Activate() tea.Cmd {
 	m.gen++
+	m.covered = false
 	return tea.Batch(m.refresh(), m.tickCmd(m.gen))
 }
 
 // Deactivate stops the refresh while another screen covers the calendar.
-func (m *Model) Deactivate() { m.gen++ }
+func (m *Model) Deactivate() { m.gen++; m.covered = true }
 
 // Availability is the latest data, for the slot list.
 func (m Model) Availability() model.Availability { return m.avail }
@@ -238,6 +240,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, m.tickCmd(m.gen) // nobody is looking: ask nothing
 		}
 		cmd = tea.Batch(m.refresh(), m.tickCmd(m.gen))
+	case common.SlotsChangedMsg:
+		if m.covered || msg.ServiceID != m.cfg.Service.ID || msg.LocationID != m.cfg.Location.ID {
+			return m, nil
+		}
+		cmd = m.refresh()
 	case tea.KeyMsg:
 		if m.gotoInput.Focused() {
 			return m.updateGoto(msg)

@@ -33,6 +33,37 @@ type Common struct {
 	// HandRefresh stops screens' own refresh timers: tests send the ticks
 	// they want.
 	HandRefresh bool
+	// Kiosk is set for a customer's session at a kiosk, nil at the desk.
+	Kiosk *Kiosk
+}
+
+// Kiosk is what a customer's session has instead of the desk's screens:
+// no appointments, walk-ins, history or files; "my booking" instead.
+type Kiosk struct {
+	// ShowReference is how long a booking's reference stays on screen
+	// before the kiosk starts over for the next customer.
+	ShowReference time.Duration
+	// StartOver ends this customer's session and starts a clean one.
+	StartOver tea.Cmd
+	// Guard slows down guessing at "my booking", counting misses against
+	// the SSH session and the address the customer connects from.
+	Guard           *booking.Guard
+	Session, Client string
+}
+
+// ForKiosk is c for a customer at a kiosk: k's parts, none of the desk's
+// keys, and nothing of the API's address on screen.
+func (c Common) ForKiosk(k *Kiosk) Common {
+	c.Kiosk = k
+	c.Keys = KioskKeyMap()
+	c.Prefs.Host = ""
+	return c
+}
+
+// GuardKeys are the keys the kiosk's guard counts this customer's misses
+// under.
+func (k *Kiosk) GuardKeys() []string {
+	return []string{"session:" + k.Session, "client:" + k.Client}
 }
 
 // Prefs are the user's display and booking preferences.

@@ -14,6 +14,7 @@ type KeyMap struct {
 	WalkIn       key.Binding
 	Location     key.Binding
 	Service      key.Binding
+	MyBooking    key.Binding // the kiosk's, off at the desk
 }
 
 // DefaultKeyMap is the global keys.
@@ -27,5 +28,16 @@ func DefaultKeyMap() KeyMap {
 		WalkIn:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "walk-in")),
 		Location:     key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "change location")),
 		Service:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "change service")),
+		MyBooking:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "my booking"), key.WithDisabled()),
 	}
+}
+
+// KioskKeyMap is the keys of a customer at a kiosk: none of the desk's,
+// and "my booking".
+func KioskKeyMap() KeyMap {
+	k := DefaultKeyMap()
+	k.Appointments.SetEnabled(false)
+	k.WalkIn.SetEnabled(false)
+	k.MyBooking.SetEnabled(true)
+	return k
 }

@@ -22,7 +22,17 @@ type (
 	ChangeServiceMsg  struct{}
 	// NewBookingMsg asks for the calendar again, after a booking.
 	NewBookingMsg struct{}
+	// StartOverMsg asks a kiosk to start over for the next customer.
+	StartOverMsg struct{}
+	// FinishedMsg: a customer's errand is done (moved, cancelled); a kiosk
+	// shows it a while, then starts over.
+	FinishedMsg struct{}
 )
+
+// SlotsChangedMsg says another session held, gave back, booked, moved or
+// cancelled a slot of the service at the location: screens showing them
+// refetch at once.
+type SlotsChangedMsg struct{ ServiceID, LocationID string }
 
 // Heading is what the header names for the screen on show.
 type Heading struct {

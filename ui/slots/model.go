@@ -112,7 +112,8 @@ type Model struct {
 	takenText  string // what to say then; "" is TakenText
 	holding    bool
 	holdReq    int
-	gen        int // refresh tick generation; Activate moves it on
+	gen        int  // refresh tick generation; Activate moves it on
+	covered    bool // another screen is on top: no refetching
 	spin       spinner.Model
 
 	width, height int
@@ -136,11 +137,12 @@ func (m Model) Init() tea.Cmd { return m.tickCmd(m.gen) }
 // shown again (ticks that arrived while it was hidden were dropped).
 func (m *Model) Activate() tea.Cmd {
 	m.gen++
+	m.covered = false
 	return tea.Batch(m.Refresh(), m.tickCmd(m.gen))
 }
 
 // Deactivate stops the refresh while another screen covers the list.
-func (m *Model) Deactivate() { m.gen++ }
+func (m *Model) Deactivate() { m.gen++; m.covered = true }
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
@@ -244,6 +246,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		refresh := m.Refresh()
 		return m, tea.Batch(refresh, m.tickCmd(m.gen))
+	case common.SlotsChangedMsg:
+		if m.covered || msg.ServiceID != m.cfg.Service.ID || msg.LocationID != m.cfg.Location.ID {
+			return m, nil
+		}
+		return m, m.Refresh()
 	case HoldMsg:
 		if !m.Awaits(msg) {
 			return m, nil

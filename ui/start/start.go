@@ -19,6 +19,9 @@ import (
 type Want struct {
 	Location string
 	Service  string
+	// Fresh starts as for a new customer at a kiosk: no desk memory, no
+	// unfinished bookings, no demo preselection; the customer chooses.
+	Fresh bool
 }
 
 // ReadyMsg: everything is in. Location and Service are where to start
@@ -64,12 +67,14 @@ func New(c common.Common, want Want) Model {
 func (m Model) Init() tea.Cmd { return tea.Batch(m.loadCatalog(), m.loadDrafts()) }
 
 func (m Model) loadCatalog() tea.Cmd {
-	c := m.c
+	c, fresh := m.c, m.want.Fresh
 	return func() tea.Msg {
 		var msg catalogMsg
-		var err error
-		if msg.desk, err = c.Office.Store().LoadDesk(); err != nil {
-			c.Logger.Warn("ignoring the desk memory", "err", err)
+		if !fresh {
+			var err error
+			if msg.desk, err = c.Office.Store().LoadDesk(); err != nil {
+				c.Logger.Warn("ignoring the desk memory", "err", err)
+			}
 		}
 		msg.cat, msg.err = c.Office.Catalog(c.Ctx)
 		return msg
@@ -78,6 +83,9 @@ func (m Model) loadCatalog() tea.Cmd {
 
 func (m Model) loadDrafts() tea.Cmd {
 	s := m.c.Session
+	if m.want.Fresh {
+		return common.Msg(draftsMsg{})
+	}
 	return func() tea.Msg {
 		ds, inUse, err := s.Abandoned()
 		return draftsMsg{drafts: ds, inUse: inUse, err: err}
@@ -122,7 +130,7 @@ func (m Model) ready() ReadyMsg {
 		r.Status = common.Status{Kind: common.Warning, Text: "Couldn't read the organisation's name: " + common.ErrorText(r.Catalog.OrgErr)}
 	}
 	var st common.Status
-	r.Location, r.Service, st = Choose(r.Catalog.Catalog, r.Desk, m.want, m.c.Prefs.Demo)
+	r.Location, r.Service, st = Choose(r.Catalog.Catalog, r.Desk, m.want, m.c.Prefs.Demo && !m.want.Fresh)
 	if st.Text != "" {
 		r.Status = st
 	}

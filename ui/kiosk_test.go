@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/state"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/mybooking"
+	"github.com/zimun-app/zimun/ui/uitest"
+)
+
+// kioskFlow runs the UI as a customer's kiosk session; startedOver is
+// closed when the UI asks the kiosk to start over.
+func kioskFlow(t *testing.T, env *uitest.Env, guard *booking.Guard, store state.Store) (f *flow, startedOver <-chan struct{}) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	if store == nil {
+		store = state.NewMemory()
+	}
+	started := make(chan struct{})
+	var once sync.Once
+	c := env.CommonWith(ctx, env.Client, store).ForKiosk(&common.Kiosk{
+		ShowReference: time.Minute,
+		StartOver: func() tea.Msg {
+			once.Do(func() { close(started) })
+			return tea.Quit()
+		},
+		Guard: guard, Session: "s1", Client: "192.0.2.7",
+	})
+	tm := teatest.NewTestModel(t, New(c, Config{}), teatest.WithInitialTermSize(100, 30))
+	return &flow{t: t, env: env, store: store, tm: tm}, started
+}
+
+func waitClosed(t *testing.T, ch <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(waitLong):
+		t.Fatalf("timed out waiting for %s", what)
+	}
+}
+
+// A customer starts at the location and service choice (not at the desk's
+// last ones, which another session saved), sees none of the desk's keys,
+// books, gets the reference as text and QR code, and the kiosk starts over
+// after show_reference.
+func TestKioskBooksAndStartsOver(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, _ := env.Paris(t, 1)
+	store := state.NewMemory()
+	if err := store.SaveDesk(state.Desk{LocationID: loc.ID, ServiceID: svc.ID}); err != nil {
+		t.Fatal(err)
+	}
+	f, startedOver := kioskFlow(t, env, nil, store)
+	f.waitFor("Choose a location", "m my booking")
+	f.typeText("/Marais")
+	f.key("enter")
+	f.waitFor("Choose a service")
+	f.typeText("/General")
+	f.key("enter")
+	f.waitFor("free slot")
+	f.key("a", "w") // the desk's appointments and walk-in: nothing
+	f.key("l", "enter")
+	f.waitFor("free times")
+	f.key("enter")
+	f.waitFor("Hold 10:00")
+	f.fillContact("Ada Lovelace", "ada@example.com")
+	f.key("enter")
+	f.waitFor("Booked", "Booking id", "█", "This screen clears in 60 s")
+
+	if n := confirmations(env.Sandbox, "ada@example.com"); n != 1 {
+		t.Fatalf("%d confirmation emails, want 1", n)
+	}
+	if d, _ := store.LoadDesk(); d.LocationID != loc.ID || d.ServiceID != svc.ID {
+		t.Errorf("a customer's choice was kept for the next: %+v", d)
+	}
+	env.Clock.Advance(time.Minute)
+	waitClosed(t, startedOver, "the kiosk to start over")
+	view := f.tm.FinalModel(t, teatest.WithFinalTimeout(waitLong)).View()
+	for _, desk := range []string{"appointments", "walk-in"} {
+		if strings.Contains(strings.ToLower(view), desk) {
+			t.Errorf("a customer saw %q:\n%s", desk, view)
+		}
+	}
+}
+
+// "My booking": a wrong email and an unknown booking id get the same
+// answer; after three misses the next answer waits; the right pair finds
+// the booking, which the customer cancels.
+func TestKioskMyBookingCancels(t *testing.T) {
+	env := uitest.NewEnv(t)
+	appt, _, _, _ := env.Booking(t)
+	guard := booking.NewGuard(env.Clock.Now)
+	f, startedOver := kioskFlow(t, env, guard, nil)
+	f.waitFor("Choose a location")
+	f.key("m")
+	f.waitFor("My booking", "Booking id")
+
+	try := func(ref, email string) {
+		f.key("ctrl+u")
+		f.typeText(ref)
+		f.key("tab", "ctrl+u")
+		f.typeText(email)
+		f.waitFor(email) // drawn without the last answer, so the next shows
+		f.key("enter")
+	}
+	try(appt.ID, "someone.else@example.com")
+	f.waitFor(mybooking.MissText)
+	try("a_doesnotexist00000", appt.Contact.Email)
+	f.waitFor(mybooking.MissText)
+	try(appt.ID, "Dana@example.org")
+	f.waitFor(mybooking.MissText)
+	try(appt.ID, appt.Contact.Email)
+	f.waitFor("Too many tries. You can try again in 2 seconds.")
+
+	env.Clock.Advance(2 * time.Second)
+	f.key("enter")
+	f.waitFor("Booked for", "Dana Lee", "x cancel it")
+	f.key("x")
+	f.waitFor("Cancel this appointment?")
+	f.key("y")
+	f.waitFor("Your appointment is cancelled", "This screen clears in 60 s")
+	got, err := env.Client.Appointment(context.Background(), appt.ID)
+	if err != nil || got.Status != model.StatusCancelled {
+		t.Fatalf("after the customer cancelled: %+v, %v", got, err)
+	}
+	f.key("enter")
+	waitClosed(t, startedOver, "enter to start over")
+}
+
+// "My booking" moves the customer's appointment through the same
+// calendar and slot list, then says so and starts over.
+func TestKioskMyBookingReschedules(t *testing.T) {
+	env := uitest.NewEnv(t)
+	appt, _, _, _ := env.Booking(t)
+	f, startedOver := kioskFlow(t, env, booking.NewGuard(env.Clock.Now), nil)
+	day, slot := freeDay(t, f, appt)
+	f.waitFor("Choose a location")
+	f.key("m")
+	f.waitFor("My booking")
+	f.typeText(appt.ID)
+	f.key("enter") // on to the email
+	f.typeText(appt.Contact.Email)
+	f.key("enter")
+	f.waitFor("Booked for", "r reschedule")
+	f.key("r")
+	f.waitFor("Moving your appointment", "pick the new time")
+	f.key("g")
+	f.typeText(day.String())
+	f.key("enter", "enter")
+	f.waitFor("free times")
+	f.key("enter")
+	f.waitFor("Move this appointment?")
+	f.key("enter")
+	f.waitFor("Your appointment is moved", "This screen clears in 60 s")
+	got, err := env.Client.Appointment(context.Background(), appt.ID)
+	if err != nil || !got.Time.Equal(slot.Start) {
+		t.Fatalf("after the move: %+v, %v; want %s", got, err, slot.Start)
+	}
+	env.Clock.Advance(time.Minute)
+	waitClosed(t, startedOver, "the kiosk to start over")
+}
