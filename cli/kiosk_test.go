@@ -2,6 +2,8 @@ package cli_test
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"io"
 	"net"
 	"os"
@@ -292,12 +294,11 @@ type customer struct {
 	seen   int
 }
 
-func newCustomer(t *testing.T, addr string) *customer {
+func newCustomer(t *testing.T, addr string, auth ...gossh.AuthMethod) *customer {
 	t.Helper()
+	auth = append(auth, gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil }))
 	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
-		User:            "customer",
-		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		User: "customer", Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -368,4 +369,32 @@ func TestKioskLiveSlots(t *testing.T) {
 	a.send("\r")
 	a.waitFor("Name", 5*time.Second)
 	b.waitFor("is no longer free; choose another time", time.Second)
+}
+
+// A key in desk_keys gets the desk (appointments, walk-ins); anyone else,
+// with another key or none, gets the customer's screens.
+func TestKioskDeskKeyGetsTheDesk(t *testing.T) {
+	signer := func() gossh.Signer {
+		_, priv, err := ed25519.GenerateKey(rand.Reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := gossh.NewSignerFromKey(priv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	desk, stranger := signer(), signer()
+	addr := startKiosk(t, "--desk-keys", string(gossh.MarshalAuthorizedKey(desk.PublicKey())))
+
+	d := newCustomer(t, addr, gossh.PublicKeys(desk))
+	d.waitFor(" free · ", 5*time.Second) // the demo desk opens on a calendar
+	d.send("a")
+	d.waitFor("Upcoming", 5*time.Second)
+
+	for _, c := range []*customer{newCustomer(t, addr, gossh.PublicKeys(stranger)), newCustomer(t, addr)} {
+		c.waitFor("Choose a location", 5*time.Second)
+		c.waitFor("my booking", 5*time.Second)
+	}
 }
