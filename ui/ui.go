@@ -506,6 +506,7 @@ func (m Model) openMyBooking() (tea.Model, tea.Cmd) {
 	if _, ok := m.stack.Top().Model().(mybooking.Model); ok || m.cat.Catalog.Locations == nil {
 		return m, nil
 	}
+	m.startOverAt, m.startOverID = time.Time{}, m.startOverID+1 // the customer carries on
 	return m.push(router.PageFor(mybooking.New(m.c, m.cat.Catalog)))
 }
 
@@ -567,6 +568,9 @@ func (m *Model) rememberDesk() tea.Cmd {
 // picker the locations; from the desk's calendar the service, then the
 // location, when there is a choice.
 func (m Model) back() (tea.Model, tea.Cmd) {
+	if !m.startOverAt.IsZero() { // a customer's errand is done: next customer
+		return m.startOver()
+	}
 	if p, ok := m.stack.Top().Model().(picker.Model); ok && p.Heading().Location.ID != "" {
 		if next, _ := m.locationPicker(); next != nil {
 			return m.pick(next, common.Status{})
@@ -586,6 +590,9 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 
 // canGoBack mirrors back, for the footer.
 func (m Model) canGoBack() bool {
+	if !m.startOverAt.IsZero() {
+		return false
+	}
 	if m.stack.Len() > 1 {
 		return true
 	}
