@@ -139,9 +139,10 @@ type app struct {
 	baseURL    string
 	logFile    string
 	demo       bool
-	secret     string      // the configured one, known before any client
-	client     *api.Client // once connected: it knows its secret's forms and tokens
-	warnings   []string    // the configuration's, for the UI to show too
+	secret     string        // the configured one, known before any client
+	client     *api.Client   // once connected: it knows its secret's forms and tokens
+	warnings   []string      // the configuration's, for the UI to show too
+	calls      *api.Recorder // the UI's API calls, for its request inspector
 }
 
 // redact removes the secrets from an error bound for the terminal and
@@ -253,12 +254,14 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 			if flags.Changed("hold-ttl") && !a.usesDemo(cfg) {
 				return usageErrorf("--hold-ttl only applies to the demo sandbox; add --demo")
 			}
+			a.calls = api.NewRecorder(0, 0)
 			s, err := a.connect(cmd, cfg, false)
 			if err != nil {
 				return err
 			}
 			defer s.close()
 			return ui.Run(cmd.Context(), ui.Options{
+				Calls:      a.calls,
 				Office:     s.office,
 				Demo:       s.demo,
 				ServiceID:  cfg.Booking.Service,
@@ -290,7 +293,7 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 	f.StringVar(&theme, "theme", "", "colour `THEME`: "+strings.Join(config.Themes, ", "))
 	f.DurationVar(&holdTTL, "hold-ttl", 0, "hold lifetime in the demo sandbox, to try expiry (default sandbox.hold_ttl, 10m)")
 
-	root.AddCommand(a.versionCmd(), a.sandboxCmd(), a.kioskCmd())
+	root.AddCommand(a.versionCmd(), a.sandboxCmd(), a.kioskCmd(), a.apiCmd(), a.tokenCmd())
 	root.AddCommand(a.verbCmds()...)
 	return root
 }
@@ -387,17 +390,7 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 	logger.Debug("config", "config", cfg)
 
 	ctx := cmd.Context()
-	apiCfg := api.Config{
-		BaseURL:        cfg.API.BaseURL,
-		ClientID:       cfg.API.ClientID,
-		ClientSecret:   string(cfg.API.ClientSecret),
-		OrganizationID: cfg.API.OrganizationID,
-		Version:        a.Version,
-		Now:            a.Now,
-		RequestTimeout: cfg.API.Timeout,
-		WriteTimeout:   cfg.API.Timeout * 3 / 2,
-		Logger:         logger,
-	}
+	apiCfg := a.apiConfig(cfg, logger)
 	if a.usesDemo(cfg) {
 		// A server named without credentials (flag, environment or config
 		// file) is a mistake, not a request for the demo.
@@ -449,6 +442,26 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 	a.client = s.client
 	ok = true
 	return s, nil
+}
+
+// apiConfig is the API client's configuration; the UI's calls are also
+// told to the request inspector's recorder.
+func (a *app) apiConfig(cfg config.Config, logger *slog.Logger) api.Config {
+	c := api.Config{
+		BaseURL:        cfg.API.BaseURL,
+		ClientID:       cfg.API.ClientID,
+		ClientSecret:   string(cfg.API.ClientSecret),
+		OrganizationID: cfg.API.OrganizationID,
+		Version:        a.Version,
+		Now:            a.Now,
+		RequestTimeout: cfg.API.Timeout,
+		WriteTimeout:   cfg.API.Timeout * 3 / 2,
+		Logger:         logger,
+	}
+	if a.calls != nil {
+		c.Observer = a.calls.Record
+	}
+	return c
 }
 
 // openState opens the state kept for this API: on disk for a real API,

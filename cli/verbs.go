@@ -46,8 +46,9 @@ type verbRun struct {
 // embedded sandbox without credentials) and exit codes. check runs on the
 // configuration before any network work, for usage errors.
 func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body verbFunc) *cobra.Command {
-	var asJSON bool
+	var asJSON, curl bool
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (stable, for scripts) instead of a table")
+	cmd.Flags().BoolVar(&curl, "curl", false, "print the API calls as curl commands instead of making them (writes with their idempotency key)")
 	cmd.RunE = run(func(c *cobra.Command, args []string) error {
 		cfg, err := a.loadConfig(c, nil)
 		if err != nil {
@@ -79,6 +80,9 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 		}
 		// Whatever the verb placed and did not hand over goes back.
 		defer v.session.Close(context.WithoutCancel(c.Context()))
+		if curl {
+			return printCurl(c.Context(), env, s.demo, func(ctx context.Context) error { return body(ctx, v, args) })
+		}
 		return body(c.Context(), v, args)
 	})
 	return cmd
@@ -408,7 +412,7 @@ appointment location's time zone.`,
 	return a.verb(cmd, nil, func(ctx context.Context, v *verbRun, args []string) error {
 		// The current copy gives a wall-clock --at its zone and the journal
 		// the previous time; only the zone cannot do without it.
-		before, err := v.client.Appointment(ctx, args[0])
+		before, err := v.client.Appointment(api.Send(ctx), args[0])
 		if err != nil && at.isWall() {
 			return err
 		}
@@ -463,7 +467,7 @@ func (a *app) cancelCmd() *cobra.Command {
 	cmd.Flags().StringVar(&reason, "reason", "", "why, for the record (`TEXT`)")
 	return a.verb(cmd, func(config.Config) error { return flagError("reason", model.ValidateReason(reason)) }, func(ctx context.Context, v *verbRun, args []string) error {
 		// Asked first only to tell whether this cancel changes anything.
-		before, _ := v.client.Appointment(ctx, args[0])
+		before, _ := v.client.Appointment(api.Send(ctx), args[0])
 		if before.ID == "" {
 			before.ID = args[0]
 		}

@@ -36,6 +36,10 @@ type Options struct {
 	Now        func() time.Time
 	Logger     *slog.Logger // never the terminal the UI draws on
 	Notes      []string     // said once at the start
+	// Calls records the session's API calls for the request inspector (the
+	// API client's Observer). Nil turns the desk's developer keys off: the
+	// inspector and the availability map, as in the kiosk.
+	Calls *api.Recorder
 }
 
 // Run starts the UI on the local terminal and returns when the user quits
@@ -88,6 +92,10 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 	if days <= 0 {
 		days = 30
 	}
+	keys := common.DefaultKeyMap()
+	if opts.Calls == nil {
+		keys.DisableDeskTools()
+	}
 	theme := opts.Theme
 	if opts.NoColor || r.ColorProfile() == termenv.Ascii {
 		theme = styles.ThemePlain
@@ -97,13 +105,15 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 		Office:  session.Office(),
 		Session: session,
 		Styles:  styles.New(r, styles.NewTheme(theme)),
-		Keys:    common.DefaultKeyMap(),
+		Keys:    keys,
 		Now:     now,
 		Prefs: common.Prefs{
 			DaysAhead: min(days, 90), WeekStart: opts.WeekStart, Clock24: opts.Clock24, Demo: opts.Demo,
 			Host: hostOf(session.Office(), opts.Demo),
 		},
-		Logger: logger,
+		Logger:    logger,
+		Calls:     opts.Calls,
+		Clipboard: r.Output(),
 	}
 }
 

@@ -5,12 +5,14 @@ package common
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/ui/styles"
 )
@@ -26,6 +28,12 @@ type Common struct {
 	Now     func() time.Time // local clock; injected in tests
 	Prefs   Prefs
 	Logger  *slog.Logger
+	// Calls are the session's API calls, for the request inspector; nil
+	// when nothing records them (the kiosk).
+	Calls *api.Recorder
+	// Clipboard is the terminal the session draws on, for the OSC 52
+	// sequence that puts text on its clipboard.
+	Clipboard io.Writer
 }
 
 // Prefs are the user's display and booking preferences.

@@ -14,6 +14,10 @@ type KeyMap struct {
 	WalkIn       key.Binding
 	Location     key.Binding
 	Service      key.Binding
+
+	// The developer's tools: off in the kiosk (DisableDeskTools).
+	Inspector       key.Binding
+	AvailabilityMap key.Binding
 }
 
 // DefaultKeyMap is the global keys.
@@ -27,5 +31,15 @@ func DefaultKeyMap() KeyMap {
 		WalkIn:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "walk-in")),
 		Location:     key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "change location")),
 		Service:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "change service")),
+
+		Inspector:       key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "API calls")),
+		AvailabilityMap: key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "availability map")),
 	}
+}
+
+// DisableDeskTools turns off the developer's tools (the request inspector
+// and the availability map): they neither work nor show in help.
+func (k *KeyMap) DisableDeskTools() {
+	k.Inspector.SetEnabled(false)
+	k.AvailabilityMap.SetEnabled(false)
 }
