@@ -131,23 +131,49 @@ func capBody(s string) ([]byte, bool) {
 // idempotency key, so a write replays rather than repeats. ok is false when
 // the body was too long to keep.
 func (e Exchange) Curl() (cmd string, ok bool) {
+	groups, ok := e.curl()
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		parts[i] = strings.Join(g, " ")
+	}
+	return strings.Join(parts, " "), ok
+}
+
+// CurlLines is Curl as lines continued with a backslash, to show.
+func (e Exchange) CurlLines() ([]string, bool) {
+	groups, ok := e.curl()
+	lines := make([]string, len(groups))
+	for i, g := range groups {
+		lines[i] = strings.Join(g, " ")
+		if i > 0 {
+			lines[i] = "  " + lines[i]
+		}
+		if i < len(groups)-1 {
+			lines[i] += " \\"
+		}
+	}
+	return lines, ok
+}
+
+// curl is the command's words, an option with its value in one group.
+func (e Exchange) curl() ([][]string, bool) {
 	if e.RequestTruncated {
-		return "", false
+		return nil, false
 	}
-	parts := []string{"curl", "-sS"}
+	first := []string{"curl", "-sS"}
 	if e.Method != http.MethodGet && !(e.Method == http.MethodPost && len(e.RequestBody) > 0) {
-		parts = append(parts, "-X", e.Method)
+		first = append(first, "-X", e.Method)
 	}
-	parts = append(parts, shellQuote(e.URL), "-H", `"Authorization: Bearer $ZIMUN_TOKEN"`)
+	groups := [][]string{append(first, shellQuote(e.URL)), {"-H", `"Authorization: Bearer $ZIMUN_TOKEN"`}}
 	for _, k := range []string{"Accept", "Content-Type", "Idempotency-Key"} {
 		if v := e.RequestHeader.Get(k); v != "" {
-			parts = append(parts, "-H", shellQuote(k+": "+v))
+			groups = append(groups, []string{"-H", shellQuote(k + ": " + v)})
 		}
 	}
 	if len(e.RequestBody) > 0 {
-		parts = append(parts, "--data-raw", shellQuote(string(e.RequestBody)))
+		groups = append(groups, []string{"--data-raw", shellQuote(string(e.RequestBody))})
 	}
-	return strings.Join(parts, " "), true
+	return groups, true
 }
 
 // shellQuote quotes s for a POSIX shell: nothing in single quotes is

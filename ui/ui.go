@@ -165,6 +165,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, keys.Back) && !m.ownsBack():
 		return m.back()
 	}
+	if next, cmd, ok := m.devTools(msg); ok {
+		return next, cmd
+	}
 	return m.updateTop(msg)
 }
 
@@ -286,6 +289,8 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			m.stack = m.stack.Drop()
 		}
 		next, cmd = m.updateTop(msg)
+	case common.OpenInspectorMsg, common.OpenAvailabilityMapMsg:
+		next, cmd = m.openDevTool(msg)
 	case common.BackMsg:
 		if f, ok := m.stack.Top().Model().(form.Model); ok {
 			m.lastContact = f.Contact()

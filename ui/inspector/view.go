@@ -1,0 +1,281 @@
+package inspector
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/model"
+)
+
+// listTop is the lines above the list's rows: the title and the column
+// names.
+const listTop = 2
+
+// maxCurlLines is how much of a copied command is shown under the list.
+const maxCurlLines = 8
+
+// rows is how many calls the list shows.
+func (m Model) rows() int {
+	h := m.h - listTop
+	if n := len(m.curl); n > 0 {
+		h -= min(n, maxCurlLines) + 2
+	}
+	return max(1, h)
+}
+
+func (m Model) detailRows() int { return max(1, m.h-2) }
+
+// View draws the list, or one call's request and response.
+func (m Model) View() string {
+	if m.open {
+		return m.detailView()
+	}
+	return m.listView()
+}
+
+// columns are the list's fixed columns; the path takes the rest.
+type columns struct{ seq, reqID, path int }
+
+func (m Model) columns() columns {
+	c := columns{seq: 3, reqID: len("REQUEST ID")}
+	for _, e := range m.calls {
+		c.seq = max(c.seq, len(strconv.FormatUint(e.Seq, 10)))
+		c.reqID = max(c.reqID, min(ansi.StringWidth(model.Sanitize(e.RequestID)), 24))
+	}
+	// marker, seq, method, status, took, retries, request id, and the gaps
+	fixed := 2 + c.seq + 2 + 6 + 2 + 6 + 2 + 7 + 2 + 5 + 2 + c.reqID
+	c.path = max(12, m.w-fixed-2)
+	return c
+}
+
+func (m Model) listView() string {
+	st := m.c.Styles
+	lines := make([]string, 0, m.h)
+	info := "newest first"
+	switch {
+	case m.c.Calls == nil:
+		info = "this session records no calls"
+	case len(m.calls) > 0:
+		info = countCalls(len(m.calls)) + ", newest first"
+	}
+	lines = append(lines, spread(st.Title.Render("API calls"), st.Faint.Render(info), m.w))
+	c := m.columns()
+	lines = append(lines, st.Faint.Render(m.row(c, "  ", "#", "METHOD", "PATH", "STATUS", "TOOK", "RETRY", "REQUEST ID", nil)))
+	if len(m.calls) == 0 {
+		lines = append(lines, "", st.Faint.Render("  No API calls yet: they are listed here as the session makes them."))
+	}
+	for i := m.offset; i < len(m.calls) && i < m.offset+m.rows(); i++ {
+		e := m.calls[i]
+		marker := "  "
+		if i == m.cursor {
+			marker = "› "
+		}
+		style := m.statusStyle(e)
+		if i == m.cursor {
+			style = nil // the selection's colours are the row's
+		}
+		line := m.row(c, marker, strconv.FormatUint(e.Seq, 10), e.Method, listPath(e), statusText(e),
+			took(e.Duration), strconv.Itoa(e.Retries()), model.Sanitize(e.RequestID), style)
+		if i == m.cursor {
+			line = st.Selected.Render(pad(line, m.w, false))
+		}
+		lines = append(lines, line)
+	}
+	if len(m.curl) > 0 {
+		for len(lines) < listTop+m.rows() {
+			lines = append(lines, "")
+		}
+		lines = append(lines, st.Faint.Render(strings.Repeat("─", m.w)), st.Accent.Render("Copied as curl:"))
+		for i, l := range m.curl {
+			if i == maxCurlLines-1 && len(m.curl) > maxCurlLines {
+				lines = append(lines, st.Faint.Render("  …"))
+				break
+			}
+			lines = append(lines, st.Text.Render(ansi.Truncate(model.Sanitize(l), m.w, "…")))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func countCalls(n int) string {
+	if n == 1 {
+		return "1 call"
+	}
+	return strconv.Itoa(n) + " calls"
+}
+
+// row lays out one row; status is drawn in its style, if any.
+func (m Model) row(c columns, marker, seq, method, path, status, took, retries, reqID string, style *lipgloss.Style) string {
+	status = pad(status, 6, false)
+	if style != nil {
+		status = style.Render(status)
+	}
+	return marker + pad(seq, c.seq, true) + "  " + pad(method, 6, false) + "  " + pad(path, c.path, false) + "  " +
+		status + "  " + pad(took, 7, true) + "  " + pad(retries, 5, true) + "  " + pad(reqID, c.reqID, false)
+}
+
+// pad fits s to w cells, cut with an ellipsis or padded with spaces.
+func pad(s string, w int, right bool) string {
+	s = ansi.Truncate(s, w, "…")
+	gap := strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+	if right {
+		return gap + s
+	}
+	return s + gap
+}
+
+func spread(left, right string, w int) string {
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left, w, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// listPath is the call's path, without the /api/v1 every call shares.
+func listPath(e api.Exchange) string {
+	p := e.Path()
+	if rest, ok := strings.CutPrefix(p, "/api/v1/"); ok {
+		p = "/" + rest
+	}
+	return model.Sanitize(p)
+}
+
+func statusText(e api.Exchange) string {
+	switch {
+	case e.Status > 0:
+		return strconv.Itoa(e.Status)
+	case e.Err != "":
+		return "failed"
+	}
+	return "—"
+}
+
+func (m Model) statusStyle(e api.Exchange) *lipgloss.Style {
+	st := m.c.Styles
+	switch {
+	case e.Status >= 200 && e.Status < 300:
+		return &st.OK
+	case e.Status >= 400 && e.Status < 500:
+		return &st.Warn
+	case e.Status >= 500 || e.Err != "":
+		return &st.Danger
+	}
+	return &st.Text
+}
+
+// took is a duration as a person reads it: "12 ms", "1.4 s".
+func took(d time.Duration) string {
+	if d < time.Second {
+		return strconv.FormatInt(d.Milliseconds(), 10) + " ms"
+	}
+	return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) + " s"
+}
+
+func (m Model) detailView() string {
+	st := m.c.Styles
+	e := m.shown
+	summary := fmt.Sprintf("%s %s → %s · %s · %s", e.Method, listPath(e), statusLine(e), took(e.Duration), retries(e))
+	if e.RequestID != "" {
+		summary += " · " + model.Sanitize(e.RequestID)
+	}
+	lines := []string{st.Title.Render(ansi.Truncate(summary, m.w, "…"))}
+	rows := m.detailRows()
+	end := min(len(m.lines), m.scroll+rows)
+	for _, l := range m.lines[m.scroll:end] {
+		switch {
+		case l == "Request" || l == "Response":
+			lines = append(lines, st.Accent.Render(l))
+		default:
+			lines = append(lines, st.Text.Render(ansi.Truncate(l, m.w, "…")))
+		}
+	}
+	for len(lines) < rows+1 {
+		lines = append(lines, "")
+	}
+	where := fmt.Sprintf("lines %d–%d of %d", m.scroll+1, end, len(m.lines))
+	if len(m.curl) > 0 {
+		where = "copied as curl · " + where
+	}
+	lines = append(lines, st.Faint.Render(where))
+	return strings.Join(lines, "\n")
+}
+
+func statusLine(e api.Exchange) string {
+	if e.Status == 0 {
+		return "no answer"
+	}
+	return strconv.Itoa(e.Status) + " " + http.StatusText(e.Status)
+}
+
+func retries(e api.Exchange) string {
+	switch n := e.Retries(); n {
+	case 0:
+		return "no retries"
+	case 1:
+		return "1 retry"
+	default:
+		return strconv.Itoa(n) + " retries"
+	}
+}
+
+// detailLines is a call's request and response as text, sanitised, bodies
+// indented when they are JSON.
+func detailLines(e api.Exchange) []string {
+	var out []string
+	add := func(s ...string) {
+		for _, l := range s {
+			out = append(out, model.Sanitize(l))
+		}
+	}
+	indent := func(lines []string) []string {
+		for i, l := range lines {
+			lines[i] = "  " + l
+		}
+		return lines
+	}
+	add("Request")
+	add("  " + e.Method + " " + e.URL)
+	add(indent(api.HeaderLines(e.RequestHeader))...)
+	add("")
+	add(indent(bodyLines(e.RequestBody, e.RequestTruncated))...)
+	add("", "Response")
+	switch {
+	case e.Status > 0:
+		add("  " + statusLine(e))
+		add(indent(api.HeaderLines(e.ResponseHeader))...)
+		add("")
+		add(indent(bodyLines(e.ResponseBody, e.ResponseTruncated))...)
+	default:
+		add("  no answer: " + e.Err)
+	}
+	if len(out) > maxDetailLines {
+		n := len(out) - maxDetailLines
+		out = append(out[:maxDetailLines], fmt.Sprintf("  … %d more lines", n))
+	}
+	return out
+}
+
+func bodyLines(body []byte, cut bool) []string {
+	if len(body) == 0 {
+		return []string{"(no body)"}
+	}
+	var b bytes.Buffer
+	if json.Indent(&b, body, "", "  ") == nil {
+		body = b.Bytes()
+	}
+	lines := strings.Split(strings.TrimRight(string(body), "\n"), "\n")
+	if cut {
+		lines = append(lines, fmt.Sprintf("… cut at %d KiB", api.MaxExchangeBody>>10))
+	}
+	return lines
+}
