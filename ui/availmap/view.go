@@ -1,0 +1,337 @@
+package availmap
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
+)
+
+const (
+	cellW  = 2 // a day: its glyph and a space
+	top    = 4 // title, months, weekdays, day numbers
+	bottom = 3 // a gap, the cursor's day, the legend
+)
+
+// heat is the glyphs of the levels of room, least first.
+var heat = [...]string{"░", "▒", "▓", "█"}
+
+// shownRow is a row as drawn: a service at a location, or a location's sum.
+type shownRow struct {
+	service  model.Service // zero on a location's sum
+	location model.Location
+	row      model.SurveyRow
+	loading  bool
+	err      error
+}
+
+// shownRows are the rows in the grouping on show.
+func (m Model) shownRows() []shownRow {
+	if !m.byLocation {
+		out := make([]shownRow, len(m.lines))
+		for i, l := range m.lines {
+			out[i] = shownRow{l.offer.Service, l.offer.Location, l.row, l.loading, l.err}
+		}
+		return out
+	}
+	var out []shownRow
+	for _, loc := range m.locations {
+		r := shownRow{location: loc}
+		var rows []model.SurveyRow
+		found := false
+		for _, l := range m.lines {
+			if l.offer.Location.ID != loc.ID {
+				continue
+			}
+			found = true
+			r.loading = r.loading || l.loading
+			if l.err != nil && r.err == nil {
+				r.err = l.err
+			}
+			rows = append(rows, l.row)
+		}
+		if !found {
+			continue
+		}
+		r.row = model.LocationRow(loc, rows)
+		out = append(out, r)
+	}
+	return out
+}
+
+func (m Model) cursorLocation() model.Location {
+	if rows := m.shownRows(); m.row < len(rows) {
+		return rows[m.row].location
+	}
+	return model.Location{}
+}
+
+// screenLine is a line of the rows' area: a location's heading, or a row.
+type screenLine struct {
+	heading bool
+	loc     model.Location
+	row     int
+}
+
+// geometry is where things go at the current size; View, the scrolling
+// and the clicks all use it.
+type geometry struct {
+	labelW    int
+	daysShown int
+	rowsShown int
+	lines     []screenLine
+	rowOff    int
+}
+
+func (m Model) geometry() geometry {
+	rows := m.shownRows()
+	g := geometry{labelW: 16, rowOff: m.rowOff}
+	for i, r := range rows {
+		if !m.byLocation && (i == 0 || rows[i-1].location.ID != r.location.ID) {
+			g.lines = append(g.lines, screenLine{heading: true, loc: r.location})
+			g.labelW = max(g.labelW, ansi.StringWidth(model.Sanitize(r.location.Name))+2)
+		}
+		g.lines = append(g.lines, screenLine{loc: r.location, row: i})
+		g.labelW = max(g.labelW, ansi.StringWidth(m.label(r))+2)
+	}
+	g.labelW = min(g.labelW, max(16, m.w/3))
+	g.daysShown = max(1, min(m.days, (m.w-g.labelW)/cellW))
+	g.rowsShown = max(1, m.h-top-bottom)
+	return g
+}
+
+// rowSpan is the screen lines to keep in view for row: its heading too
+// when it is the first of its location.
+func (g geometry) rowSpan(row int) (int, int) {
+	for i, l := range g.lines {
+		if !l.heading && l.row == row {
+			if i > 0 && g.lines[i-1].heading {
+				return i - 1, i
+			}
+			return i, i
+		}
+	}
+	return 0, 0
+}
+
+// rowAt is the row drawn at body line y.
+func (g geometry) rowAt(y int) (int, bool) {
+	i := g.rowOff + y - top
+	if y < top || y-top >= g.rowsShown || i >= len(g.lines) || g.lines[i].heading {
+		return 0, false
+	}
+	return g.lines[i].row, true
+}
+
+// label names a row, indented two cells (the cursor's mark goes there).
+func (m Model) label(r shownRow) string {
+	if m.byLocation {
+		return "  " + model.Sanitize(r.location.Name)
+	}
+	return "  " + model.Sanitize(r.service.Name)
+}
+
+// View draws the map.
+func (m Model) View() string {
+	st := m.c.Styles
+	title := spread(st.Title.Render("Availability map"), st.Faint.Render(m.subtitle()), m.w)
+	switch {
+	case m.loading && len(m.lines) == 0:
+		return title + "\n\n" + st.Faint.Render("Loading the services…")
+	case m.err != nil:
+		return title + "\n\n" + st.Danger.Render("✕ "+common.ErrorText(m.err))
+	case len(m.lines) == 0:
+		return title + "\n\n" + st.Faint.Render("No service is offered at any active location.")
+	}
+	g := m.geometry()
+	out := append(make([]string, 0, m.h), title)
+	out = append(out, m.headers(g)...)
+	rows := m.shownRows()
+	for i := g.rowOff; i < len(g.lines) && i < g.rowOff+g.rowsShown; i++ {
+		l := g.lines[i]
+		if l.heading {
+			out = append(out, st.Bold.Render(model.Sanitize(l.loc.Name))+st.Faint.Render("  "+model.Sanitize(l.loc.Timezone)))
+			continue
+		}
+		out = append(out, m.rowLine(g, rows[l.row], l.row == m.row))
+	}
+	for len(out) < m.h-bottom+1 {
+		out = append(out, "")
+	}
+	out = append(out, ansi.Truncate(m.detail(rows), m.w, "…"), m.legend())
+	return strings.Join(out, "\n")
+}
+
+func (m Model) subtitle() string {
+	s := fmt.Sprintf("free places a day, %d days from %s", m.days, m.from.In(time.UTC).Format("Mon 2 Jan"))
+	if m.byLocation {
+		return s + " · by location, all services"
+	}
+	return s + " · by service"
+}
+
+// headers are the months, the weekdays and the Mondays' dates over the
+// day columns.
+func (m Model) headers(g geometry) []string {
+	st := m.c.Styles
+	months := []rune(strings.Repeat(" ", g.daysShown*cellW))
+	week := make([]string, g.daysShown)
+	dates := []rune(strings.Repeat(" ", g.daysShown*cellW))
+	for i := range g.daysShown {
+		d := m.from.AddDays(m.dayOff + i)
+		if i == 0 || d.Day == 1 {
+			name := []rune(d.In(time.UTC).Format("January 2006"))
+			if i > 0 && d.Day == 1 {
+				name = []rune(d.In(time.UTC).Format("January"))
+			}
+			put(months, i*cellW, name)
+		}
+		letter := d.Weekday().String()[:1]
+		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			week[i] = st.Faint.Render(letter) + " "
+		} else {
+			week[i] = st.Text.Render(letter) + " "
+		}
+		if i == 0 || d.Weekday() == time.Monday {
+			put(dates, i*cellW, []rune(strconv.Itoa(d.Day)))
+		}
+	}
+	pad := strings.Repeat(" ", g.labelW)
+	return []string{
+		pad + st.Accent.Render(strings.TrimRight(string(months), " ")),
+		pad + strings.Join(week, ""),
+		pad + st.Faint.Render(strings.TrimRight(string(dates), " ")),
+	}
+}
+
+// put writes s into line at col unless it would run over text already
+// there (or off the end).
+func put(line []rune, col int, s []rune) {
+	if col+len(s) > len(line) {
+		return
+	}
+	for i := max(0, col-1); i < col+len(s); i++ {
+		if line[i] != ' ' {
+			return
+		}
+	}
+	copy(line[col:], s)
+}
+
+func (m Model) rowLine(g geometry, r shownRow, selected bool) string {
+	st := m.c.Styles
+	label := st.Text.Render(pad(m.label(r), g.labelW))
+	if selected {
+		label = st.Accent.Render("›") + st.Text.Render(pad(m.label(r)[1:], g.labelW-1))
+	}
+	switch {
+	case r.loading:
+		return label + st.Faint.Render("loading…")
+	case r.err != nil:
+		return label + st.Danger.Render("✕ "+common.ErrorText(r.err))
+	}
+	most := r.row.MostPlaces()
+	var b strings.Builder
+	b.WriteString(label)
+	for i := range g.daysShown {
+		day := m.dayOff + i
+		glyph, style := "·", st.Faint
+		if day < len(r.row.Cells) {
+			glyph, style = m.glyph(r.row.Cells[day], most)
+		}
+		if selected && day == m.day {
+			style = st.Selected
+		}
+		b.WriteString(style.Render(glyph) + " ")
+	}
+	return b.String()
+}
+
+// glyph is a day's mark: its level of room (relative to the row's best
+// day), none, closed, or outside the window.
+func (m Model) glyph(c model.SurveyCell, most int) (string, lipgloss.Style) {
+	st := m.c.Styles
+	switch {
+	case c.State == model.Outside:
+		return "·", st.Faint
+	case c.State == model.Closed:
+		return "✕", st.Holiday
+	case c.Places <= 0 || most <= 0:
+		return "○", st.Full
+	}
+	level := min(len(heat)-1, (c.Places*len(heat)-1)/most)
+	if level < 2 {
+		return heat[level], st.Busy
+	}
+	return heat[level], st.Free
+}
+
+// detail says what the cursor's day holds, in words.
+func (m Model) detail(rows []shownRow) string {
+	st := m.c.Styles
+	if m.row >= len(rows) {
+		return ""
+	}
+	r := rows[m.row]
+	date := m.from.AddDays(m.day)
+	what := model.Sanitize(r.location.Name)
+	if !m.byLocation {
+		what = model.Sanitize(r.service.Name) + " at " + what
+	}
+	head := st.Bold.Render(what + " · " + date.In(time.UTC).Format("Mon 2 Jan 2006") + ": ")
+	switch {
+	case r.loading:
+		return head + st.Faint.Render("loading…")
+	case r.err != nil:
+		return head + st.Danger.Render(common.ErrorText(r.err))
+	case m.day >= len(r.row.Cells):
+		return head
+	}
+	c := r.row.Cells[m.day]
+	switch c.State {
+	case model.Outside:
+		return head + st.Faint.Render("not in the window (past, or beyond the days asked for)")
+	case model.Closed:
+		return head + st.Holiday.Render("closed: "+model.Sanitize(c.Holiday))
+	}
+	if c.Slots == 0 {
+		return head + st.Full.Render("no free time")
+	}
+	text := common.Plural(c.Slots, "free time", "free times") + ", " + common.Plural(c.Places, "place", "places")
+	if !c.First.IsZero() {
+		text += ", first " + common.FormatTime(c.First, r.location.Zone(), m.c.Prefs.Clock24, true)
+	}
+	return head + st.Text.Render(text)
+}
+
+func (m Model) legend() string {
+	st := m.c.Styles
+	parts := []string{
+		st.Free.Render(heat[3]) + st.Faint.Render(" most room"),
+		st.Free.Render(heat[2]) + " " + st.Busy.Render(heat[1]) + " " + st.Busy.Render(heat[0]) + st.Faint.Render(" less"),
+		st.Full.Render("○") + st.Faint.Render(" none free"),
+		st.Holiday.Render("✕") + st.Faint.Render(" closed"),
+		st.Faint.Render("· not in the window"),
+	}
+	return ansi.Truncate(strings.Join(parts, "   "), m.w, "…")
+}
+
+// pad fits s to w cells.
+func pad(s string, w int) string {
+	s = ansi.Truncate(s, w, "…")
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+func spread(left, right string, w int) string {
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left, w, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
