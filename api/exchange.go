@@ -73,6 +73,12 @@ func DryRun(ctx context.Context, show func(Exchange)) context.Context {
 	return context.WithValue(ctx, dryRunKey{}, show)
 }
 
+// DryRunning reports whether calls made with ctx are only described.
+func DryRunning(ctx context.Context) bool {
+	show, _ := ctx.Value(dryRunKey{}).(func(Exchange))
+	return show != nil
+}
+
 // Send undoes DryRun for the calls made with the returned context: for the
 // look-ups a dry run needs to describe its calls (names to ids, a zone).
 func Send(ctx context.Context) context.Context {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -358,8 +359,15 @@ this command ends, so this needs credentials: for a local sandbox, run
 // printCurl runs send under api.DryRun and prints the calls it would have
 // made as curl commands, one a line; look-ups it needs are still made.
 func printCurl(ctx context.Context, env Env, demo bool, send func(context.Context) error) error {
-	var shown []api.Exchange
-	err := send(api.DryRun(ctx, func(e api.Exchange) { shown = append(shown, e) }))
+	var (
+		mu    sync.Mutex
+		shown []api.Exchange
+	)
+	err := send(api.DryRun(ctx, func(e api.Exchange) {
+		mu.Lock()
+		defer mu.Unlock()
+		shown = append(shown, e)
+	}))
 	if err != nil && !errors.Is(err, api.ErrNotSent) {
 		return err
 	}

@@ -241,3 +241,61 @@ func jsonEqual(a, b string) bool {
 	ys, _ := json.Marshal(y)
 	return bytes.Equal(xs, ys)
 }
+
+func TestAvailabilityAll(t *testing.T) {
+	f := newFixture(t)
+	out := f.ok("availability", "--all", "--days", "14")
+	for _, want := range []string{"SERVICE", "LOCATION", "General consultation", "Physiotherapy session", "New York – SoHo", "✕", "Closed:", "Staff training"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+	var s struct {
+		From string `json:"from"`
+		Days int    `json:"days"`
+		Rows []struct {
+			ServiceID, LocationID string
+			Days                  []struct {
+				Date, State           string
+				FreeSlots, FreePlaces int
+				Closed                string
+			}
+		}
+	}
+	f.okJSON(&s, "availability", "--all", "--days", "14")
+	offered := 0
+	for _, svc := range f.srv.Services() {
+		offered += len(svc.LocationIDs)
+	}
+	if s.Days != 14 || len(s.Rows) != offered {
+		t.Fatalf("--json: %d days, %d rows; want 14 and %d", s.Days, len(s.Rows), offered)
+	}
+	closed := 0
+	for _, r := range s.Rows {
+		if len(r.Days) != 14 {
+			t.Errorf("row %s at %s has %d days", r.ServiceID, r.LocationID, len(r.Days))
+		}
+		for _, d := range r.Days {
+			if d.State == "closed" && d.Closed == "Staff training" && d.FreeSlots == 0 {
+				closed++
+			}
+		}
+	}
+	if closed == 0 {
+		t.Error("no row shows the staff-training closure")
+	}
+
+	out = f.ok("availability", "--all", "--location", "New York – SoHo", "--days", "3", "--curl")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.Contains(out, "days_ahead=3") {
+		t.Errorf("--all --curl for New York: %d commands, want one per service there:\n%s", len(lines), out)
+	}
+	for _, args := range [][]string{
+		{"availability", "--all", "--service", "General consultation"},
+		{"availability", "--all", "--location", "Atlantis"},
+	} {
+		if code, _, errs := f.run(args...); code != 2 {
+			t.Errorf("%q: exit %d (%s), want 2", args, code, errs)
+		}
+	}
+}

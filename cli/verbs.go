@@ -162,14 +162,16 @@ func (a *app) availabilityCmd() *cobra.Command {
 	var (
 		sf   serviceFlags
 		days int
+		all  bool
 	)
 	cmd := &cobra.Command{
-		Use:   "availability --service S [--location L] [--days N]",
-		Short: "List the free slots and closed days of a service",
+		Use:   "availability --service S [--location L] [--days N] | --all [--location L]",
+		Short: "List the free slots and closed days of a service, or free places a day of every service (--all)",
 		Args:  cobra.NoArgs,
 	}
 	sf.add(cmd)
 	cmd.Flags().IntVar(&days, "days", 0, "`N` days ahead, 1..90 (default booking.days_ahead)")
+	cmd.Flags().BoolVar(&all, "all", false, "every service at every active location (or at --location): free places a day, as the UI's availability map shows")
 	return a.verb(cmd, func(cfg config.Config) error {
 		if days == 0 {
 			days = cfg.Booking.DaysAhead
@@ -177,8 +179,17 @@ func (a *app) availabilityCmd() *cobra.Command {
 		if days < 1 || days > 90 {
 			return usageErrorf("--days must be 1..90, got %d", days)
 		}
+		if all {
+			if sf.service != "" {
+				return usageErrorf("--all is every service; drop --service or --all")
+			}
+			return nil
+		}
 		return sf.withDefaults(cfg)
 	}, func(ctx context.Context, v *verbRun, _ []string) error {
+		if all {
+			return v.availabilityAll(ctx, sf.location, days)
+		}
 		svc, loc, err := v.serviceAt(ctx, sf.service, sf.location)
 		if err != nil {
 			return err
