@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
@@ -125,5 +126,33 @@ func TestStartsOnTheDesksService(t *testing.T) {
 	m, _ := loaded(t, availmap.Options{Service: other, Location: loc})
 	if d := detailLine(m); !strings.Contains(d, other.Name+" at "+loc.Name) {
 		t.Errorf("the cursor is not on the desk's service: %q", d)
+	}
+}
+
+func TestMonthsInTheHeader(t *testing.T) {
+	env := uitest.NewEnv(t)
+	c := env.Common(context.Background())
+	for _, tt := range []struct {
+		advance time.Duration
+		days    int
+		months  []string
+	}{
+		{0, 30, []string{"March 2026"}},
+		{0, 45, []string{"March 2026", "April 2026"}},
+		{28 * 24 * time.Hour, 30, []string{"   April 2026"}}, // 30 March: no room for March
+	} {
+		env.Clock.Advance(tt.advance)
+		c.Prefs.DaysAhead = tt.days
+		m := availmap.New(c, availmap.Options{})
+		m.SetSize(98, 26)
+		for _, msg := range uitest.Messages(m.Init()) {
+			m, _ = m.Update(msg) // the catalogue; the rows may stay loading
+		}
+		header := strings.Split(uitest.Strip(m.View()), "\n")[1]
+		for _, month := range tt.months {
+			if !strings.Contains(header, month) {
+				t.Errorf("%d days: the months line %q lacks %s", tt.days, header, month)
+			}
+		}
 	}
 }

@@ -187,10 +187,12 @@ func (m Model) headers(g geometry) []string {
 		d := m.from.AddDays(m.dayOff + i)
 		if i == 0 || d.Day == 1 {
 			name := []rune(d.In(time.UTC).Format("January 2006"))
-			if i > 0 && d.Day == 1 {
-				name = []rune(d.In(time.UTC).Format("January"))
+			// The first column's month only if it fits before the next.
+			next := d.AddMonths(1)
+			next.Day = 1
+			if d.Day == 1 || d.DaysUntil(next)*cellW > len(name) {
+				put(months, i*cellW, name)
 			}
-			put(months, i*cellW, name)
 		}
 		letter := d.Weekday().String()[:1]
 		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {

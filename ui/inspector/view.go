@@ -23,10 +23,20 @@ const listTop = 2
 // maxCurlLines is how much of a copied command is shown under the list.
 const maxCurlLines = 8
 
+// curlShown is the copied command as drawn: long lines wrapped, nothing
+// cut.
+func (m Model) curlShown() []string {
+	var out []string
+	for _, l := range m.curl {
+		out = append(out, strings.Split(ansi.Hardwrap(model.Sanitize(l), max(m.w, 20), false), "\n")...)
+	}
+	return out
+}
+
 // rows is how many calls the list shows.
 func (m Model) rows() int {
 	h := m.h - listTop
-	if n := len(m.curl); n > 0 {
+	if n := len(m.curlShown()); n > 0 {
 		h -= min(n, maxCurlLines) + 2
 	}
 	return max(1, h)
@@ -95,12 +105,12 @@ func (m Model) listView() string {
 			lines = append(lines, "")
 		}
 		lines = append(lines, st.Faint.Render(strings.Repeat("─", m.w)), st.Accent.Render("Copied as curl:"))
-		for i, l := range m.curl {
-			if i == maxCurlLines-1 && len(m.curl) > maxCurlLines {
+		for i, l := range m.curlShown() {
+			if i == maxCurlLines-1 && len(m.curlShown()) > maxCurlLines {
 				lines = append(lines, st.Faint.Render("  …"))
 				break
 			}
-			lines = append(lines, st.Text.Render(ansi.Truncate(model.Sanitize(l), m.w, "…")))
+			lines = append(lines, st.Text.Render(l))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -173,8 +183,11 @@ func (m Model) statusStyle(e api.Exchange) *lipgloss.Style {
 	return &st.Text
 }
 
-// took is a duration as a person reads it: "12 ms", "1.4 s".
+// took is a duration as a person reads it: "0.4 ms", "12 ms", "1.4 s".
 func took(d time.Duration) string {
+	if d < 10*time.Millisecond {
+		return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64) + " ms"
+	}
 	if d < time.Second {
 		return strconv.FormatInt(d.Milliseconds(), 10) + " ms"
 	}
