@@ -30,10 +30,10 @@ var methods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS
 
 func (a *app) apiCmd() *cobra.Command {
 	var (
-		method, input, key   string
-		fields, raw, queries []string
-		include, paginate    bool
-		curl                 bool
+		method, input, key           string
+		fields, typedF, raw, queries []string
+		include, paginate            bool
+		curl                         bool
 	)
 	cmd := &cobra.Command{
 		Use:   "api [METHOD] PATH",
@@ -65,7 +65,7 @@ body is printed) or could not be reached; 2 on bad usage.`,
 	f := cmd.Flags()
 	f.StringVarP(&method, "method", "X", "", "HTTP `METHOD` (default GET, or POST with a body)")
 	f.StringArrayVarP(&fields, "field", "f", nil, "a body field `key=value`, typed: true, false, null and numbers as JSON (repeatable)")
-	f.StringArrayVarP(&fields, "typed-field", "F", nil, "the same as -f, as gh spells it")
+	f.StringArrayVarP(&typedF, "typed-field", "F", nil, "the same as -f, as gh spells it")
 	f.StringArrayVar(&raw, "raw-field", nil, "a body field `key=value` sent as a string (repeatable)")
 	f.StringArrayVarP(&queries, "query", "q", nil, "a query field `key=value` (repeatable)")
 	f.StringVar(&input, "input", "", "send the body read from `FILE` (- for stdin)")
@@ -74,7 +74,7 @@ body is printed) or could not be reached; 2 on bad usage.`,
 	f.StringVar(&key, "idempotency-key", "", "the write's `KEY` (default: a fresh one per run)")
 	f.BoolVar(&curl, "curl", false, "print the call as a curl command instead of making it")
 	cmd.RunE = run(func(c *cobra.Command, args []string) error {
-		req, err := a.rawRequest(args, method, input, key, fields, raw, queries)
+		req, err := a.rawRequest(args, method, input, key, append(fields, typedF...), raw, queries)
 		if err != nil {
 			return err
 		}

@@ -133,7 +133,7 @@ func TestTypedFields(t *testing.T) {
 	f := newFixture(t)
 	// --curl shows what would go out. Fields make a POST's (here a
 	// PATCH's) JSON body, typed as gh's -F types them.
-	out := f.ok("api", "PATCH", "appointments/a_1", "-f", "n=30", "-f", "b=true", "-f", "z=null", "-f", "phone=0123", "-f", "intl=+33 1", "--raw-field", "s=30", "--curl")
+	out := f.ok("api", "PATCH", "appointments/a_1", "-f", "n=30", "-F", "b=true", "-f", "z=null", "-f", "phone=0123", "-f", "intl=+33 1", "--raw-field", "s=30", "--curl")
 	if !strings.Contains(out, `--data-raw '{"b":true,"intl":"+33 1","n":30,"phone":"0123","s":"30","z":null}'`) {
 		t.Errorf("typed body:\n%s", out)
 	}
