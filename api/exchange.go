@@ -95,7 +95,7 @@ func (c *Client) exchange(cl *call, payload []byte, res *response, began time.Ti
 		Started:        began, Duration: c.now().Sub(began), Attempts: sends,
 	}
 	if payload != nil {
-		e.RequestBody, e.RequestTruncated = capBody(r.redact(string(payload)))
+		e.RequestBody, e.RequestTruncated = capBody(string(payload), r.redact)
 	}
 	if res != nil {
 		e.Status = res.status
@@ -105,13 +105,11 @@ func (c *Client) exchange(cl *call, payload []byte, res *response, began time.Ti
 				e.ResponseHeader.Add(k, r.scrub(v))
 			}
 		}
-		body := string(res.body)
-		if res.status < 300 {
-			body = r.redact(body)
-		} else {
-			body = r.scrub(body)
+		clean := r.redact
+		if res.status >= 300 {
+			clean = r.scrub
 		}
-		e.ResponseBody, e.ResponseTruncated = capBody(body)
+		e.ResponseBody, e.ResponseTruncated = capBody(string(res.body), clean)
 		e.RequestID = echoed(res.header.Get("X-Request-Id"), model.MaxRequestIDRunes, r.scrub)
 	}
 	if err != nil {
@@ -120,10 +118,21 @@ func (c *Client) exchange(cl *call, payload []byte, res *response, began time.Ti
 	return e
 }
 
-// capBody keeps at most MaxExchangeBody bytes, cut on a character boundary.
-func capBody(s string) ([]byte, bool) {
+// redactMargin is read past the cap before redacting, so a secret the
+// cap would cut in two is still found whole; longer than any token.
+const redactMargin = 8 << 10
+
+// capBody redacts s and keeps at most MaxExchangeBody bytes of it, cut on
+// a character boundary. Only what can be kept is redacted: a 4 MiB body
+// costs no more than a short one.
+func capBody(s string, redact func(string) string) ([]byte, bool) {
+	long := len(s) > MaxExchangeBody+redactMargin
+	if long {
+		s = s[:MaxExchangeBody+redactMargin]
+	}
+	s = redact(s)
 	if len(s) <= MaxExchangeBody {
-		return []byte(s), false
+		return []byte(s), long
 	}
 	cut := MaxExchangeBody
 	for cut > 0 && !utf8.RuneStart(s[cut]) {

@@ -17,7 +17,7 @@ import (
 )
 
 // loaded is the map of the demo's sandbox, every reply in.
-func loaded(t *testing.T, opts availmap.Options) (availmap.Model, *uitest.Env) {
+func loaded(t testing.TB, opts availmap.Options) (availmap.Model, *uitest.Env) {
 	t.Helper()
 	env := uitest.NewEnv(t)
 	m := availmap.New(env.Common(context.Background()), opts)
@@ -154,5 +154,14 @@ func TestMonthsInTheHeader(t *testing.T) {
 				t.Errorf("%d days: the months line %q lacks %s", tt.days, header, month)
 			}
 		}
+	}
+}
+
+func BenchmarkAvailabilityMapView(b *testing.B) {
+	m, _ := loaded(b, availmap.Options{})
+	m.SetSize(198, 56)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
 	}
 }

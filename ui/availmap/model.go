@@ -58,6 +58,10 @@ type Model struct {
 	dayOff     int // first day in view
 	w, h       int
 	placedOnce bool // the cursor went to the desk's service once
+
+	shown []shownRow // built by rebuild
+	geo   geometry
+	marks marks
 }
 
 type catalogMsg struct {
@@ -81,7 +85,8 @@ func New(c common.Common, opts Options) Model {
 	if days <= 0 {
 		days = 30
 	}
-	return Model{c: c, keys: DefaultKeyMap(), opts: opts, id: new(byte), loading: true, days: min(days, 90), w: 80, h: 20}
+	return Model{c: c, keys: DefaultKeyMap(), opts: opts, id: new(byte), loading: true, days: min(days, 90), w: 80, h: 20,
+		marks: newMarks(c.Styles)}
 }
 
 // Init reads the catalogue, then every service's availability.
@@ -114,6 +119,7 @@ func (m Model) Heading() common.Heading { return common.Heading{Label: "Availabi
 // SetSize sets the area the screen draws in.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
+	m.rebuild()
 	m.clamp()
 }
 
@@ -134,6 +140,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err == nil {
 			l.row = model.SurveyRowOf(l.offer.Service, l.offer.Location, msg.av, m.from, m.days)
 		}
+		m.rebuild()
 		return m, nil
 	case tea.KeyMsg:
 		return m.key(msg)
@@ -157,6 +164,7 @@ func (m Model) catalogued(msg catalogMsg) (Model, tea.Cmd) {
 		m.lines[i] = line{offer: o, loading: true}
 		cmds[i] = m.loadAvailability(i, o)
 	}
+	m.rebuild()
 	if !m.placedOnce {
 		m.placedOnce = true
 		for i, o := range offers {
@@ -197,6 +205,7 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 func (m *Model) switchGrouping() int {
 	loc := m.cursorLocation()
 	m.byLocation = !m.byLocation
+	m.rebuild()
 	for i, r := range m.shownRows() {
 		if r.location.ID == loc.ID {
 			return i
@@ -207,10 +216,10 @@ func (m *Model) switchGrouping() int {
 
 func (m Model) refresh() (Model, tea.Cmd) {
 	m.gen++
+	m.loading, m.err = true, nil
 	for _, l := range m.lines {
 		m.c.Office.DropCached(l.offer.Service.ID, l.offer.Location.ID)
 	}
-	m.loading = true
 	return m, m.loadCatalog()
 }
 

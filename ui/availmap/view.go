@@ -11,6 +11,7 @@ import (
 
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/styles"
 )
 
 const (
@@ -22,6 +23,35 @@ const (
 // heat is the glyphs of the levels of room, least first.
 var heat = [...]string{"░", "▒", "▓", "█"}
 
+// marks are the day marks and weekday letters, drawn once in New: a View
+// draws hundreds of them.
+type marks struct {
+	level                 [len(heat)]string
+	none, closed, outside string
+	weekday               [7]string
+}
+
+func newMarks(st *styles.Styles) marks {
+	var k marks
+	for i, g := range heat {
+		if i < 2 {
+			k.level[i] = st.Busy.Render(g)
+		} else {
+			k.level[i] = st.Free.Render(g)
+		}
+	}
+	k.none, k.closed, k.outside = st.Full.Render("○"), st.Holiday.Render("✕"), st.Faint.Render("·")
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		letter := d.String()[:1]
+		if d == time.Saturday || d == time.Sunday {
+			k.weekday[d] = st.Faint.Render(letter)
+		} else {
+			k.weekday[d] = st.Text.Render(letter)
+		}
+	}
+	return k
+}
+
 // shownRow is a row as drawn: a service at a location, or a location's sum.
 type shownRow struct {
 	service  model.Service // zero on a location's sum
@@ -31,8 +61,17 @@ type shownRow struct {
 	err      error
 }
 
-// shownRows are the rows in the grouping on show.
-func (m Model) shownRows() []shownRow {
+// shownRows are the rows in the grouping on show, as last built.
+func (m Model) shownRows() []shownRow { return m.shown }
+
+// rebuild lays out what changed (rows, grouping, size), in Update, so
+// View only draws.
+func (m *Model) rebuild() {
+	m.shown = m.buildRows()
+	m.geo = m.buildGeometry()
+}
+
+func (m Model) buildRows() []shownRow {
 	if !m.byLocation {
 		out := make([]shownRow, len(m.lines))
 		for i, l := range m.lines {
@@ -90,8 +129,14 @@ type geometry struct {
 }
 
 func (m Model) geometry() geometry {
-	rows := m.shownRows()
-	g := geometry{labelW: 16, rowOff: m.rowOff}
+	g := m.geo
+	g.rowOff = m.rowOff
+	return g
+}
+
+func (m Model) buildGeometry() geometry {
+	rows := m.shown
+	g := geometry{labelW: 16}
 	for i, r := range rows {
 		if !m.byLocation && (i == 0 || rows[i-1].location.ID != r.location.ID) {
 			g.lines = append(g.lines, screenLine{heading: true, loc: r.location})
@@ -194,12 +239,7 @@ func (m Model) headers(g geometry) []string {
 				put(months, i*cellW, name)
 			}
 		}
-		letter := d.Weekday().String()[:1]
-		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
-			week[i] = st.Faint.Render(letter) + " "
-		} else {
-			week[i] = st.Text.Render(letter) + " "
-		}
+		week[i] = m.marks.weekday[d.Weekday()] + " "
 		if i == 0 || d.Weekday() == time.Monday {
 			put(dates, i*cellW, []rune(strconv.Itoa(d.Day)))
 		}
@@ -243,35 +283,53 @@ func (m Model) rowLine(g geometry, r shownRow, selected bool) string {
 	b.WriteString(label)
 	for i := range g.daysShown {
 		day := m.dayOff + i
-		glyph, style := "·", st.Faint
+		c := model.SurveyCell{}
 		if day < len(r.row.Cells) {
-			glyph, style = m.glyph(r.row.Cells[day], most)
+			c = r.row.Cells[day]
 		}
 		if selected && day == m.day {
-			style = st.Selected
+			b.WriteString(st.Selected.Render(glyph(c, most)) + " ")
+			continue
 		}
-		b.WriteString(style.Render(glyph) + " ")
+		b.WriteString(m.mark(c, most) + " ")
 	}
 	return b.String()
 }
 
-// glyph is a day's mark: its level of room (relative to the row's best
-// day), none, closed, or outside the window.
-func (m Model) glyph(c model.SurveyCell, most int) (string, lipgloss.Style) {
-	st := m.c.Styles
+// level is a day's room relative to the row's best day: 0 to 3, or -1
+// when none is free.
+func level(c model.SurveyCell, most int) int {
+	if c.Places <= 0 || most <= 0 {
+		return -1
+	}
+	return min(len(heat)-1, (c.Places*len(heat)-1)/most)
+}
+
+// glyph is a day's mark: its level of room, none, closed, or outside the
+// window.
+func glyph(c model.SurveyCell, most int) string {
 	switch {
 	case c.State == model.Outside:
-		return "·", st.Faint
+		return "·"
 	case c.State == model.Closed:
-		return "✕", st.Holiday
-	case c.Places <= 0 || most <= 0:
-		return "○", st.Full
+		return "✕"
+	case level(c, most) < 0:
+		return "○"
 	}
-	level := min(len(heat)-1, (c.Places*len(heat)-1)/most)
-	if level < 2 {
-		return heat[level], st.Busy
+	return heat[level(c, most)]
+}
+
+// mark is glyph in its colour.
+func (m Model) mark(c model.SurveyCell, most int) string {
+	switch {
+	case c.State == model.Outside:
+		return m.marks.outside
+	case c.State == model.Closed:
+		return m.marks.closed
+	case level(c, most) < 0:
+		return m.marks.none
 	}
-	return heat[level], st.Free
+	return m.marks.level[level(c, most)]
 }
 
 // detail says what the cursor's day holds, in words.

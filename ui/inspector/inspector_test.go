@@ -257,3 +257,21 @@ func TestFollowsNewCalls(t *testing.T) {
 		t.Errorf("esc in a call's details should close them, not leave: %v", msgs)
 	}
 }
+
+func BenchmarkInspectorView(b *testing.B) {
+	rec := api.NewRecorder(0, 0)
+	for i := range 250 {
+		rec.Record(api.Exchange{
+			Op: "availability", Method: "GET", Status: 200, Attempts: 1 + i%3, RequestID: fmt.Sprintf("req_%013d", i),
+			URL: "http://127.0.0.1:8080/api/v1/availability?days_ahead=30&location_id=l_tvzxkeww0y&service_id=s_p2f7tkc58k",
+		})
+	}
+	c := uitest.Common(func() time.Time { return uitest.Epoch })
+	c.Calls = rec
+	m := inspector.New(c)
+	m.SetSize(198, 56)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}

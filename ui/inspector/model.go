@@ -33,8 +33,10 @@ type Model struct {
 	lines  []string // its text, built when opened
 	scroll int
 
-	curl []string // the command last copied, shown
-	w, h int
+	curl  []string // the command last copied, shown
+	w, h  int
+	cols  columns
+	drawn []drawnRow // calls' rows laid out for the width, built in Update
 }
 
 type refreshMsg struct{ id *byte }
@@ -64,6 +66,7 @@ func (m *Model) reload() {
 			m.cursor = i
 		}
 	}
+	m.layout()
 	m.clamp()
 }
 
@@ -97,6 +100,7 @@ func (m Model) Heading() common.Heading { return common.Heading{Label: "API call
 // SetSize sets the area the screen draws in.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
+	m.layout()
 	m.clamp()
 }
 

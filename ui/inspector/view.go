@@ -55,16 +55,33 @@ func (m Model) View() string {
 // columns are the list's fixed columns; the path takes the rest.
 type columns struct{ seq, reqID, path int }
 
-func (m Model) columns() columns {
+// drawnRow is a call's row, laid out: the status between, in its colour.
+type drawnRow struct{ head, status, styled, tail string }
+
+// layout lays out every call's row for the width, so View only joins
+// strings.
+func (m *Model) layout() {
 	c := columns{seq: 3, reqID: len("REQUEST ID")}
-	for _, e := range m.calls {
+	ids := make([]string, len(m.calls))
+	for i, e := range m.calls {
+		ids[i] = model.Sanitize(e.RequestID)
 		c.seq = max(c.seq, len(strconv.FormatUint(e.Seq, 10)))
-		c.reqID = max(c.reqID, min(ansi.StringWidth(model.Sanitize(e.RequestID)), 24))
+		c.reqID = max(c.reqID, min(width(ids[i]), 24))
 	}
 	// marker, seq, method, status, took, retries, request id, and the gaps
 	fixed := 2 + c.seq + 2 + 6 + 2 + 6 + 2 + 7 + 2 + 5 + 2 + c.reqID
 	c.path = max(12, m.w-fixed-2)
-	return c
+	m.cols = c
+	m.drawn = make([]drawnRow, len(m.calls))
+	for i, e := range m.calls {
+		status := pad(statusText(e), 6, false)
+		m.drawn[i] = drawnRow{
+			head:   pad(strconv.FormatUint(e.Seq, 10), c.seq, true) + "  " + pad(e.Method, 6, false) + "  " + pad(listPath(e), c.path, false) + "  ",
+			status: status,
+			styled: m.statusStyle(e).Render(status),
+			tail:   "  " + pad(took(e.Duration), 7, true) + "  " + pad(strconv.Itoa(e.Retries()), 5, true) + "  " + pad(ids[i], c.reqID, false),
+		}
+	}
 }
 
 func (m Model) listView() string {
@@ -78,27 +95,19 @@ func (m Model) listView() string {
 		info = countCalls(len(m.calls)) + ", newest first"
 	}
 	lines = append(lines, spread(st.Title.Render("API calls"), st.Faint.Render(info), m.w))
-	c := m.columns()
-	lines = append(lines, st.Faint.Render(m.row(c, "  ", "#", "METHOD", "PATH", "STATUS", "TOOK", "RETRY", "REQUEST ID", nil)))
+	c := m.cols
+	lines = append(lines, st.Faint.Render("  "+pad("#", c.seq, true)+"  "+pad("METHOD", 6, false)+"  "+pad("PATH", c.path, false)+
+		"  "+pad("STATUS", 6, false)+"  "+pad("TOOK", 7, true)+"  "+pad("RETRY", 5, true)+"  "+pad("REQUEST ID", c.reqID, false)))
 	if len(m.calls) == 0 {
 		lines = append(lines, "", st.Faint.Render("  No API calls yet: they are listed here as the session makes them."))
 	}
-	for i := m.offset; i < len(m.calls) && i < m.offset+m.rows(); i++ {
-		e := m.calls[i]
-		marker := "  "
+	for i := m.offset; i < len(m.drawn) && i < m.offset+m.rows(); i++ {
+		r := m.drawn[i]
 		if i == m.cursor {
-			marker = "› "
+			lines = append(lines, st.Selected.Render(pad("› "+r.head+r.status+r.tail, m.w, false)))
+			continue
 		}
-		style := m.statusStyle(e)
-		if i == m.cursor {
-			style = nil // the selection's colours are the row's
-		}
-		line := m.row(c, marker, strconv.FormatUint(e.Seq, 10), e.Method, listPath(e), statusText(e),
-			took(e.Duration), strconv.Itoa(e.Retries()), model.Sanitize(e.RequestID), style)
-		if i == m.cursor {
-			line = st.Selected.Render(pad(line, m.w, false))
-		}
-		lines = append(lines, line)
+		lines = append(lines, "  "+r.head+r.styled+r.tail)
 	}
 	if len(m.curl) > 0 {
 		for len(lines) < listTop+m.rows() {
@@ -123,20 +132,12 @@ func countCalls(n int) string {
 	return strconv.Itoa(n) + " calls"
 }
 
-// row lays out one row; status is drawn in its style, if any.
-func (m Model) row(c columns, marker, seq, method, path, status, took, retries, reqID string, style *lipgloss.Style) string {
-	status = pad(status, 6, false)
-	if style != nil {
-		status = style.Render(status)
-	}
-	return marker + pad(seq, c.seq, true) + "  " + pad(method, 6, false) + "  " + pad(path, c.path, false) + "  " +
-		status + "  " + pad(took, 7, true) + "  " + pad(retries, 5, true) + "  " + pad(reqID, c.reqID, false)
-}
-
 // pad fits s to w cells, cut with an ellipsis or padded with spaces.
 func pad(s string, w int, right bool) string {
-	s = ansi.Truncate(s, w, "…")
-	gap := strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+	if width(s) > w {
+		s = ansi.Truncate(s, w, "…")
+	}
+	gap := strings.Repeat(" ", max(0, w-width(s)))
 	if right {
 		return gap + s
 	}
@@ -291,4 +292,15 @@ func bodyLines(body []byte, cut bool) []string {
 		lines = append(lines, fmt.Sprintf("… cut at %d KiB", api.MaxExchangeBody>>10))
 	}
 	return lines
+}
+
+// width is s's width in cells; plain ASCII, the common case, is counted
+// without parsing.
+func width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
