@@ -265,3 +265,14 @@ func TestToken(t *testing.T) {
 		t.Error("the token handed out is not redacted")
 	}
 }
+
+func TestACutNeverLeavesHalfASecret(t *testing.T) {
+	r := newRedactor(testID, testSecret)
+	for _, at := range []int{MaxExchangeBody - 3, MaxExchangeBody + redactMargin - 3} {
+		body := strings.Repeat("x", at) + testSecret + strings.Repeat("y", 2*MaxExchangeBody)
+		got, cut := capBody(body, r.redact)
+		if !cut || strings.Contains(string(got), testSecret[:3]) {
+			t.Errorf("a secret at byte %d: cut %v, tail %q", at, cut, got[len(got)-12:])
+		}
+	}
+}

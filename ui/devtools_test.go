@@ -120,3 +120,18 @@ func TestDeskToolsOff(t *testing.T) {
 		}
 	}
 }
+
+// The kiosk builds its sessions without a recorder: the developer's keys
+// are off there; the desk's UI has them.
+func TestDeskToolsNeedARecorder(t *testing.T) {
+	env := uitest.NewEnv(t)
+	c := env.Common(context.Background())
+	kiosk := NewCommon(context.Background(), uitest.Renderer(), c.Session, Options{})
+	desk := NewCommon(context.Background(), uitest.Renderer(), c.Session, Options{Calls: api.NewRecorder(0, 0)})
+	if kiosk.Keys.Inspector.Enabled() || kiosk.Keys.AvailabilityMap.Enabled() {
+		t.Error("a session without a recorder has the developer's keys")
+	}
+	if !desk.Keys.Inspector.Enabled() || !desk.Keys.AvailabilityMap.Enabled() || desk.Calls == nil {
+		t.Error("the desk lacks the developer's keys or its recorder")
+	}
+}
