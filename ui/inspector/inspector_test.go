@@ -275,3 +275,31 @@ func BenchmarkInspectorView(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// What a server sent reaches the terminal sanitised: no escape sequence
+// in the list, the details or the copied command on screen.
+func TestHostileCallsAreSanitised(t *testing.T) {
+	evil := "\x1b]52;c;cHduZWQ=\a\x1b[2J\u202eevil\x9b31m"
+	rec := api.NewRecorder(0, 0)
+	rec.Record(api.Exchange{
+		Op: "request", Method: "POST", URL: "http://h/api/v1/x%1B%5B2J?q=" + evil, Status: 418, RequestID: evil, Err: evil,
+		RequestHeader: http.Header{"X-Evil": {evil}}, RequestBody: []byte(`{"name":"` + evil + `"}`),
+		ResponseHeader: http.Header{"X-Evil": {evil}}, ResponseBody: []byte(evil + "\n" + evil),
+	})
+	c := uitest.Common(func() time.Time { return uitest.Epoch })
+	c.Calls = rec
+	var clip bytes.Buffer
+	c.Clipboard = &clip
+	m := inspector.New(c)
+	m.SetSize(120, 40)
+	views := []string{m.View()}
+	m, _ = press(t, m, "c")
+	views = append(views, m.View())
+	m, _ = press(t, m, "enter")
+	views = append(views, m.View())
+	for i, v := range views {
+		if strings.ContainsAny(v, "\x1b\a\u202e\x9b") {
+			t.Errorf("view %d lets a control through: %q", i, v)
+		}
+	}
+}
