@@ -58,6 +58,11 @@ func TestMapGolden(t *testing.T) {
 		m, _ := press(m, "v")
 		golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
 	})
+	t.Run("78x20", func(t *testing.T) { // what a screen gets in an 80×24 terminal
+		m, _ := press(m, "v")
+		m.SetSize(78, 20)
+		golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
+	})
 }
 
 // TestClosedDaysAndOpening: the staff-training closure is marked and

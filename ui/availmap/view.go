@@ -391,7 +391,11 @@ func pad(s string, w int) string {
 func spread(left, right string, w int) string {
 	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
-		return ansi.Truncate(left, w, "…")
+		room := w - lipgloss.Width(left) - 2
+		if room < 8 {
+			return ansi.Truncate(left, w, "…")
+		}
+		return left + "  " + ansi.Truncate(right, room, "…")
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
