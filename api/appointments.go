@@ -40,7 +40,7 @@ type wireHold struct {
 // expiry moved onto the local clock using the skew measured on this very
 // response, so the countdown is right even when the clocks disagree.
 func (c *Client) Hold(ctx context.Context, r HoldRequest) (model.Hold, error) {
-	org, err := c.organizationID(ctx)
+	org, err := c.organizationID(Send(ctx)) // a look-up, sent even in a dry run
 	if err != nil {
 		return model.Hold{}, err
 	}

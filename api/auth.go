@@ -82,6 +82,15 @@ func (a *auth) newCache() *tokenCache {
 // token returns the cached token or fetches one. The fetch runs on New's
 // context, bounded by the token client's timeout; ctx only stops the wait.
 func (a *auth) token(ctx context.Context) (string, error) {
+	t, err := a.current(ctx)
+	if err != nil {
+		return "", err
+	}
+	return t.AccessToken, nil
+}
+
+// current is token with its expiry.
+func (a *auth) current(ctx context.Context) (*oauth2.Token, error) {
 	a.mu.Lock()
 	src := a.cache.src
 	a.mu.Unlock()
@@ -96,12 +105,9 @@ func (a *auth) token(ctx context.Context) (string, error) {
 	}()
 	select {
 	case r := <-ch:
-		if r.err != nil {
-			return "", r.err
-		}
-		return r.t.AccessToken, nil
+		return r.t, r.err
 	case <-ctx.Done():
-		return "", ctx.Err()
+		return nil, ctx.Err()
 	}
 }
 

@@ -12,7 +12,15 @@ import (
 
 // BenchmarkAvailability90Days is the calendar's biggest read: 90 days of a
 // 30-minute service, fetched and decoded over loopback from the sandbox.
-func BenchmarkAvailability90Days(b *testing.B) {
+func BenchmarkAvailability90Days(b *testing.B) { benchAvailability90Days(b, nil) }
+
+// BenchmarkAvailability90DaysRecorded is the same read told to the
+// request inspector's recorder (the body redacted and capped).
+func BenchmarkAvailability90DaysRecorded(b *testing.B) {
+	benchAvailability90Days(b, api.NewRecorder(0, 0).Record)
+}
+
+func benchAvailability90Days(b *testing.B, observe func(api.Exchange)) {
 	now := time.Date(2025, 12, 1, 7, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
 	sb, err := sandbox.New(sandbox.Options{Now: clock, RateLimit: -1})
@@ -22,7 +30,7 @@ func BenchmarkAvailability90Days(b *testing.B) {
 	srv := httptest.NewServer(sb)
 	defer srv.Close()
 	c, err := api.New(context.Background(), api.Config{BaseURL: srv.URL,
-		ClientID: "demo-client", ClientSecret: "demo-secret", Now: clock})
+		ClientID: "demo-client", ClientSecret: "demo-secret", Now: clock, Observer: observe})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -56,6 +56,11 @@ type Config struct {
 	// duration, request id) and one per retry; never bodies, queries or
 	// headers. Default: discard.
 	Logger *slog.Logger
+	// Observer, if set, is told of every call once it is over (retries
+	// included), secrets redacted: see Exchange and Recorder. It runs on
+	// the caller's goroutine, so it must be quick. The token request is
+	// not told: its body is the client's credentials.
+	Observer func(Exchange)
 }
 
 const masked = "[redacted]"

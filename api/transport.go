@@ -41,12 +41,14 @@ const (
 
 // call is one logical API call; do may send it several times.
 type call struct {
-	op     string
-	method string
-	path   string // under /api/v1
-	query  url.Values
-	body   any    // sent as JSON when non-nil
-	key    string // Idempotency-Key: the same on every attempt
+	op      string
+	method  string
+	path    string // under /api/v1, or from the host root when root is set
+	root    bool
+	query   url.Values
+	body    any    // sent as JSON when non-nil
+	payload []byte // sent as is when body is nil (raw calls)
+	key     string // Idempotency-Key: the same on every attempt
 }
 
 // response is a received answer, body already read.
@@ -58,17 +60,11 @@ type response struct {
 	hasSkew bool
 }
 
-// do sends cl, retrying what is safe to retry: network errors, 429 and
-// 502/503/504, for GET/DELETE and for writes carrying an idempotency key.
-// Retries go on while the next wait fits in the call's time budget and the
-// caller's context (and MaxRetries, when set). A 401 gets one fresh token
-// and one more try, outside the retry count.
-//
-// The budget counts the attempts' real duration plus the waits asked of
-// c.sleep, so a test that simulates the waits spends the budget as a real
-// run would, and a frozen clock cannot make the retries endless.
+// do sends cl and tells Config.Observer what happened; under DryRun it
+// only describes cl and returns ErrNotSent. On an error status the
+// response comes back too, beside the *Error.
 func (c *Client) do(ctx context.Context, cl call) (*response, error) {
-	var payload []byte
+	payload := cl.payload
 	if cl.body != nil {
 		b, err := json.Marshal(cl.body)
 		if err != nil {
@@ -76,6 +72,29 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 		}
 		payload = b
 	}
+	if show, ok := ctx.Value(dryRunKey{}).(func(Exchange)); ok && show != nil {
+		show(c.exchange(&cl, payload, nil, c.now(), 0, nil))
+		return nil, fmt.Errorf("api: %s: %w", cl.op, ErrNotSent)
+	}
+	began := c.now()
+	res, sends, err := c.send(ctx, &cl, payload)
+	if c.cfg.Observer != nil {
+		c.cfg.Observer(c.exchange(&cl, payload, res, began, sends, err))
+	}
+	return res, err
+}
+
+// send sends cl, retrying what is safe to retry: network errors, 429 and
+// 502/503/504, for GET/DELETE and for writes carrying an idempotency key.
+// Retries go on while the next wait fits in the call's time budget and the
+// caller's context (and MaxRetries, when set). A 401 gets one fresh token
+// and one more try, outside the retry count. sends counts the requests
+// that went out.
+//
+// The budget counts the attempts' real duration plus the waits asked of
+// c.sleep, so a test that simulates the waits spends the budget as a real
+// run would, and a frozen clock cannot make the retries endless.
+func (c *Client) send(ctx context.Context, cl *call, payload []byte) (res *response, sends int, err error) {
 	budget := c.cfg.WriteRetryBudget
 	if cl.method == http.MethodGet {
 		budget = c.cfg.ReadRetryBudget
@@ -84,11 +103,15 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 	refreshed := false
 	for attempt := 1; ; {
 		began := time.Now()
-		res, tok, err := c.attempt(ctx, &cl, payload)
+		r, tok, aerr := c.attempt(ctx, cl, payload)
 		spent += time.Since(began)
+		if tok != "" {
+			sends++
+		}
+		res, err = r, aerr
 		if err == nil {
 			if res.status < 300 {
-				return res, nil
+				return res, sends, nil
 			}
 			if res.status == http.StatusUnauthorized && !refreshed {
 				refreshed = true
@@ -99,14 +122,14 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 			e.RetryAfter = retryAfter(res.header, c.now())
 			err = e
 		}
-		wait, ok := c.retryWait(&cl, err, attempt)
+		wait, ok := c.retryWait(cl, err, attempt)
 		capped := c.cfg.MaxRetries > 0 && attempt >= c.cfg.MaxRetries
 		if !ok || capped || spent+wait > budget || !fits(ctx, wait) {
-			return nil, err
+			return res, sends, err
 		}
 		c.cfg.Logger.Info("api: retrying", "op", cl.op, "attempt", attempt+1, "wait", wait, "err", err)
 		if err := c.sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("api: %s: %w", cl.op, err)
+			return nil, sends, fmt.Errorf("api: %s: %w", cl.op, err)
 		}
 		spent += wait
 		attempt++
@@ -191,15 +214,7 @@ func (c *Client) attempt(ctx context.Context, cl *call, payload []byte) (*respon
 	if err != nil {
 		return nil, tok, fmt.Errorf("api: %s: %w", cl.op, err)
 	}
-	req.Header.Set("Authorization", "Bearer "+tok)
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
-	if payload != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if cl.key != "" {
-		req.Header.Set("Idempotency-Key", cl.key)
-	}
+	req.Header = c.header(cl, payload, tok)
 
 	sent := time.Now()
 	resp, err := c.http.Do(req)
@@ -232,8 +247,27 @@ func (c *Client) attempt(ctx context.Context, cl *call, payload []byte) (*respon
 	return res, tok, nil
 }
 
+// header is what every request carries; the observer gets it with the
+// token replaced.
+func (c *Client) header(cl *call, payload []byte, tok string) http.Header {
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+tok)
+	h.Set("Accept", "application/json")
+	h.Set("User-Agent", c.userAgent)
+	if payload != nil {
+		h.Set("Content-Type", "application/json")
+	}
+	if cl.key != "" {
+		h.Set("Idempotency-Key", cl.key)
+	}
+	return h
+}
+
 func (c *Client) endpoint(cl *call) string {
 	u := c.baseURL + "/api/v1" + cl.path
+	if cl.root {
+		u = c.baseURL + cl.path
+	}
 	if len(cl.query) > 0 {
 		u += "?" + cl.query.Encode()
 	}

@@ -215,10 +215,11 @@ type app struct {
 	baseURL    string
 	logFile    string
 	demo       bool
-	secret     string      // the configured one, known before any client
-	client     *api.Client // once connected: it knows its secret's forms and tokens
-	warnings   []string    // the configuration's, for the UI to show too
-	lang       string      // --lang
+	secret     string        // the configured one, known before any client
+	client     *api.Client   // once connected: it knows its secret's forms and tokens
+	warnings   []string      // the configuration's, for the UI to show too
+	calls      *api.Recorder // the UI's API calls, for its request inspector
+	lang       string        // --lang
 	catalog    *i18n.Catalog
 	printer    *i18n.Printer // once the configuration is read
 }
@@ -358,6 +359,7 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 				return err
 			}
 			via, linearMode := a.accessibleVia(cfg, accessible)
+			a.calls = api.NewRecorder(0, 0)
 			s, err := a.connect(cmd, cfg, false)
 			if err != nil {
 				return err
@@ -368,6 +370,7 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 			}
 			return ui.Run(cmd.Context(), ui.Options{
 				ExportDir:  exportDir,
+				Calls:      a.calls,
 				Office:     s.office,
 				Demo:       s.demo,
 				ServiceID:  cfg.Booking.Service,
@@ -401,7 +404,7 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 	f.StringVar(&theme, "theme", "", "colour `THEME`: "+strings.Join(config.Themes, ", "))
 	f.DurationVar(&holdTTL, "hold-ttl", 0, "hold lifetime in the demo sandbox, to try expiry (default sandbox.hold_ttl, 10m)")
 
-	root.AddCommand(a.versionCmd(), a.sandboxCmd(), a.kioskCmd())
+	root.AddCommand(a.versionCmd(), a.sandboxCmd(), a.kioskCmd(), a.apiCmd(), a.tokenCmd())
 	root.AddCommand(a.verbCmds()...)
 	return root
 }
@@ -503,17 +506,7 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 	logger.Debug("config", "config", cfg)
 
 	ctx := cmd.Context()
-	apiCfg := api.Config{
-		BaseURL:        cfg.API.BaseURL,
-		ClientID:       cfg.API.ClientID,
-		ClientSecret:   string(cfg.API.ClientSecret),
-		OrganizationID: cfg.API.OrganizationID,
-		Version:        a.Version,
-		Now:            a.Now,
-		RequestTimeout: cfg.API.Timeout,
-		WriteTimeout:   cfg.API.Timeout * 3 / 2,
-		Logger:         logger,
-	}
+	apiCfg := a.apiConfig(cfg, logger)
 	if a.usesDemo(cfg) {
 		// A server named without credentials (flag, environment or config
 		// file) is a mistake, not a request for the demo.
@@ -565,6 +558,26 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 	a.client = s.client
 	ok = true
 	return s, nil
+}
+
+// apiConfig is the API client's configuration; the UI's calls are also
+// told to the request inspector's recorder.
+func (a *app) apiConfig(cfg config.Config, logger *slog.Logger) api.Config {
+	c := api.Config{
+		BaseURL:        cfg.API.BaseURL,
+		ClientID:       cfg.API.ClientID,
+		ClientSecret:   string(cfg.API.ClientSecret),
+		OrganizationID: cfg.API.OrganizationID,
+		Version:        a.Version,
+		Now:            a.Now,
+		RequestTimeout: cfg.API.Timeout,
+		WriteTimeout:   cfg.API.Timeout * 3 / 2,
+		Logger:         logger,
+	}
+	if a.calls != nil {
+		c.Observer = a.calls.Record
+	}
+	return c
 }
 
 // openState opens the state kept for this API: on disk for a real API,

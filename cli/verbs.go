@@ -47,8 +47,9 @@ type verbRun struct {
 // embedded sandbox without credentials) and exit codes. check runs on the
 // configuration before any network work, for usage errors.
 func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body verbFunc) *cobra.Command {
-	var asJSON bool
+	var asJSON, curl bool
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (stable, for scripts) instead of a table")
+	cmd.Flags().BoolVar(&curl, "curl", false, "print the API calls as curl commands instead of making them (writes with their idempotency key)")
 	cmd.RunE = run(func(c *cobra.Command, args []string) error {
 		cfg, err := a.loadConfig(c, nil)
 		if err != nil {
@@ -80,6 +81,9 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 		}
 		// Whatever the verb placed and did not hand over goes back.
 		defer v.session.Close(context.WithoutCancel(c.Context()))
+		if curl {
+			return printCurl(c.Context(), env, s.demo, func(ctx context.Context) error { return body(ctx, v, args) })
+		}
 		return body(c.Context(), v, args)
 	})
 	return cmd
@@ -164,14 +168,16 @@ func (a *app) availabilityCmd() *cobra.Command {
 	var (
 		sf   = serviceFlags{p: a.words}
 		days int
+		all  bool
 	)
 	cmd := &cobra.Command{
-		Use:   "availability --service S [--location L] [--days N]",
-		Short: "List the free slots and closed days of a service",
+		Use:   "availability --service S [--location L] [--days N] | --all [--location L]",
+		Short: "List the free slots and closed days of a service, or free places a day of every service (--all)",
 		Args:  cobra.NoArgs,
 	}
 	sf.add(cmd)
 	cmd.Flags().IntVar(&days, "days", 0, "`N` days ahead, 1..90 (default booking.days_ahead)")
+	cmd.Flags().BoolVar(&all, "all", false, "every service at every active location (or at --location): free places a day, as the UI's availability map shows")
 	return a.verb(cmd, func(cfg config.Config) error {
 		if !cmd.Flags().Changed("days") {
 			days = cfg.Booking.DaysAhead
@@ -179,8 +185,17 @@ func (a *app) availabilityCmd() *cobra.Command {
 		if days < 1 || days > 90 {
 			return usageErrorf("%s", a.words().T(i18n.DaysRange, days))
 		}
+		if all {
+			if sf.service != "" {
+				return usageErrorf("--all is every service; drop --service or --all")
+			}
+			return nil
+		}
 		return sf.withDefaults(cfg)
 	}, func(ctx context.Context, v *verbRun, _ []string) error {
+		if all {
+			return v.availabilityAll(ctx, sf.location, days)
+		}
 		svc, loc, err := v.serviceAt(ctx, sf.service, sf.location)
 		if err != nil {
 			return err
@@ -432,7 +447,7 @@ appointment location's time zone.`,
 	return a.verb(cmd, nil, func(ctx context.Context, v *verbRun, args []string) error {
 		// The current copy gives a wall-clock --at its zone and the journal
 		// the previous time; only the zone cannot do without it.
-		before, err := v.client.Appointment(ctx, args[0])
+		before, err := v.client.Appointment(api.Send(ctx), args[0])
 		if err != nil && at.isWall() {
 			return err
 		}
@@ -487,7 +502,7 @@ func (a *app) cancelCmd() *cobra.Command {
 	cmd.Flags().StringVar(&reason, "reason", "", "why, for the record (`TEXT`)")
 	return a.verb(cmd, func(config.Config) error { return flagError("reason", model.ValidateReason(reason)) }, func(ctx context.Context, v *verbRun, args []string) error {
 		// Asked first only to tell whether this cancel changes anything.
-		before, _ := v.client.Appointment(ctx, args[0])
+		before, _ := v.client.Appointment(api.Send(ctx), args[0])
 		if before.ID == "" {
 			before.ID = args[0]
 		}

@@ -38,6 +38,10 @@ type Options struct {
 	Notes      []string      // said once at the start
 	ExportDir  string        // where .ics exports go
 	Kiosk      *common.Kiosk // a customer's session at a kiosk; nil at the desk
+	// Calls records the session's API calls for the request inspector (the
+	// API client's Observer). Nil turns the desk's developer keys off: the
+	// inspector and the availability map, as in the kiosk.
+	Calls *api.Recorder
 }
 
 // Run starts the UI on the local terminal and returns when the user quits
@@ -95,6 +99,10 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 	if days <= 0 {
 		days = 30
 	}
+	keys := common.DefaultKeyMap()
+	if opts.Calls == nil {
+		keys.DisableDeskTools()
+	}
 	theme := opts.Theme
 	if opts.NoColor || r.ColorProfile() == termenv.Ascii {
 		theme = styles.ThemePlain
@@ -104,14 +112,16 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 		Office:  session.Office(),
 		Session: session,
 		Styles:  styles.New(r, styles.NewTheme(theme)),
-		Keys:    common.DefaultKeyMap(),
+		Keys:    keys,
 		Now:     now,
 		Prefs: common.Prefs{
 			DaysAhead: min(days, 90), WeekStart: opts.WeekStart, Clock24: opts.Clock24, Demo: opts.Demo,
 			Host: hostOf(session.Office(), opts.Demo),
 		},
-		Logger:   logger,
-		Activity: &common.Activity{},
+		Logger:    logger,
+		Activity:  &common.Activity{},
+		Calls:     opts.Calls,
+		Clipboard: r.Output(),
 	}
 	if opts.Kiosk != nil {
 		c = c.ForKiosk(opts.Kiosk)

@@ -17,6 +17,7 @@ import (
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/appointments"
+	"github.com/zimun-app/zimun/ui/availmap"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/confirmation"
@@ -184,6 +185,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case !m.startOverAt.IsZero() && msg.Type == tea.KeyEnter:
 		return m.startOver()
 	}
+	if next, cmd, ok := m.devTools(msg); ok {
+		return next, cmd
+	}
 	return m.updateTop(msg)
 }
 
@@ -318,6 +322,8 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			m.stack = m.stack.Drop()
 		}
 		next, cmd = m.updateTop(msg)
+	case common.OpenInspectorMsg, common.OpenAvailabilityMapMsg, availmap.OpenDayMsg:
+		next, cmd = m.openDevTool(msg)
 	case common.BackMsg:
 		if f, ok := m.stack.Top().Model().(form.Model); ok {
 			m.lastContact = f.Contact()

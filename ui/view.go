@@ -16,7 +16,7 @@ func (m Model) View() string {
 	}
 	body := m.stack.Top().View()
 	if m.showHelp {
-		body = f.HelpOverlay(append(m.stack.Top().FullHelp(), m.globalKeys()))
+		body = f.HelpOverlay(append(m.stack.Top().FullHelp(), m.globalKeys(), m.devKeys()))
 	}
 	var left []time.Duration
 	for _, p := range m.stack.Pages() {

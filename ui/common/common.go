@@ -5,6 +5,7 @@ package common
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"strings"
 	"sync/atomic"
@@ -12,6 +13,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/ui/styles"
 )
@@ -35,6 +37,12 @@ type Common struct {
 	HandRefresh bool
 	// Kiosk is set for a customer's session at a kiosk, nil at the desk.
 	Kiosk *Kiosk
+	// Calls are the session's API calls, for the request inspector; nil
+	// when nothing records them (the kiosk).
+	Calls *api.Recorder
+	// Clipboard is the terminal the session draws on, for the OSC 52
+	// sequence that puts text on its clipboard.
+	Clipboard io.Writer
 }
 
 // Kiosk is what a customer's session has instead of the desk's screens:
@@ -57,6 +65,7 @@ func (c Common) ForKiosk(k *Kiosk) Common {
 	c.Kiosk = k
 	c.Keys = KioskKeyMap()
 	c.Prefs.Host = ""
+	c.Calls = nil
 	return c
 }
 

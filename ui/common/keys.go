@@ -15,6 +15,10 @@ type KeyMap struct {
 	Location     key.Binding
 	Service      key.Binding
 	MyBooking    key.Binding // the kiosk's, off at the desk
+
+	// The developer's tools: off in the kiosk (DisableDeskTools).
+	Inspector       key.Binding
+	AvailabilityMap key.Binding
 }
 
 // DefaultKeyMap is the global keys.
@@ -29,15 +33,26 @@ func DefaultKeyMap() KeyMap {
 		Location:     key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "change location")),
 		Service:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "change service")),
 		MyBooking:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "my booking"), key.WithDisabled()),
+
+		Inspector:       key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "API calls")),
+		AvailabilityMap: key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "availability map")),
 	}
 }
 
-// KioskKeyMap is the keys of a customer at a kiosk: none of the desk's,
-// and "my booking".
+// KioskKeyMap is the keys of a customer at a kiosk: none of the desk's
+// or the developer's, and "my booking".
 func KioskKeyMap() KeyMap {
 	k := DefaultKeyMap()
 	k.Appointments.SetEnabled(false)
 	k.WalkIn.SetEnabled(false)
 	k.MyBooking.SetEnabled(true)
+	k.DisableDeskTools()
 	return k
+}
+
+// DisableDeskTools turns off the developer's tools (the request inspector
+// and the availability map): they neither work nor show in help.
+func (k *KeyMap) DisableDeskTools() {
+	k.Inspector.SetEnabled(false)
+	k.AvailabilityMap.SetEnabled(false)
 }

@@ -40,3 +40,11 @@ type Heading struct {
 	Location model.Location
 	Service  model.Service
 }
+
+// The developer's tools, opened over the screen on show.
+type (
+	// OpenInspectorMsg asks for the request inspector.
+	OpenInspectorMsg struct{}
+	// OpenAvailabilityMapMsg asks for the availability map.
+	OpenAvailabilityMapMsg struct{}
+)

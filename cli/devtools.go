@@ -1,0 +1,391 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/model"
+)
+
+// maxInput bounds an --input body: more is surely a mistake.
+const maxInput = 4 << 20
+
+// methods zimun api sends.
+var methods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+
+func (a *app) apiCmd() *cobra.Command {
+	var (
+		method, input, key           string
+		fields, typedF, raw, queries []string
+		include, paginate            bool
+		curl                         bool
+	)
+	cmd := &cobra.Command{
+		Use:   "api [METHOD] PATH",
+		Short: "Make an authenticated call to any endpoint of the API, like gh api",
+		Long: `Make an authenticated call to any endpoint of the configured API and
+print the reply: indented JSON on a terminal, as received when piped.
+
+PATH is under /api/v1 ("services", "/appointments/a_123"), or from the host
+root when it starts with /api/ or /sandbox/ ("/api/v1/services",
+"/sandbox/outbox"), or a URL on the configured API. The token is fetched and
+sent for you; POST, PATCH and PUT carry an Idempotency-Key (a fresh one, or
+--idempotency-key), so their retries are applied once.
+
+The method is METHOD, else --method, else POST when there is a body, else
+GET. -f key=value fields make a JSON object body: true, false, null and
+numbers are sent as such, anything else as a string (--raw-field for a
+string always). On a GET, and with --input, the fields go in the query
+instead, as gh api does. -q key=value adds to the query.
+
+Exit status: 0 on a 2xx reply; 1 when the API answered with an error (its
+body is printed) or could not be reached; 2 on bad usage.`,
+		Example: `  zimun api /api/v1/services --paginate
+  zimun api availability -q service_id=s_123 -q days_ahead=7
+  zimun api POST appointments/hold -f service_id=s_123 -f appointment_time=2026-03-03T09:00:00Z -f appointment_duration=30
+  echo '{"hold_id":"h_1","contact_name":"Dana","contact_email":"dana@example.com"}' | zimun api POST appointments/confirm --input -
+  zimun api -i /api/v1/organization`,
+		Args: cobra.RangeArgs(1, 2),
+	}
+	f := cmd.Flags()
+	f.StringVarP(&method, "method", "X", "", "HTTP `METHOD` (default GET, or POST with a body)")
+	f.StringArrayVarP(&fields, "field", "f", nil, "a body field `key=value`, typed: true, false, null and numbers as JSON (repeatable)")
+	f.StringArrayVarP(&typedF, "typed-field", "F", nil, "the same as -f, as gh spells it")
+	f.StringArrayVar(&raw, "raw-field", nil, "a body field `key=value` sent as a string (repeatable)")
+	f.StringArrayVarP(&queries, "query", "q", nil, "a query field `key=value` (repeatable)")
+	f.StringVar(&input, "input", "", "send the body read from `FILE` (- for stdin)")
+	f.BoolVarP(&include, "include", "i", false, "print the status and the reply's headers first")
+	f.BoolVar(&paginate, "paginate", false, "follow next_page_token to the last page and print every item in one reply")
+	f.StringVar(&key, "idempotency-key", "", "the write's `KEY` (default: a fresh one per run)")
+	f.BoolVar(&curl, "curl", false, "print the call as a curl command instead of making it")
+	cmd.RunE = run(func(c *cobra.Command, args []string) error {
+		req, err := a.rawRequest(args, method, input, key, append(fields, typedF...), raw, queries)
+		if err != nil {
+			return err
+		}
+		if paginate && req.Method != http.MethodGet {
+			return usageErrorf("--paginate follows the pages of a GET, not a %s", req.Method)
+		}
+		cfg, err := a.loadConfig(c, nil)
+		if err != nil {
+			return err
+		}
+		pretty := isTerminal(a.Stdout)
+		s, err := a.connect(c, cfg, true)
+		if err != nil {
+			return err
+		}
+		defer s.close()
+		env, flush := a.redactingEnv()
+		defer flush()
+		ctx := c.Context()
+		if curl {
+			return printCurl(ctx, env, s.demo, func(ctx context.Context) error {
+				_, err := s.client.Raw(ctx, req)
+				return err
+			})
+		}
+		var res *api.RawResponse
+		if paginate {
+			res, err = s.client.RawAll(ctx, req)
+		} else {
+			res, err = s.client.Raw(ctx, req)
+		}
+		if errors.Is(err, api.ErrForeignURL) {
+			return &codedError{exitUsage, err}
+		}
+		if res != nil {
+			if werr := printReply(env.Stdout, res, include, pretty); werr != nil && err == nil {
+				err = werr
+			}
+		}
+		return err
+	})
+	return cmd
+}
+
+// rawRequest reads zimun api's arguments and flags, before any network
+// work, so that every mistake is a usage error.
+func (a *app) rawRequest(args []string, method, input, key string, fields, raw, queries []string) (api.RawRequest, error) {
+	var req api.RawRequest
+	req.Path = args[len(args)-1]
+	if len(args) == 2 {
+		if method != "" && !strings.EqualFold(method, args[0]) {
+			return req, usageErrorf("the method is given twice: %s and --method %s", args[0], method)
+		}
+		method = args[0]
+	}
+	if err := model.CheckText("PATH", req.Path, 2000, false); err != nil {
+		return req, &codedError{exitUsage, err}
+	}
+	if err := model.CheckText("--idempotency-key", key, 255, false); err != nil {
+		return req, &codedError{exitUsage, err}
+	}
+	req.IdempotencyKey = key
+	body := map[string]any{}
+	q := url.Values{}
+	for _, set := range []struct {
+		flag  string
+		items []string
+		typed bool
+	}{{"-f", fields, true}, {"--raw-field", raw, false}} {
+		for _, item := range set.items {
+			k, v, err := keyValue(set.flag, item)
+			if err != nil {
+				return req, err
+			}
+			if set.typed {
+				body[k] = typed(v)
+			} else {
+				body[k] = v
+			}
+			q.Add(k, v)
+		}
+	}
+	if input != "" {
+		b, err := a.readInput(input)
+		if err != nil {
+			return req, err
+		}
+		req.Body = b
+	}
+	switch method = strings.ToUpper(method); {
+	case method == "" && (len(body) > 0 || input != ""):
+		method = http.MethodPost
+	case method == "":
+		method = http.MethodGet
+	case !contains(methods, method):
+		return req, usageErrorf("unknown method %q; use one of %s", model.Sanitize(method), strings.Join(methods, ", "))
+	}
+	req.Method = method
+	fieldsInQuery := method == http.MethodGet || method == http.MethodHead || input != ""
+	if fieldsInQuery {
+		req.Query = q
+	} else if len(body) > 0 {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return req, usageErrorf("-f: %v", err)
+		}
+		req.Body = b
+	}
+	if req.Query == nil {
+		req.Query = url.Values{}
+	}
+	for _, item := range queries {
+		k, v, err := keyValue("-q", item)
+		if err != nil {
+			return req, err
+		}
+		req.Query.Add(k, v)
+	}
+	if req.Body != nil && (method == http.MethodGet || method == http.MethodHead) {
+		return req, usageErrorf("a %s has no body; drop --input or pick another method", method)
+	}
+	return req, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// keyValue splits a -f, --raw-field or -q item.
+func keyValue(flag, item string) (string, string, error) {
+	k, v, ok := strings.Cut(item, "=")
+	if !ok || k == "" {
+		return "", "", usageErrorf("%s %q: want key=value", flag, model.Sanitize(item))
+	}
+	if err := model.CheckText(flag, item, 10000, false); err != nil {
+		return "", "", &codedError{exitUsage, err}
+	}
+	return k, v, nil
+}
+
+// jsonNumber is JSON's own number syntax, so "0123" and "+33 1 23" (a
+// phone) stay strings.
+var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
+// typed reads a -f value as gh api's -F does: true, false, null and
+// numbers as JSON, anything else as a string.
+func typed(v string) any {
+	switch {
+	case v == "true":
+		return true
+	case v == "false":
+		return false
+	case v == "null":
+		return nil
+	case jsonNumber.MatchString(v):
+		return json.Number(v)
+	}
+	return v
+}
+
+func (a *app) readInput(name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		if a.Stdin == nil {
+			return nil, usageErrorf("--input -: no standard input")
+		}
+		r = a.Stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, usageErrorf("--input: %v", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, usageErrorf("--input: %v", err)
+	}
+	if len(b) > maxInput {
+		return nil, usageErrorf("--input: more than %d MiB", maxInput>>20)
+	}
+	return b, nil
+}
+
+// printReply prints a reply: the status and headers first with --include,
+// then the body, indented on a terminal. Nothing from the server reaches a
+// terminal unsanitised.
+func printReply(w io.Writer, res *api.RawResponse, include, pretty bool) error {
+	var b bytes.Buffer
+	if include {
+		fmt.Fprintf(&b, "HTTP %d %s\n", res.Status, http.StatusText(res.Status))
+		for _, line := range api.HeaderLines(res.Header) {
+			b.WriteString(line + "\n")
+		}
+		b.WriteString("\n")
+	}
+	body := res.Body
+	if pretty {
+		var out bytes.Buffer
+		if json.Indent(&out, body, "", "  ") == nil {
+			body = out.Bytes()
+		}
+	}
+	b.Write(body)
+	if pretty || include {
+		text := b.String()
+		if pretty {
+			lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+			for i, l := range lines {
+				lines[i] = model.Sanitize(l)
+			}
+			text = strings.Join(lines, "\n") + "\n"
+		}
+		_, err := io.WriteString(w, text)
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// isTerminal reports whether w is a terminal, for pretty output.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
+}
+
+func (a *app) tokenCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "token",
+		Short: "Print a bearer token for the configured credentials",
+		Long: `Print a bearer token for the configured credentials on stdout, and when
+it expires on stderr, for calls of your own:
+
+  curl -H "Authorization: Bearer $(zimun token)" "$ZIMUN_BASE_URL/api/v1/services"
+  export ZIMUN_TOKEN=$(zimun token)   # what the inspector's and --curl's commands use
+
+The client secret is never printed. The embedded demo sandbox stops when
+this command ends, so this needs credentials: for a local sandbox, run
+'zimun sandbox' and paste its export line.`,
+		Args: cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			cfg, err := a.loadConfig(cmd, nil)
+			if err != nil {
+				return err
+			}
+			if a.usesDemo(cfg) {
+				return usageErrorf("zimun token needs credentials (ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET, or the config file): a token of the embedded demo sandbox dies with this command; run 'zimun sandbox' and paste its export line")
+			}
+			logger, closeLog, err := a.openLog()
+			if err != nil {
+				return err
+			}
+			defer closeLog()
+			client, err := api.New(cmd.Context(), a.apiConfig(cfg, logger))
+			if err != nil {
+				return &codedError{exitUsage, err}
+			}
+			a.client = client
+			tok, exp, err := client.Token(cmd.Context())
+			if err != nil {
+				return err
+			}
+			// The one place a token is printed: not through the redactor.
+			if _, err := fmt.Fprintln(a.Stdout, tok); err != nil {
+				return err
+			}
+			if !exp.IsZero() {
+				fmt.Fprintf(a.Stderr, "zimun: the token expires at %s (in %s)\n",
+					exp.UTC().Format(time.RFC3339), exp.Sub(a.Now()).Round(time.Second))
+			}
+			return nil
+		}),
+	}
+}
+
+// printCurl runs send under api.DryRun and prints the calls it would have
+// made as curl commands, one a line; look-ups it needs are still made.
+func printCurl(ctx context.Context, env Env, demo bool, send func(context.Context) error) error {
+	var (
+		mu    sync.Mutex
+		shown []api.Exchange
+	)
+	err := send(api.DryRun(ctx, func(e api.Exchange) {
+		mu.Lock()
+		defer mu.Unlock()
+		shown = append(shown, e)
+	}))
+	if err != nil && !errors.Is(err, api.ErrNotSent) {
+		return err
+	}
+	if len(shown) == 0 {
+		return errors.New("this command makes no API call")
+	}
+	for _, e := range shown {
+		cmd, ok := e.Curl()
+		if !ok {
+			return fmt.Errorf("the body of %s %s is too long to print as a curl command", e.Method, e.Path())
+		}
+		fmt.Fprintln(env.Stdout, cmd)
+	}
+	switch {
+	case demo:
+		fmt.Fprintln(env.Stderr, "zimun: these name the embedded demo sandbox, which stops with this command; run 'zimun sandbox' for one that stays")
+	case env.Getenv("ZIMUN_TOKEN") == "":
+		fmt.Fprintln(env.Stderr, `zimun: set ZIMUN_TOKEN first: export ZIMUN_TOKEN=$(zimun token)`)
+	}
+	return nil
+}
