@@ -76,6 +76,11 @@ func (m Model) View() string {
 			// The field stops taking keys here: say why, not in silence.
 			b.WriteString(indent + st.Warn.Render(fmt.Sprintf("! %s: %d characters, the most it takes", fieldNames[i], limit)) + "\n")
 		}
+		if i == m.look.field {
+			for _, line := range m.lookupView() {
+				b.WriteString(indent + strings.ReplaceAll(ansi.Wrap(line, max(width-len(indent), 10), ""), "\n", "\n"+indent) + "\n")
+			}
+		}
 	}
 	b.WriteString("\n")
 	if s := m.statusLine(); s != "" {
@@ -185,11 +190,23 @@ func (m Model) ShortHelp() []key.Binding {
 	case confirming, releasing, reholding, booked:
 		return nil
 	}
+	if _, ok := m.offered(); ok && m.lookups() {
+		h := []key.Binding{k.Fill}
+		if len(m.look.res.Found) > 1 {
+			h = append(h, k.NextMatch)
+		}
+		return append(h, k.ShortHelp()...)
+	}
 	return k.ShortHelp()
 }
 
-// FullHelp is ShortHelp in one group: the other states' keys would not work.
+// FullHelp is ShortHelp in one group, the other states' keys would not
+// work, and while editing the returning-customer keys in another.
 func (m Model) FullHelp() [][]key.Binding {
+	if m.state == editing && m.lookups() {
+		k := m.keys
+		return [][]key.Binding{k.ShortHelp(), {k.Fill, k.NextMatch, k.AllTime}}
+	}
 	if h := m.ShortHelp(); len(h) > 0 {
 		return [][]key.Binding{h}
 	}
