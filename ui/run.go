@@ -37,6 +37,9 @@ type Options struct {
 	Logger     *slog.Logger // never the terminal the UI draws on
 	Notes      []string     // said once at the start
 	ExportDir  string       // where .ics exports go
+	// ReturningCustomers: the form offers earlier customers' details (a
+	// desk's feature; never set it where customers serve themselves).
+	ReturningCustomers bool
 }
 
 // Run starts the UI on the local terminal and returns when the user quits
@@ -107,7 +110,7 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 		Now:     now,
 		Prefs: common.Prefs{
 			DaysAhead: min(days, 90), WeekStart: opts.WeekStart, Clock24: opts.Clock24, Demo: opts.Demo,
-			Host: hostOf(session.Office(), opts.Demo),
+			Host: hostOf(session.Office(), opts.Demo), ReturningCustomers: opts.ReturningCustomers,
 		},
 		Logger:   logger,
 		Activity: &common.Activity{},
