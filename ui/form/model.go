@@ -92,7 +92,8 @@ type Model struct {
 	saved     model.Contact // what the last save held
 	saveArmed bool
 
-	look lookup // returning customers, when c.Prefs.ReturningCustomers
+	look   lookup // returning customers, when c.Prefs.ReturningCustomers
+	walkIn bool   // a customer at the desk
 
 	// every and after schedule clock messages (every on the second, after
 	// from now); tests swap them so nothing sleeps.
@@ -100,8 +101,15 @@ type Model struct {
 	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
+// Option changes how the form is built.
+type Option func(*Model)
+
+// WalkIn is a form for a customer at the desk: it says why the email the
+// API needs is asked for, as a walk-in may not expect it.
+func WalkIn() Option { return func(m *Model) { m.walkIn = true } }
+
 // New builds the form for a booking in progress.
-func New(c common.Common, in *booking.Intent) Model {
+func New(c common.Common, in *booking.Intent, opts ...Option) Model {
 	d := in.Draft()
 	m := Model{
 		c:       c,
@@ -122,9 +130,15 @@ func New(c common.Common, in *booking.Intent) Model {
 		},
 		look: lookup{field: -1, pending: -1},
 	}
+	for _, opt := range opts {
+		opt(&m)
+	}
 	m.total = m.hold.Length()
 	values := [numFields]string{d.Contact.Name, d.Contact.Email, d.Contact.Phone, d.Contact.Notes}
 	placeholders := [numFields]string{"full name", "like name@example.com", "optional, with country code, like +1 212 555 0100", "optional"}
+	if m.walkIn {
+		placeholders[fieldEmail] = "needed for a walk-in too, like name@example.com"
+	}
 	limits := [numFields]int{model.MaxNameRunes, model.MaxEmailBytes, 40, model.MaxNotesRunes}
 	for i := range m.inputs {
 		ti := textinput.New()

@@ -98,7 +98,11 @@ func (m Model) fieldError(v model.ValidationError, i int) string {
 	if !m.touched[i] {
 		return ""
 	}
-	return v.For(fieldNames[i])
+	msg := v.For(fieldNames[i])
+	if m.walkIn && i == fieldEmail && msg == "required" {
+		return "required: the API needs an email for a walk-in"
+	}
+	return msg
 }
 
 func (m Model) statusLine() string {
