@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
@@ -211,7 +212,7 @@ func (m Model) fill(c booking.Customer) (Model, tea.Cmd) {
 
 // lookupView is the lines under the searched field: who may be returning,
 // and a warning when they already have a booking that day.
-func (m Model) lookupView() []string {
+func (m Model) lookupView(width int) []string {
 	if !m.lookups() || m.look.field < 0 {
 		return nil
 	}
@@ -255,17 +256,20 @@ func (m Model) lookupView() []string {
 		lines = append(lines, st.OK.Render("✓ Booked here before: "+common.Plural(c.Bookings, "booking", "bookings")+
 			", the latest "+m.dayOf(c.Last))+st.Faint.Render(note))
 	default:
-		who := []string{model.Sanitize(c.Contact.Name), model.Sanitize(c.Contact.Email)}
+		parts := []string{st.Accent.Render("↺ Returning: ") + st.Text.Render(model.Sanitize(c.Contact.Name)),
+			st.Text.Render(model.Sanitize(c.Contact.Email))}
 		if p := model.Sanitize(c.Contact.Phone); p != "" {
-			who = append(who, p)
+			parts = append(parts, st.Text.Render(p))
 		}
-		line := st.Accent.Render("↺ Returning: ") + st.Text.Render(strings.Join(who, " · ")) +
-			st.Faint.Render(" — ") + st.Accent.Render(k.Fill.Help().Key) + st.Faint.Render(" fills")
+		parts = append(parts, st.Accent.Render(k.Fill.Help().Key)+st.Faint.Render(" fills"))
 		if n := len(res.Found); n > 1 {
-			line += st.Faint.Render(" · ") + st.Accent.Render(k.NextMatch.Help().Key) +
-				st.Faint.Render(" next ("+strconv.Itoa(m.look.pick%n+1)+" of "+strconv.Itoa(n)+")")
+			parts = append(parts, st.Accent.Render(k.NextMatch.Help().Key)+
+				st.Faint.Render(" next ("+strconv.Itoa(m.look.pick%n+1)+" of "+strconv.Itoa(n)+")"))
 		}
-		lines = append(lines, line+st.Faint.Render(note))
+		if note != "" {
+			parts = append(parts, st.Faint.Render(strings.TrimSpace(note)))
+		}
+		lines = append(lines, flow(parts, st.Faint.Render(" · "), width)...)
 	}
 	if ok && len(c.SameDay) > 0 {
 		var at []string
@@ -291,6 +295,25 @@ func (m Model) lookupView() []string {
 			" that day: "+strings.Join(at, ", ")))
 	}
 	return lines
+}
+
+// flow lays parts out joined by sep, breaking lines between parts rather
+// than inside one (a phone number stays whole) when they pass width.
+func flow(parts []string, sep string, width int) []string {
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case lipgloss.Width(line+sep+p) <= width:
+			line += sep + p
+		default:
+			lines = append(lines, line)
+			line = p
+		}
+	}
+	return append(lines, line)
 }
 
 func (m Model) dayOf(t time.Time) string {

@@ -82,7 +82,7 @@ func TestReturningCustomerOfferedAndFilledWithOneKey(t *testing.T) {
 	m, _ := e.form(t)
 	first, _, _ := strings.Cut(a.Contact.Name, " ")
 	m = typeAndWait(t, m, strings.ToLower(first))
-	want := "↺ Returning: " + a.Contact.Name + " · " + a.Contact.Email + " · " + a.Contact.Phone + " — ctrl+r fills"
+	want := "↺ Returning: " + a.Contact.Name + " · " + a.Contact.Email + " · " + a.Contact.Phone + " · ctrl+r fills"
 	if v := view(m); !strings.Contains(v, want) {
 		t.Fatalf("no offer %q in\n%s", want, v)
 	}

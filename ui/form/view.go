@@ -77,7 +77,7 @@ func (m Model) View() string {
 			b.WriteString(indent + st.Warn.Render(fmt.Sprintf("! %s: %d characters, the most it takes", fieldNames[i], limit)) + "\n")
 		}
 		if i == m.look.field {
-			for _, line := range m.lookupView() {
+			for _, line := range m.lookupView(max(width-len(indent), 10)) {
 				b.WriteString(indent + strings.ReplaceAll(ansi.Wrap(line, max(width-len(indent), 10), ""), "\n", "\n"+indent) + "\n")
 			}
 		}
@@ -195,11 +195,12 @@ func (m Model) ShortHelp() []key.Binding {
 		return nil
 	}
 	if _, ok := m.offered(); ok && m.lookups() {
-		h := []key.Binding{k.Fill}
+		// After the form's own keys: the offer names its key itself.
+		h := append(k.ShortHelp(), k.Fill)
 		if len(m.look.res.Found) > 1 {
 			h = append(h, k.NextMatch)
 		}
-		return append(h, k.ShortHelp()...)
+		return h
 	}
 	return k.ShortHelp()
 }
