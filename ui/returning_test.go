@@ -72,7 +72,7 @@ func TestFlowReturningCustomerFilledWithOneKey(t *testing.T) {
 	f.typeText(strings.ToLower(a.Contact.Name))
 	f.waitFor("↺ Returning: "+a.Contact.Name, a.Contact.Email, a.Contact.Phone, "ctrl+r fills")
 	f.key("ctrl+r")
-	f.waitFor("✓ Filled in "+a.Contact.Name+"'s details", "✓ Booked here before")
+	f.waitFor("✓ Filled in "+a.Contact.Name+"'s details", "✓ Returning customer: ")
 	f.key("ctrl+s")
 	f.waitFor("enter confirm")
 	f.key("enter")

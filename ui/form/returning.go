@@ -229,9 +229,9 @@ func (m Model) lookupView(width int) []string {
 	switch err := res.ServerErr; {
 	case err == nil:
 	case api.IsForbidden(err), api.IsNotFound(err):
-		note = " (this desk's history only: the client may not read appointments)"
+		note = "(this desk's history only: the client may not read appointments)"
 	default:
-		note = " (this desk's history only: Zimun could not be searched)"
+		note = "(this desk's history only: Zimun could not be searched)"
 	}
 	c, ok := m.current()
 	switch {
@@ -240,21 +240,30 @@ func (m Model) lookupView(width int) []string {
 			lines = append(lines, st.Faint.Render("Searching all bookings…"))
 		}
 	case !ok:
-		text := "No earlier booking matches"
-		if m.look.allTime || !res.From.IsZero() {
-			if m.look.allTime {
-				text += " in all bookings"
-			} else {
-				text += " in the past 6 months or the next 3 · " + k.AllTime.Help().Key + " search all"
-			}
+		parts := []string{"No earlier booking matches"}
+		if m.look.allTime {
+			parts[0] += " in all bookings"
+		} else {
+			parts[0] += " in the past 6 months or the next 3"
+			parts = append(parts, k.AllTime.Help().Key+" search all")
 		}
 		if res.Partial {
-			text += " (more bookings than could be read)"
+			parts = append(parts, "more bookings than could be read")
 		}
-		lines = append(lines, st.Faint.Render(text+note))
+		if note != "" {
+			parts = append(parts, note)
+		}
+		for i := range parts {
+			parts[i] = st.Faint.Render(parts[i])
+		}
+		lines = append(lines, flow(parts, st.Faint.Render(" · "), width)...)
 	case m.holds(c):
-		lines = append(lines, st.OK.Render("✓ Booked here before: "+common.Plural(c.Bookings, "booking", "bookings")+
-			", the latest "+m.dayOf(c.Last))+st.Faint.Render(note))
+		parts := []string{st.OK.Render("✓ Returning customer: " + common.Plural(c.Bookings, "booking", "bookings") +
+			", the latest on " + m.dayOf(c.Last))}
+		if note != "" {
+			parts = append(parts, st.Faint.Render(note))
+		}
+		lines = append(lines, flow(parts, " ", width)...)
 	default:
 		parts := []string{st.Accent.Render("↺ Returning: ") + st.Text.Render(model.Sanitize(c.Contact.Name)),
 			st.Text.Render(model.Sanitize(c.Contact.Email))}
@@ -267,7 +276,7 @@ func (m Model) lookupView(width int) []string {
 				st.Faint.Render(" next ("+strconv.Itoa(m.look.pick%n+1)+" of "+strconv.Itoa(n)+")"))
 		}
 		if note != "" {
-			parts = append(parts, st.Faint.Render(strings.TrimSpace(note)))
+			parts = append(parts, st.Faint.Render(note))
 		}
 		lines = append(lines, flow(parts, st.Faint.Render(" · "), width)...)
 	}

@@ -92,7 +92,7 @@ func TestReturningCustomerOfferedAndFilledWithOneKey(t *testing.T) {
 		t.Fatalf("filled %+v from %+v", got, a.Contact)
 	}
 	v := view(m)
-	for _, s := range []string{"✓ Filled in " + a.Contact.Name + "'s details", "✓ Booked here before"} {
+	for _, s := range []string{"✓ Filled in " + a.Contact.Name + "'s details", "✓ Returning customer: "} {
 		if !strings.Contains(v, s) {
 			t.Errorf("no %q in\n%s", s, v)
 		}
