@@ -233,6 +233,9 @@ func (m Model) lookupView(width int) []string {
 	default:
 		note = "(this desk's history only: Zimun could not be searched)"
 	}
+	if res.Partial {
+		note = "(more bookings matched than could be read)"
+	}
 	c, ok := m.current()
 	switch {
 	case m.look.busy && (m.look.allTime || !ok):
@@ -246,9 +249,6 @@ func (m Model) lookupView(width int) []string {
 		} else {
 			parts[0] += " in the past 6 months or the next 3"
 			parts = append(parts, k.AllTime.Help().Key+" search all")
-		}
-		if res.Partial {
-			parts = append(parts, "more bookings than could be read")
 		}
 		if note != "" {
 			parts = append(parts, note)
