@@ -3,6 +3,7 @@ package booking
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -192,6 +193,40 @@ func (s *Session) WalkIn(ctx context.Context, svc model.Service, loc model.Locat
 		after = slot.Start
 	}
 	return WalkIn{}, ErrWalkInTaken
+}
+
+// WalkInChoice is a service a walk-in may have, with its next free slot.
+type WalkInChoice struct {
+	Service model.Service
+	Today   model.Slot // the next free slot today; zero when none
+	Next    model.Slot // the first free slot after today, when today has none
+	Err     error      // its availability could not be read
+}
+
+// WalkInChoices reads the next free slot today of each service at loc at
+// once, for the desk to choose a walk-in's service by.
+func (o *Office) WalkInChoices(ctx context.Context, loc model.Location, svcs []model.Service, days int) []WalkInChoice {
+	out := make([]WalkInChoice, len(svcs))
+	zone := loc.Zone()
+	var wg sync.WaitGroup
+	for i, svc := range svcs {
+		wg.Go(func() {
+			c := WalkInChoice{Service: svc}
+			a, err := o.Availability(ctx, svc.ID, loc.ID, days)
+			if err != nil {
+				c.Err = err
+			} else {
+				now := o.now()
+				var ok bool
+				if c.Today, ok = firstSlotToday(a, zone, now); !ok {
+					c.Next, _ = firstSlotAfterToday(a, zone, now)
+				}
+			}
+			out[i] = c
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // firstSlotToday is the first free slot of today (in zone) that starts

@@ -184,6 +184,7 @@ func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, log
 			Now:       a.Now,
 			Logger:    logger.With("session", ks.ID),
 		}
+		opts.ReturningCustomers = ks.Role == kiosk.RoleDesk
 		if ks.Role == kiosk.RoleKiosk {
 			opts.Kiosk = &common.Kiosk{
 				ShowReference: cfg.Kiosk.ShowReference, StartOver: ks.Reset,

@@ -384,6 +384,8 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 				Now:        a.Now,
 				Logger:     s.log,
 				Notes:      append(a.warnings, s.notes...),
+				// The desk, not the kiosk: customers' details are offered.
+				ReturningCustomers: true,
 			})
 		}),
 	}

@@ -240,6 +240,8 @@ func TestFlowWalkIn(t *testing.T) {
 	first := av.Days[0].Slots[0] // today's next: 09:30 at 09:00 Paris
 	f.waitFor("15 free slots")
 	f.key("w")
+	f.waitFor("which service?", "› 1 General consultation (30 min)  ● today 09:30 CET")
+	f.key("enter")
 	f.waitFor("Hold 10:00", "09:30")
 	s, ok := slotOn(t, f.env.Client, svc.ID, loc.ID, first.Start)
 	if want := first.CapacityLeft - 1; (want == 0) == ok || ok && s.CapacityLeft != want {
@@ -256,7 +258,7 @@ func TestFlowWalkInNoneLeftToday(t *testing.T) {
 	f.waitFor("15 free slots")
 	f.env.Clock.Advance(10 * time.Hour) // 19:00 in Paris: closed
 	f.key("w")
-	f.waitFor("No free slot left today for General consultation; next free: Tue 3 Mar 09:00")
+	f.waitFor("No free slot left today for any service at Paris – Marais; next free: Tue 3 Mar 09:00 CET")
 	f.quit()
 }
 

@@ -115,7 +115,11 @@ func TestEveryScreenIsReachableAndBackReturns(t *testing.T) {
 		{"esc from appointments", func(m Model) Model { return drive(t, m, uitest.Key("esc"), 1) }, "slots"},
 		{"esc", func(m Model) Model { return update(t, m, uitest.Key("esc")) }, "calendar"},
 		{"walk-in", func(m Model) Model { return drive(t, m, uitest.Key("w"), 1) }, "walkin.Model"},
-		{"its hold", func(m Model) Model { return feed2(t, m, m.stack.Top().Model().(walkin.Model).Init()) }, "form.Model"},
+		{"its services", func(m Model) Model { return feed2(t, m, m.stack.Top().Model().(walkin.Model).Init()) }, "walkin.Model"},
+		{"esc from the walk-in", func(m Model) Model { return update(t, m, uitest.Key("esc")) }, "calendar"},
+		{"walk-in", func(m Model) Model { return drive(t, m, uitest.Key("w"), 1) }, "walkin.Model"},
+		{"its services", func(m Model) Model { return feed2(t, m, m.stack.Top().Model().(walkin.Model).Init()) }, "walkin.Model"},
+		{"its hold", func(m Model) Model { return drive(t, m, uitest.Key("enter"), 2) }, "form.Model"},
 		{"booked", func(m Model) Model {
 			return update(t, m, common.BookedMsg{Appointment: firstAppointment(t, env)})
 		}, "confirmation.Model"},

@@ -42,6 +42,9 @@ type Options struct {
 	// API client's Observer). Nil turns the desk's developer keys off: the
 	// inspector and the availability map, as in the kiosk.
 	Calls *api.Recorder
+	// ReturningCustomers: the form offers earlier customers' details (a
+	// desk's feature; never set it where customers serve themselves).
+	ReturningCustomers bool
 }
 
 // Run starts the UI on the local terminal and returns when the user quits
@@ -116,7 +119,7 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 		Now:     now,
 		Prefs: common.Prefs{
 			DaysAhead: min(days, 90), WeekStart: opts.WeekStart, Clock24: opts.Clock24, Demo: opts.Demo,
-			Host: hostOf(session.Office(), opts.Demo),
+			Host: hostOf(session.Office(), opts.Demo), ReturningCustomers: opts.ReturningCustomers,
 		},
 		Logger:    logger,
 		Activity:  &common.Activity{},

@@ -278,7 +278,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		cmd = tea.Batch(cmd, w.Init())
 	case walkin.FoundMsg:
 		m.stack = m.stack.Drop()
-		next, cmd = m.openForm(msg.Intent)
+		next, cmd = m.openForm(msg.Intent, form.WalkIn())
 	case walkin.DoneMsg:
 		m.stack = m.stack.Drop()
 		m.status = msg.Status
@@ -470,8 +470,8 @@ func (m Model) holdReplied(msg slots.HoldMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) openForm(in *booking.Intent) (tea.Model, tea.Cmd) {
-	f := form.New(m.c, in)
+func (m Model) openForm(in *booking.Intent, opts ...form.Option) (tea.Model, tea.Cmd) {
+	f := form.New(m.c, in, opts...)
 	next, cmd := m.push(router.PageFor(f))
 	return next, tea.Batch(f.Init(), cmd)
 }
@@ -634,7 +634,9 @@ func (m Model) holding() bool {
 				return true
 			}
 		case walkin.Model:
-			return true
+			if s.Holding() {
+				return true
+			}
 		}
 	}
 	return false

@@ -65,6 +65,7 @@ func (c Common) ForKiosk(k *Kiosk) Common {
 	c.Kiosk = k
 	c.Keys = KioskKeyMap()
 	c.Prefs.Host = ""
+	c.Prefs.ReturningCustomers = false // never another customer's details
 	c.Calls = nil
 	return c
 }
@@ -82,6 +83,11 @@ type Prefs struct {
 	Clock24   bool
 	Demo      bool   // the embedded sandbox
 	Host      string // the API's host when it is neither production nor the demo
+	// ReturningCustomers lets the form look up earlier bookings by the
+	// name, email or phone typed and offer their details. A desk's
+	// feature: off (the zero value) wherever customers serve themselves,
+	// as in the kiosk, since it shows other people's details.
+	ReturningCustomers bool
 }
 
 // StatusKind says how a status line reads: a passing word, something that

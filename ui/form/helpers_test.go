@@ -57,6 +57,7 @@ func noSleep(m Model) Model {
 	m.every = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return scheduled{fn(time.Time{})} }
 	}
+	m.after = m.every
 	return m
 }
 
@@ -168,7 +169,7 @@ func run(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
 		case tea.BatchMsg:
 			queue = append(append([]tea.Cmd(nil), msg...), queue...)
 			continue
-		case tickMsg, confirmedMsg, reheldMsg, savedMsg, saveTickMsg:
+		case tickMsg, confirmedMsg, reheldMsg, savedMsg, saveTickMsg, lookupTickMsg, customersMsg:
 			var next tea.Cmd
 			m, next = m.Update(msg)
 			queue = append([]tea.Cmd{next}, queue...)

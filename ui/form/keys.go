@@ -16,6 +16,12 @@ type KeyMap struct {
 	No      key.Binding
 	Rehold  key.Binding
 	Pick    key.Binding // choose another slot once the hold is gone
+
+	// Returning customers (a desk's keys; off in the kiosk). Control
+	// keys, so typing never triggers them, and none a field edits with.
+	Fill      key.Binding // fill the offered customer's details
+	NextMatch key.Binding // offer the next customer found
+	AllTime   key.Binding // search every booking, not only recent ones
 }
 
 // DefaultKeyMap is the form's default keys.
@@ -32,6 +38,10 @@ func DefaultKeyMap() KeyMap {
 		No:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep the hold")),
 		Rehold:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "hold again")),
 		Pick:    key.NewBinding(key.WithKeys("s", "esc"), key.WithHelp("s", "pick another slot")),
+
+		Fill:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "fill in customer")),
+		NextMatch: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next match")),
+		AllTime:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "search all bookings")),
 	}
 }
 

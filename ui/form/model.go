@@ -92,12 +92,24 @@ type Model struct {
 	saved     model.Contact // what the last save held
 	saveArmed bool
 
-	// every schedules a clock message; tests swap it so nothing sleeps.
+	look   lookup // returning customers, when c.Prefs.ReturningCustomers
+	walkIn bool   // a customer at the desk
+
+	// every and after schedule clock messages (every on the second, after
+	// from now); tests swap them so nothing sleeps.
 	every func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
+// Option changes how the form is built.
+type Option func(*Model)
+
+// WalkIn is a form for a customer at the desk: it says why the email the
+// API needs is asked for, as a walk-in may not expect it.
+func WalkIn() Option { return func(m *Model) { m.walkIn = true } }
+
 // New builds the form for a booking in progress.
-func New(c common.Common, in *booking.Intent) Model {
+func New(c common.Common, in *booking.Intent, opts ...Option) Model {
 	d := in.Draft()
 	m := Model{
 		c:       c,
@@ -113,10 +125,20 @@ func New(c common.Common, in *booking.Intent) Model {
 		every: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 			return common.Every(c.Ctx, d, fn)
 		},
+		after: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			return common.Tick(c.Ctx, d, fn)
+		},
+		look: lookup{field: -1, pending: -1},
+	}
+	for _, opt := range opts {
+		opt(&m)
 	}
 	m.total = m.hold.Length()
 	values := [numFields]string{d.Contact.Name, d.Contact.Email, d.Contact.Phone, d.Contact.Notes}
 	placeholders := [numFields]string{"full name", "like name@example.com", "optional, with country code, like +1 212 555 0100", "optional"}
+	if m.walkIn {
+		placeholders[fieldEmail] = "needed for a walk-in too, like name@example.com"
+	}
 	limits := [numFields]int{model.MaxNameRunes, model.MaxEmailBytes, 40, model.MaxNotesRunes}
 	for i := range m.inputs {
 		ti := textinput.New()
@@ -152,6 +174,11 @@ func New(c common.Common, in *booking.Intent) Model {
 	}
 	m.saved = m.Contact()
 	m.SetSize(m.width, m.height)
+	if m.lookups() && m.state == editing && m.search(fieldEmail).Searchable() {
+		// Details typed before (a resume, a hold given up): is this
+		// someone booked already that day?
+		m.look.pending = fieldEmail
+	}
 	return m
 }
 
@@ -169,11 +196,14 @@ func (m Model) firstToFill() int {
 // Init starts the countdown and writes the draft, so even a prefilled
 // form nobody typed in yet survives a crash.
 func (m Model) Init() tea.Cmd {
-	var tick tea.Cmd
+	var tick, look tea.Cmd
 	if m.counting() {
 		tick = m.tick()
 	}
-	return tea.Batch(tick, m.saveCmd())
+	if m.look.pending >= 0 {
+		look = common.Msg(lookupTickMsg{m.look.gen})
+	}
+	return tea.Batch(tick, m.saveCmd(), look)
 }
 
 // SetSize is the room the form may use; inputs keep their text.
@@ -287,6 +317,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 
+	case lookupTickMsg:
+		if msg.gen != m.look.gen || m.state != editing || m.look.pending < 0 {
+			return m, nil
+		}
+		return m.lookupNow(m.look.pending)
+
+	case customersMsg:
+		return m.lookupDone(msg)
+
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	}
@@ -376,6 +415,9 @@ func (m Model) leave() tea.Cmd {
 }
 
 func (m Model) editKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if m, cmd, ok := m.lookupKey(msg); ok {
+		return m, cmd
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Submit),
@@ -403,6 +445,11 @@ func (m Model) editKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if !m.saveArmed {
 		m.saveArmed = true
 		cmd = tea.Batch(cmd, m.every(time.Second, func(time.Time) tea.Msg { return saveTickMsg{} }))
+	}
+	if m.lookups() && searchable(m.focus) {
+		var look tea.Cmd
+		m, look = m.lookupLater(m.focus)
+		cmd = tea.Batch(cmd, look)
 	}
 	return m, cmd
 }

@@ -76,6 +76,11 @@ func (m Model) View() string {
 			// The field stops taking keys here: say why, not in silence.
 			b.WriteString(indent + st.Warn.Render(fmt.Sprintf("! %s: %d characters, the most it takes", fieldNames[i], limit)) + "\n")
 		}
+		if i == m.look.field {
+			for _, line := range m.lookupView(max(width-len(indent), 10)) {
+				b.WriteString(indent + strings.ReplaceAll(ansi.Wrap(line, max(width-len(indent), 10), ""), "\n", "\n"+indent) + "\n")
+			}
+		}
 	}
 	b.WriteString("\n")
 	if s := m.statusLine(); s != "" {
@@ -93,7 +98,11 @@ func (m Model) fieldError(v model.ValidationError, i int) string {
 	if !m.touched[i] {
 		return ""
 	}
-	return v.For(fieldNames[i])
+	msg := v.For(fieldNames[i])
+	if m.walkIn && i == fieldEmail && msg == "required" {
+		return "required: the API needs an email for a walk-in"
+	}
+	return msg
 }
 
 func (m Model) statusLine() string {
@@ -185,11 +194,24 @@ func (m Model) ShortHelp() []key.Binding {
 	case confirming, releasing, reholding, booked:
 		return nil
 	}
+	if _, ok := m.offered(); ok && m.lookups() {
+		// After the form's own keys: the offer names its key itself.
+		h := append(k.ShortHelp(), k.Fill)
+		if len(m.look.res.Found) > 1 {
+			h = append(h, k.NextMatch)
+		}
+		return h
+	}
 	return k.ShortHelp()
 }
 
-// FullHelp is ShortHelp in one group: the other states' keys would not work.
+// FullHelp is ShortHelp in one group, the other states' keys would not
+// work, and while editing the returning-customer keys in another.
 func (m Model) FullHelp() [][]key.Binding {
+	if m.state == editing && m.lookups() {
+		k := m.keys
+		return [][]key.Binding{k.ShortHelp(), {k.Fill, k.NextMatch, k.AllTime}}
+	}
 	if h := m.ShortHelp(); len(h) > 0 {
 		return [][]key.Binding{h}
 	}

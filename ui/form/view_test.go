@@ -62,3 +62,36 @@ func BenchmarkFormView(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// A returning customer offered under the name typed, with a booking that
+// day already.
+func TestViewReturningGolden(t *testing.T) {
+	for _, size := range [][2]int{{78, 20}, {198, 56}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			golden.RequireEqual(t, []byte(view(returningFixture(t, size[0], size[1]))))
+		})
+	}
+}
+
+func returningFixture(t *testing.T, width, height int) Model {
+	c := uitest.NewClock(start)
+	m := fixture(t, c, model.Contact{})
+	m.c.Prefs.ReturningCustomers = true
+	m.SetSize(width, height)
+	m = typeText(t, m, "marie")
+	m, _ = m.Update(lookupTickMsg{gen: m.look.gen})
+	paris := model.LoadZone("Europe/Paris")
+	at := time.Date(2026, 3, 3, 16, 0, 0, 0, paris)
+	marie := booking.Customer{
+		Contact: model.Contact{Name: "Marie Curie", Email: "marie.curie@example.fr", Phone: "+33 6 12 34 56 78"},
+		Last:    at, Bookings: 3,
+		SameDay: []booking.Visit{{
+			Appointment: model.Appointment{ID: "a_1", Status: model.StatusConfirmed, Time: at, LocationID: "l_paris"},
+			Service:     model.Service{Name: "Follow-up visit"},
+			Location:    m.loc,
+		}},
+	}
+	other := booking.Customer{Contact: model.Contact{Name: "Marie Dupont", Email: "md@example.fr"}, Last: at.AddDate(0, -1, 0), Bookings: 1}
+	m, _ = m.Update(customersMsg{gen: m.look.gen, res: booking.Customers{Found: []booking.Customer{marie, other}}})
+	return m
+}
