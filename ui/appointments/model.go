@@ -107,13 +107,13 @@ type Model struct {
 	opts Options
 	keys KeyMap
 
-	tab      tab
-	rng      model.DayRange
-	day      model.Date // one day instead of rng, when set
-	onlyAt   string     // only this location's, when set
-	status   int        // index into statusCycle
-	query    string     // the search the server last got
-	want     string     // the appointment to select once loaded
+	tab    tab
+	rng    model.DayRange
+	day    model.Date // one day instead of rng, when set
+	onlyAt string     // only this location's, when set
+	status int        // index into statusCycle
+	query  string     // the search the server last got
+	want   string     // the appointment to select once loaded
 
 	search    textinput.Model
 	searchGen int
