@@ -16,6 +16,7 @@ import (
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
+	"github.com/zimun-app/zimun/ui/agenda"
 	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/common"
@@ -237,7 +238,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case slots.HoldMsg:
 		next, cmd = m.holdReplied(msg)
 	case slots.HoldPlacedMsg:
-		if l, ok := m.stack.Top().Model().(slots.Model); !ok || l.ID() != msg.List {
+		if l, ok := m.stack.Top().Model().(holdAsker); !ok || l.ID() != msg.List {
 			return m, m.release(msg.Hold.ID), true // nobody waits for it now
 		}
 		next, cmd = m.openForm(m.c.Session.Begin(msg.Service, msg.Location, msg.Slot, msg.Hold, m.lastContact))
@@ -293,6 +294,11 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			m.stack = m.stack.Drop()
 		}
 		next, cmd = m.updateTop(msg)
+	// The day agenda (agenda.go).
+	case common.OpenAgendaMsg:
+		next, cmd = m.openAgenda(msg)
+	case agenda.OpenBookingMsg:
+		next, cmd = m.openBooking(msg)
 	case common.BackMsg:
 		if f, ok := m.stack.Top().Model().(form.Model); ok {
 			m.lastContact = f.Contact()
@@ -419,7 +425,7 @@ func (m Model) openSlots(msg calendar.DayChosenMsg) (tea.Model, tea.Cmd) {
 // list is gone is given back.
 func (m Model) holdReplied(msg slots.HoldMsg) (tea.Model, tea.Cmd) {
 	for _, p := range m.stack.Pages() {
-		if l, ok := p.Model().(slots.Model); ok && l.Awaits(msg) {
+		if l, ok := p.Model().(holdAsker); ok && l.Awaits(msg) {
 			return m.updateAll(msg)
 		}
 	}
@@ -525,7 +531,7 @@ func (m Model) holding() bool {
 	}
 	for _, p := range m.stack.Pages() {
 		switch s := p.Model().(type) {
-		case slots.Model:
+		case holdAsker:
 			if s.Holding() {
 				return true
 			}
