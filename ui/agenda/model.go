@@ -93,6 +93,9 @@ type Model struct {
 	slots   []model.Slot
 	holiday string
 	rows    []row
+	lines   []string // each row drawn unselected, at the width
+	startW  int      // widest start and end time of the day
+	endW    int
 	cursor  int       // index into rows; -1 when the chosen row went and nothing is selected
 	lost    time.Time // the chosen row's time, while nothing is selected
 	offset  int
@@ -172,6 +175,7 @@ func (m Model) ListsBookings() bool { return m.noList == "" }
 // SetSize sets the area the screen draws in.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
+	m.render()
 	m.scroll()
 }
 
@@ -268,6 +272,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) loadedDay(msg loadedMsg) (Model, tea.Cmd) {
+	first := !m.loaded
 	m.loading, m.loaded = false, true
 	var cmds []tea.Cmd
 	switch {
@@ -287,6 +292,11 @@ func (m Model) loadedDay(msg loadedMsg) (Model, tea.Cmd) {
 		m.setAvailability(msg.avail)
 	}
 	gone := m.build()
+	if first {
+		// Rows shown before (the office's free times) were no choice.
+		m.cursor, gone = m.firstCurrent(), nil
+		m.scroll()
+	}
 	switch {
 	case m.afterTaken:
 		m.afterTaken = false
@@ -433,6 +443,7 @@ func (m *Model) build() (gone *row) {
 		return -1
 	})
 	m.rows = rows
+	m.render()
 	if keep == nil {
 		if m.cursor >= len(m.rows) {
 			m.cursor = max(len(m.rows)-1, 0)

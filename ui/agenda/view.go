@@ -30,9 +30,12 @@ func (m Model) View() string {
 		return b.String()
 	}
 	end := min(m.offset+m.listRows(), len(m.rows))
-	startW, endW := m.timeWidths(m.rows[m.offset:end])
 	for i := m.offset; i < end; i++ {
-		b.WriteString(ansi.Truncate(m.renderRow(i, startW, endW), m.width, "…"))
+		if i == m.cursor {
+			b.WriteString(ansi.Truncate(m.renderRow(i, true), m.width, "…"))
+		} else {
+			b.WriteString(m.lines[i])
+		}
 		if i < end-1 {
 			b.WriteByte('\n')
 		}
@@ -92,26 +95,31 @@ func (m Model) empty() string {
 	return st.Full.Render("○ Nothing booked and no free times that day") + "\n\n" + hint
 }
 
-// timeWidths is the widest start and end among rows, so 12-hour times
-// ("9:00 AM", "10:00 AM") line up.
-func (m Model) timeWidths(rows []row) (startW, endW int) {
+// render draws every row but the cursor's once, when the rows or the
+// width change: View runs on every message and lipgloss is its cost.
+func (m *Model) render() {
 	c := model.Clock{H24: m.c.Prefs.Clock24}
-	for _, r := range rows {
-		startW = max(startW, len(c.Time(r.at, m.zone)))
-		endW = max(endW, len(c.Time(r.end, m.zone)))
+	m.startW, m.endW = 0, 0
+	for _, r := range m.rows {
+		m.startW = max(m.startW, len(c.Time(r.at, m.zone)))
+		m.endW = max(m.endW, len(c.Time(r.end, m.zone)))
 	}
-	return startW, endW
+	m.lines = make([]string, len(m.rows))
+	for i := range m.rows {
+		m.lines[i] = ansi.Truncate(m.renderRow(i, false), m.width, "…")
+	}
 }
 
-// renderRow draws a booking or a free time: its span, a word saying
-// which (never colour alone), and who and what, or how many are left.
-func (m Model) renderRow(i, startW, endW int) string {
+// renderRow draws a booking or a free time: its span (times right-aligned
+// to the day's widest, so 12-hour times line up), a word saying which
+// (never colour alone), and who and what, or how many are left.
+func (m Model) renderRow(i int, selected bool) string {
 	st := m.c.Styles
 	r := m.rows[i]
 	c := model.Clock{H24: m.c.Prefs.Clock24}
-	span := fmt.Sprintf("%*s–%-*s", startW, c.Time(r.at, m.zone), endW, c.Time(r.end, m.zone))
+	span := fmt.Sprintf("%*s–%-*s", m.startW, c.Time(r.at, m.zone), m.endW, c.Time(r.end, m.zone))
 	marker := "  "
-	if i == m.cursor {
+	if selected {
 		marker, span = st.Cursor.Render("▸ "), st.Selected.Render(span)
 	}
 	if r.free {
