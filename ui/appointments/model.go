@@ -213,7 +213,7 @@ func (m Model) tick() tea.Cmd {
 // busy in it (a dialog, a search, pages scrolled past the first) or away.
 func (m Model) refreshed() (Model, tea.Cmd) {
 	busy := m.dialogOpen || m.search.Focused() || m.idInput.Focused() || m.loading || m.loadingMore ||
-		m.tab != tabList || m.noList != "" || len(m.items) > PageSize
+		m.tab != tabList || m.noList != "" || m.pastFirstPage()
 	if busy || m.c.Activity.Idle(m.c.Now()) {
 		return m, m.tick()
 	}
@@ -484,8 +484,25 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
+// pastFirstPage reports rows read past the first page that a reload
+// would drop under the user: any, or with a location filter (which reads
+// pages to fill the screen) the selected one.
+func (m Model) pastFirstPage() bool {
+	if len(m.items) <= PageSize {
+		return false
+	}
+	if m.onlyAt == "" {
+		return true
+	}
+	a, ok := m.Selected()
+	return ok && m.indexOfItem(a.ID) >= PageSize
+}
+
 func (m *Model) maybeMore() tea.Cmd {
-	if m.noList != "" || m.next == "" || m.loading || m.loadingMore || m.cursor < len(m.visible)-prefetchRows {
+	// A location filter may leave few of a page's rows: read on until
+	// the screen is full.
+	short := m.onlyAt != "" && len(m.visible) < m.listRows()
+	if m.noList != "" || m.next == "" || m.loading || m.loadingMore || m.cursor < len(m.visible)-prefetchRows && !short {
 		return nil
 	}
 	m.loadingMore = true
