@@ -43,7 +43,8 @@ func (m Model) openAgenda(msg common.OpenAgendaMsg) (tea.Model, tea.Cmd) {
 		date = model.DateOf(m.c.Now().In(loc.Zone()))
 	}
 	m.seq++
-	a := agenda.New(m.c, agenda.Config{ID: m.seq, Location: loc, Service: svc, Date: date, Catalog: m.cat.Catalog})
+	a := agenda.New(m.c, agenda.Config{ID: m.seq, Location: loc, Service: svc, Date: date,
+		Catalog: m.cat.Catalog, Select: msg.Select})
 	next, cmd := m.push(router.PageFor(a))
 	return next, tea.Batch(a.Init(), cmd)
 }

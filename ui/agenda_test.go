@@ -120,7 +120,8 @@ func TestFlowAgendaFollowsTheLocation(t *testing.T) {
 	f.key("L")
 	f.waitFor("Appointments · New York – SoHo")
 	f.key("d")
-	f.waitFor("Day agenda", "New York – SoHo, times in EST", "free times for Physiotherapy session")
+	// On the booking selected there.
+	f.waitFor("Day agenda", "New York – SoHo, times in EST", "free times for Physiotherapy session", "open booking")
 	f.quit()
 }
 

@@ -42,6 +42,8 @@ type Config struct {
 	Date    model.Date
 	// Catalog names the services of the bookings.
 	Catalog model.Catalog
+	// Select is the booking to start on, when the day has it.
+	Select string
 }
 
 // OpenBookingMsg asks the root for a booking's detail (reschedule,
@@ -295,6 +297,10 @@ func (m Model) loadedDay(msg loadedMsg) (Model, tea.Cmd) {
 	if first {
 		// Rows shown before (the office's free times) were no choice.
 		m.cursor, gone = m.firstCurrent(), nil
+		if i := slices.IndexFunc(m.rows, func(r row) bool { return !r.free && r.appt.ID == m.cfg.Select }); i >= 0 && m.cfg.Select != "" {
+			m.cursor = i
+		}
+		m.cfg.Select = "" // once: another day starts as days do
 		m.scroll()
 	}
 	switch {

@@ -240,6 +240,29 @@ func TestEnter(t *testing.T) {
 	}
 }
 
+// Opened from a booking, the agenda starts on it; another day starts on
+// its first row still to come.
+func TestStartsOnTheBookingAskedFor(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, _ := env.Paris(t, 1)
+	last := bookedAt(t, env, loc, day)
+	want := last[len(last)-1]
+	m := New(env.Common(context.Background()), Config{ID: 7, Location: loc, Service: svc, Date: day,
+		Catalog: catalogue(t, env.Client), Select: want.ID})
+	m.SetSize(78, 20)
+	m, _ = run(t, m, m.Init())
+	if r, ok := m.selected(); !ok || r.free || r.appt.ID != want.ID {
+		t.Fatalf("on %+v, want the booking %s", r, want.ID)
+	}
+	if !strings.Contains(view(m), "▸ "+model.Clock{H24: true}.Time(want.Time, loc.Zone())) {
+		t.Fatalf("the selected row is not on screen:\n%s", view(m))
+	}
+	m, _ = press(t, m, "l", "h")
+	if m.cursor != 0 {
+		t.Fatalf("back on the day, on row %d, want the first", m.cursor)
+	}
+}
+
 func TestHoldAnswers(t *testing.T) {
 	env := uitest.NewEnv(t)
 	m0 := newAgenda(t, env, nil, day, 78, 20)

@@ -121,7 +121,7 @@ func TestAgendaKey(t *testing.T) {
 	_, msgs := press(t, m, "d")
 	got, ok := msgOf[common.OpenAgendaMsg](msgs)
 	want := model.DateOf(a.Time.In(ny.Zone()))
-	if !ok || got.Date != want || got.Location.ID != ny.ID || got.Service.ID != a.ServiceID {
+	if !ok || got.Date != want || got.Location.ID != ny.ID || got.Service.ID != a.ServiceID || got.Select != a.ID {
 		t.Fatalf("d gave %+v, want %s at %s for %s", got, want, ny.Name, a.ServiceID)
 	}
 }

@@ -792,7 +792,7 @@ func (m Model) nextLocation() (Model, tea.Cmd) {
 func (m Model) agenda() common.OpenAgendaMsg {
 	if a, ok := m.Selected(); ok {
 		loc := m.location(a)
-		return common.OpenAgendaMsg{Date: model.DateOf(a.Time.In(m.zone(a))), Location: loc, Service: m.service(a)}
+		return common.OpenAgendaMsg{Date: model.DateOf(a.Time.In(m.zone(a))), Location: loc, Service: m.service(a), Select: a.ID}
 	}
 	var msg common.OpenAgendaMsg
 	zone := m.c.Now().Location()

@@ -17,11 +17,13 @@ type (
 	OpenAppointmentsMsg struct{}
 	// OpenAgendaMsg asks for the day agenda of Date at Location (the
 	// desk's when empty), its free times those of Service (the desk's, or
-	// one offered there, when empty or not offered there).
+	// one offered there, when empty or not offered there), starting on
+	// the booking Select when it has one.
 	OpenAgendaMsg struct {
 		Date     model.Date
 		Location model.Location
 		Service  model.Service
+		Select   string
 	}
 	// WalkInMsg asks for a walk-in: today's next free slot, held.
 	WalkInMsg struct{}
