@@ -104,6 +104,7 @@ type Model struct {
 
 	// noList says why bookings can't be shown; only free times are then.
 	noList     string
+	listed     bool // the day's bookings are in hand
 	loaded     bool
 	loading    bool
 	req        int
@@ -280,7 +281,7 @@ func (m Model) loadedDay(msg loadedMsg) (Model, tea.Cmd) {
 	switch {
 	case !msg.listed:
 	case msg.apptErr == nil:
-		m.appts = msg.appts
+		m.appts, m.listed = msg.appts, true
 	case api.IsForbidden(msg.apptErr):
 		m.noList, m.appts = "Free times only: this API client lacks the appointments:read scope, so bookings can't be shown.", nil
 	case api.IsNotFound(msg.apptErr):
@@ -393,7 +394,7 @@ func (m Model) goTo(d model.Date) (Model, tea.Cmd) {
 // setDay shows d with no bookings yet and the free times of the office's
 // last availability answer, if it covers d.
 func (m *Model) setDay(d model.Date) {
-	m.day, m.appts, m.slots, m.holiday = d, nil, nil, ""
+	m.day, m.appts, m.slots, m.holiday, m.listed = d, nil, nil, "", false
 	m.cursor, m.offset, m.loaded = 0, 0, false
 	if m.c.Office != nil && m.freeDay() {
 		if last, ok := m.c.Office.LastAvailability(m.cfg.Service.ID, m.cfg.Location.ID); ok {

@@ -328,6 +328,31 @@ func TestFreeTimesOnlyWithoutTheScope(t *testing.T) {
 	_ = m
 }
 
+// A failed read of the bookings is said, never shown as an empty day; a
+// failed refresh keeps the bookings in hand.
+func TestBookingsNotLoaded(t *testing.T) {
+	env := uitest.NewEnv(t)
+	m := newAgenda(t, env, nil, day, 78, 20)
+	booked := len(m.appts)
+	failed := m.Refresh()().(loadedMsg)
+	failed.appts, failed.apptErr = nil, &api.Error{Status: 500}
+	m, cmd := m.Update(failed)
+	if len(m.appts) != booked || !strings.Contains(statusOf(uitest.Messages(cmd)), "Loading the day's bookings failed") {
+		t.Fatalf("a failed refresh: %d bookings (want %d kept), said %q", len(m.appts), booked, statusOf(uitest.Messages(cmd)))
+	}
+	m, _ = m.Update(uitest.Key("l")) // its load is answered below
+	failed = m.Refresh()().(loadedMsg)
+	failed.appts, failed.apptErr = nil, &api.Error{Status: 500}
+	m, _ = m.Update(failed)
+	v := view(m)
+	if !strings.Contains(v, "bookings not loaded (r retries) · ") || strings.Contains(v, "0 booked") {
+		t.Fatalf("a day whose bookings failed reads:\n%s", v)
+	}
+	if !slices.ContainsFunc(m.rows, func(r row) bool { return r.free }) {
+		t.Fatal("the free times went with the bookings")
+	}
+}
+
 // Another desk's booking shows on the next refresh tick; a covered
 // agenda, or one on a desk left alone, asks nothing.
 func TestRefresh(t *testing.T) {

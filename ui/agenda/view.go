@@ -57,8 +57,12 @@ func (m Model) summary() string {
 		return "Loading the day…"
 	}
 	var parts []string
-	if m.noList == "" {
+	switch {
+	case m.noList != "":
+	case m.listed:
 		parts = append(parts, common.Plural(len(m.appts), "booked", "booked"))
+	case !m.loading:
+		parts = append(parts, "bookings not loaded (r retries)")
 	}
 	svc := model.Sanitize(m.cfg.Service.Name)
 	switch n := m.today().DaysUntil(m.day); {
