@@ -312,6 +312,14 @@ func (m Model) loadedDay(msg loadedMsg) (Model, tea.Cmd) {
 		// The desk may be reading this time to a caller: never move to
 		// another without a word.
 		cmds = append(cmds, common.Warn(m.clockZone(gone.at)+" is no longer free; choose another time"))
+	case gone != nil && len(m.rows) > 0:
+		// A booking cancelled or moved: the row now at its time.
+		i := slices.IndexFunc(m.rows, func(r row) bool { return !r.at.Before(gone.at) })
+		if i < 0 {
+			i = len(m.rows) - 1
+		}
+		m.cursor = i
+		m.scroll()
 	}
 	return m, tea.Batch(cmds...)
 }

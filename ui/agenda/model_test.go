@@ -446,6 +446,25 @@ func TestRefreshKeepsTheChosenRow(t *testing.T) {
 	}
 }
 
+// A booking that went (cancelled, moved) leaves the cursor on the row now
+// at its time: nobody reads a booking's time to a caller.
+func TestCancelledBookingMovesOn(t *testing.T) {
+	env := uitest.NewEnv(t)
+	m := newAgenda(t, env, nil, day, 78, 20)
+	m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return !r.free })
+	gone := m.rows[m.cursor]
+	loaded := m.Refresh()().(loadedMsg)
+	loaded.appts = slices.DeleteFunc(slices.Clone(loaded.appts), func(a model.Appointment) bool { return a.ID == gone.appt.ID })
+	m, cmd := m.Update(loaded)
+	r, ok := m.selected()
+	if !ok || r.at.Before(gone.at) || cmd != nil {
+		t.Fatalf("on %+v (%v) after %s went, want the row at its time", r, ok, gone.appt.ID)
+	}
+	if i := slices.IndexFunc(m.rows, func(r row) bool { return !r.at.Before(gone.at) }); i != m.cursor {
+		t.Fatalf("on row %d, want %d", m.cursor, i)
+	}
+}
+
 func without(a model.Availability, starts ...time.Time) model.Availability {
 	days := make([]model.Day, len(a.Days))
 	for i, d := range a.Days {
