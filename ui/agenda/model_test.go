@@ -198,6 +198,21 @@ func TestKeys(t *testing.T) {
 	}
 }
 
+func TestClick(t *testing.T) {
+	env := uitest.NewEnv(t)
+	m := newAgenda(t, env, nil, day, 78, 20)
+	m, cmd := m.Update(uitest.Click(4, m.headerRows()+2))
+	if m.cursor != 2 || cmd != nil {
+		t.Fatalf("a click on the third row: cursor %d", m.cursor)
+	}
+	if _, cmd = m.Update(uitest.Click(4, m.headerRows()+2)); cmd == nil {
+		t.Fatal("a second click on the row did nothing")
+	}
+	if m2, _ := m.Update(uitest.Click(4, 1)); m2.cursor != 2 {
+		t.Fatal("a click on the header moved the cursor")
+	}
+}
+
 // enter on a free time holds it through the slot list's hold (so the
 // root's hold → form flow runs); on a booking it asks for its detail.
 func TestEnter(t *testing.T) {
