@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -553,11 +554,12 @@ func (a *app) appointmentsCmd() *cobra.Command {
 		from          = timeValue{allowDate: true}
 		to            = timeValue{allowDate: true}
 		status, query string
+		location      string
 		limit         int
 		ranges        = make([]bool, len(dayRanges))
 	)
 	cmd := &cobra.Command{
-		Use:   "appointments [--today|--week|--upcoming|--past|--from DATE --to DATE] [--status S] [--q TEXT] [--limit N]",
+		Use:   "appointments [--today|--week|--upcoming|--past|--from DATE --to DATE] [--status S] [--q TEXT] [--location L] [--limit N]",
 		Short: "List appointments, following every page",
 		Long: `List appointments, following every page (up to --limit).
 
@@ -568,7 +570,11 @@ does. Without any of them or --from/--to, every appointment is listed.
 
 --from and --to take YYYY-MM-DD, "YYYY-MM-DD HH:MM" (both in this computer's
 time zone) or RFC3339; a --to date includes that whole day. They cannot be
-combined with the named windows.`,
+combined with the named windows.
+
+Each row's time is in its location's own zone, with the zone named. The
+table groups rows by day, then location, then time, so times of two zones
+never interleave; --json keeps the server's order (by time).`,
 		Args: cobra.NoArgs,
 	}
 	f := cmd.Flags()
@@ -579,6 +585,7 @@ combined with the named windows.`,
 	f.Var(&to, "to", "ending at")
 	f.StringVar(&status, "status", "", "only this `STATUS`: held, scheduled, confirmed or cancelled")
 	f.StringVar(&query, "q", "", "search names, emails and ids for `TEXT`")
+	f.StringVar(&location, "location", "", "only the appointments at this location `ID` or name")
 	f.IntVar(&limit, "limit", 0, "at most `N` appointments (0 = all)")
 	picked := -1 // index in dayRanges
 	return a.verb(cmd, func(config.Config) error {
@@ -587,6 +594,9 @@ combined with the named windows.`,
 		}
 		if err := model.ValidateQuery(query); err != nil {
 			return flagError("q", err)
+		}
+		if err := model.CheckText("location", location, model.MaxNameRunes, false); err != nil {
+			return flagError("location", err)
 		}
 		for i, on := range ranges {
 			switch {
@@ -630,13 +640,28 @@ combined with the named windows.`,
 			// The local zone, as --from and --to use.
 			filter.From, filter.To = dayRanges[picked].r.Bounds(v.Now().In(time.Local))
 		}
+		var at model.Location
+		if location != "" {
+			// The API filters by time only: the location is matched here.
+			cat, err := v.office.Catalog(ctx)
+			if err != nil {
+				return err
+			}
+			if at, err = cat.AnyLocation(location); err != nil {
+				return &codedError{exitUsage, err}
+			}
+		}
 		var all []model.Appointment
 		for {
 			page, err := v.client.Appointments(ctx, filter)
 			if err != nil {
 				return err
 			}
-			all = append(all, page.Items...)
+			for _, a := range page.Items {
+				if at.ID == "" || a.LocationID == at.ID {
+					all = append(all, a)
+				}
+			}
 			if page.NextPageToken == "" || (limit > 0 && len(all) >= limit) {
 				break
 			}
@@ -649,13 +674,44 @@ combined with the named windows.`,
 			return writeJSON(v.Stdout, all)
 		}
 		p := v.p
-		t := newTable(v.Stdout, p.T(i18n.ColID), p.T(i18n.ColStatus), p.T(i18n.ColWhen), p.T(i18n.ColService), p.T(i18n.ColName), p.T(i18n.ColEmail))
+		cat := v.catalog(ctx)
+		byDayAndLocation(all, cat)
+		t := newTable(v.Stdout, p.T(i18n.ColID), p.T(i18n.ColStatus), p.T(i18n.ColWhen), p.T(i18n.ColLocation), p.T(i18n.ColService), p.T(i18n.ColName), p.T(i18n.ColEmail))
 		for _, appt := range all {
-			t.row(appt.ID, p.Status(appt.Status), p.DateSpan(appt.Time, appt.End(), v.zone(ctx, appt.LocationID)),
-				v.serviceName(ctx, appt.ServiceID), appt.Contact.Name, appt.Contact.Email)
+			loc, _ := cat.Location(appt.LocationID)
+			t.row(appt.ID, p.Status(appt.Status), p.DateSpan(appt.Time, appt.End(), cat.Zone(appt.LocationID)),
+				cmp.Or(loc.Name, appt.LocationID), v.serviceName(ctx, appt.ServiceID), appt.Contact.Name, appt.Contact.Email)
 		}
 		return t.flush()
 	})
+}
+
+// byDayAndLocation orders appointments (by time, from the server) by day
+// in their own zone, then location, keeping time order within each: rows of
+// two zones in one run of times would read as jumbled.
+func byDayAndLocation(list []model.Appointment, cat model.Catalog) {
+	rank := func(id string) int {
+		i := slices.IndexFunc(cat.Locations, func(l model.Location) bool { return l.ID == id })
+		if i < 0 {
+			return len(cat.Locations)
+		}
+		return i
+	}
+	slices.SortStableFunc(list, func(x, y model.Appointment) int {
+		dx, dy := model.DateOf(x.Time.In(zoneOr(cat, x))), model.DateOf(y.Time.In(zoneOr(cat, y)))
+		if c := dx.Compare(dy); c != 0 {
+			return c
+		}
+		return rank(x.LocationID) - rank(y.LocationID)
+	})
+}
+
+// zoneOr is a's location's zone, else its time's own.
+func zoneOr(cat model.Catalog, a model.Appointment) *time.Location {
+	if z := cat.Zone(a.LocationID); z != nil {
+		return z
+	}
+	return a.Time.Location()
 }
 
 func (v *verbRun) printAppointment(ctx context.Context, appt model.Appointment) error {

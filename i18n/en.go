@@ -236,6 +236,7 @@ func english() map[Key]msg {
 		ColWhen:        s("WHEN"),
 		ColService:     s("SERVICE"),
 		ColEmail:       s("EMAIL"),
+		ColLocation:    s("LOCATION"),
 		ColTime:        s("TIME"),
 		ColAction:      s("ACTION"),
 		ColCustomer:    s("CUSTOMER"),

@@ -236,6 +236,7 @@ func french() map[Key]msg {
 		ColWhen:        s("QUAND"),
 		ColService:     s("PRESTATION"),
 		ColEmail:       s("E-MAIL"),
+		ColLocation:    s("LIEU"),
 		ColTime:        s("HEURE"),
 		ColAction:      s("ACTION"),
 		ColCustomer:    s("CLIENT"),

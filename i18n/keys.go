@@ -269,6 +269,7 @@ const (
 	ColWhen        Key = "ColWhen"        // WHEN
 	ColService     Key = "ColService"     // SERVICE
 	ColEmail       Key = "ColEmail"       // EMAIL
+	ColLocation    Key = "ColLocation"    // LOCATION
 	ColTime        Key = "ColTime"        // TIME
 	ColAction      Key = "ColAction"      // ACTION
 	ColCustomer    Key = "ColCustomer"    // CUSTOMER

@@ -137,6 +137,17 @@ func (c Catalog) FindLocation(key string) (Location, error) {
 	return l, nil
 }
 
+// AnyLocation matches key against the ids, then the names ignoring case,
+// of every location, those that take no bookings too: for listing what
+// was booked there.
+func (c Catalog) AnyLocation(key string) (Location, error) {
+	l, ok := find(c.Locations, key, locationIDName)
+	if !ok {
+		return l, &ChoiceError{Problem: NoSuch, What: "location", Key: key, Choices: namesOf(c.Locations, locationIDName)}
+	}
+	return l, nil
+}
+
 // Resolve finds the service and the location to book it at from ids or
 // names. With no location key it takes the only active location offering
 // the service, and says so when there are several.

@@ -6,6 +6,7 @@ import (
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/router"
+	"github.com/zimun-app/zimun/ui/slots"
 )
 
 // What only some screens have.
@@ -15,6 +16,13 @@ type (
 	// backOwner handles esc itself (clearing a search first, asking first)
 	// and sends common.BackMsg when it means back.
 	backOwner interface{ OwnsBack() }
+	// holdAsker holds slots through slots.HoldCmd (the slot list, the day
+	// agenda); its HoldPlacedMsg names its ID.
+	holdAsker interface {
+		ID() int
+		Awaits(slots.HoldMsg) bool
+		Holding() bool
+	}
 )
 
 // push shows p over the screen on show.

@@ -16,6 +16,7 @@ import (
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
+	"github.com/zimun-app/zimun/ui/agenda"
 	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/availmap"
 	"github.com/zimun-app/zimun/ui/calendar"
@@ -260,7 +261,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case slots.HoldMsg:
 		next, cmd = m.holdReplied(msg)
 	case slots.HoldPlacedMsg:
-		if l, ok := m.stack.Top().Model().(slots.Model); !ok || l.ID() != msg.List {
+		if l, ok := m.stack.Top().Model().(holdAsker); !ok || l.ID() != msg.List {
 			return m, m.release(msg.Hold.ID), true // nobody waits for it now
 		}
 		next, cmd = m.openForm(m.c.Session.Begin(msg.Service, msg.Location, msg.Slot, msg.Hold, m.lastContact))
@@ -324,6 +325,11 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		next, cmd = m.updateTop(msg)
 	case common.OpenInspectorMsg, common.OpenAvailabilityMapMsg, availmap.OpenDayMsg:
 		next, cmd = m.openDevTool(msg)
+	// The day agenda (agenda.go).
+	case common.OpenAgendaMsg:
+		next, cmd = m.openAgenda(msg)
+	case agenda.OpenBookingMsg:
+		next, cmd = m.openBooking(msg)
 	case common.BackMsg:
 		if f, ok := m.stack.Top().Model().(form.Model); ok {
 			m.lastContact = f.Contact()
@@ -336,10 +342,11 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 }
 
 // deskOnly is what a customer at a kiosk never gets: other people's
-// bookings and the desk's walk-ins.
+// bookings, the desk's walk-ins and the developer's tools.
 func deskOnly(msg tea.Msg) bool {
 	switch msg.(type) {
-	case common.OpenAppointmentsMsg, common.WalkInMsg:
+	case common.OpenAppointmentsMsg, common.WalkInMsg, common.OpenAgendaMsg, agenda.OpenBookingMsg,
+		common.OpenInspectorMsg, common.OpenAvailabilityMapMsg, availmap.OpenDayMsg:
 		return true
 	}
 	return false
@@ -460,7 +467,7 @@ func (m Model) openSlots(msg calendar.DayChosenMsg) (tea.Model, tea.Cmd) {
 // list is gone is given back.
 func (m Model) holdReplied(msg slots.HoldMsg) (tea.Model, tea.Cmd) {
 	for _, p := range m.stack.Pages() {
-		if l, ok := p.Model().(slots.Model); ok && l.Awaits(msg) {
+		if l, ok := p.Model().(holdAsker); ok && l.Awaits(msg) {
 			return m.updateAll(msg)
 		}
 	}
@@ -629,7 +636,7 @@ func (m Model) holding() bool {
 	}
 	for _, p := range m.stack.Pages() {
 		switch s := p.Model().(type) {
-		case slots.Model:
+		case holdAsker:
 			if s.Holding() {
 				return true
 			}

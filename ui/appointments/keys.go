@@ -8,6 +8,7 @@ type KeyMap struct {
 
 	Today, Next7, Upcoming, Past7 key.Binding // date range of the list
 	Status                        key.Binding // all -> confirmed -> cancelled
+	Location                      key.Binding // all -> each location -> all
 	Search                        key.Binding // search, or look up by id without the list
 	History                       key.Binding // list <-> desk history
 
@@ -34,6 +35,7 @@ func DefaultKeyMap() KeyMap {
 		Upcoming: key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "all upcoming")),
 		Past7:    key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "past 7 days")),
 		Status:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
+		Location: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "location")),
 		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		History:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "desk history")),
 
@@ -75,8 +77,8 @@ func (m Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Today, k.Next7, k.Upcoming, k.Past7, k.Status, k.Search},
-		{k.Reschedule, k.Cancel, k.Export, k.Refresh, k.WalkIn},
+		{k.Today, k.Next7, k.Upcoming, k.Past7, k.Status, k.Location, k.Search},
+		{k.Reschedule, k.Cancel, k.Export, k.Refresh, m.c.Keys.Agenda, k.WalkIn},
 		{k.History, k.Back},
 	}
 }

@@ -48,6 +48,15 @@ type Options struct {
 	// ExportDir is where e writes .ics files (config.ExportDir); "" keeps
 	// the screen from exporting.
 	ExportDir string
+	// Day, when set, lists that one day (in Location's zone, else the
+	// local one) instead of the upcoming days; 1–4 go back to those.
+	Day model.Date
+	// Location, when set, lists only that location's appointments (L
+	// cycles through the locations). The API filters by time only, so
+	// this is done here, loading pages until the screen is full.
+	Location string
+	// Select is the appointment to start on, once the list has it.
+	Select string
 }
 
 // RescheduleMsg asks the root to pick a new slot for Appointment (same
@@ -100,8 +109,11 @@ type Model struct {
 
 	tab    tab
 	rng    model.DayRange
-	status int    // index into statusCycle
-	query  string // the search the server last got
+	day    model.Date // one day instead of rng, when set
+	onlyAt string     // only this location's, when set
+	status int        // index into statusCycle
+	query  string     // the search the server last got
+	want   string     // the appointment to select once loaded
 
 	search    textinput.Model
 	searchGen int
@@ -133,6 +145,7 @@ type Model struct {
 	dialogOpen bool
 
 	zones map[string]*time.Location // by location id, loaded once
+	where map[string]string         // short location names, for the Where column
 	memo  *memo                     // shared by copies: same session, same goroutine
 
 	line          common.Status // the screen's status line
@@ -146,7 +159,8 @@ func New(c common.Common, opts Options) Model {
 		zones[l.ID] = l.Zone()
 	}
 	return Model{
-		c: c, opts: opts, keys: DefaultKeyMap(), rng: model.Upcoming, zones: zones, memo: newMemo(),
+		c: c, opts: opts, keys: DefaultKeyMap(), rng: model.Upcoming, zones: zones, where: shortNames(opts.Catalog),
+		memo: newMemo(), day: opts.Day, onlyAt: opts.Location, want: opts.Select,
 		search:  newInput(c, "/ ", "name, email or id", 80),
 		idInput: newInput(c, "Appointment id: ", "a_…", 64),
 		loading: true,
@@ -199,7 +213,7 @@ func (m Model) tick() tea.Cmd {
 // busy in it (a dialog, a search, pages scrolled past the first) or away.
 func (m Model) refreshed() (Model, tea.Cmd) {
 	busy := m.dialogOpen || m.search.Focused() || m.idInput.Focused() || m.loading || m.loadingMore ||
-		m.tab != tabList || m.noList != "" || len(m.items) > PageSize
+		m.tab != tabList || m.noList != "" || m.pastFirstPage()
 	if busy || m.c.Activity.Idle(m.c.Now()) {
 		return m, m.tick()
 	}
@@ -345,6 +359,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.status = (m.status + 1) % len(statusCycle)
 		cmd := m.reload()
 		return m, cmd
+	case key.Matches(msg, k.Location):
+		return m.nextLocation()
+	case key.Matches(msg, m.c.Keys.Agenda):
+		return m, common.Msg(m.agenda())
 	case key.Matches(msg, k.Search):
 		if m.tab == tabList && m.noList != "" {
 			return m, m.idInput.Focus()
@@ -384,7 +402,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) setRange(r model.DayRange) (Model, tea.Cmd) {
-	m.rng = r
+	m.rng, m.day = r, model.Date{}
 	cmd := m.reload()
 	return m, cmd
 }
@@ -466,8 +484,25 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
+// pastFirstPage reports rows read past the first page that a reload
+// would drop under the user: any, or with a location filter (which reads
+// pages to fill the screen) the selected one.
+func (m Model) pastFirstPage() bool {
+	if len(m.items) <= PageSize {
+		return false
+	}
+	if m.onlyAt == "" {
+		return true
+	}
+	a, ok := m.Selected()
+	return ok && m.indexOfItem(a.ID) >= PageSize
+}
+
 func (m *Model) maybeMore() tea.Cmd {
-	if m.noList != "" || m.next == "" || m.loading || m.loadingMore || m.cursor < len(m.visible)-prefetchRows {
+	// A location filter may leave few of a page's rows: read on until
+	// the screen is full.
+	short := m.onlyAt != "" && len(m.visible) < m.listRows()
+	if m.noList != "" || m.next == "" || m.loading || m.loadingMore || m.cursor < len(m.visible)-prefetchRows && !short {
 		return nil
 	}
 	m.loadingMore = true
@@ -483,6 +518,13 @@ func (m *Model) reload() tea.Cmd {
 
 func (m Model) filter(token string) api.AppointmentFilter {
 	from, to := m.rng.Bounds(m.c.Now())
+	if !m.day.IsZero() {
+		zone := m.c.Now().Location()
+		if z, ok := m.zones[m.onlyAt]; ok {
+			zone = z
+		}
+		from, to = m.day.In(zone), m.day.AddDays(1).In(zone)
+	}
 	return api.AppointmentFilter{
 		From: from, To: to, Status: statusCycle[m.status], Query: m.query,
 		PageSize: PageSize, PageToken: token,
@@ -518,16 +560,26 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		m.items = msg.page.Items
 		m.cursor = 0
 		m.refilter()
+		if m.want != "" {
+			keep.ID = m.want
+		}
 		if i := m.indexOf(keep.ID); i >= 0 && m.tab == tabList {
 			m.cursor = i
+			m.want = ""
 		}
 	} else {
+		keep, _ := m.Selected()
 		for _, a := range msg.page.Items {
 			if m.indexOfItem(a.ID) < 0 {
 				m.items = append(m.items, a)
 			}
 		}
 		m.refilter()
+		// Rows are grouped by day and location, so a new page may add
+		// rows above the cursor: it stays on its appointment.
+		if i := m.indexOf(keep.ID); i >= 0 && m.tab == tabList {
+			m.cursor = i
+		}
 	}
 	m.next = msg.page.NextPageToken
 	m.fixOffset()
@@ -630,19 +682,54 @@ func (m *Model) refilter() {
 	// Fresh slices: older copies of the model may share the old ones.
 	m.visible = make([]int, 0, len(m.items))
 	for i, a := range m.items {
-		if matches(a, needle) {
+		if matches(a, needle) && (m.onlyAt == "" || a.LocationID == m.onlyAt) {
 			m.visible = append(m.visible, i)
 		}
 	}
+	m.group()
 	m.hVisible = make([]int, 0, len(m.history))
 	for i, e := range m.history {
-		if matches(e.Appointment, needle) {
+		if matches(e.Appointment, needle) && (m.onlyAt == "" || e.Appointment.LocationID == m.onlyAt) {
 			m.hVisible = append(m.hVisible, i)
 		}
 	}
 	m.cursor = clamp(m.cursor, 0, len(m.visible)-1)
 	m.hCursor = clamp(m.hCursor, 0, len(m.hVisible)-1)
 	m.fixOffset()
+}
+
+// group orders the list by day, then location, then time (the server's
+// order within each): each row's time is in its own location's zone, and
+// rows of two zones in one run of times would read as jumbled (13:45 CET,
+// 08:00 EST, 14:30 CET).
+func (m *Model) group() {
+	if m.onlyAt != "" || m.noList != "" || len(m.opts.Catalog.Locations) < 2 {
+		return
+	}
+	rank := make(map[string]int, len(m.opts.Catalog.Locations))
+	for i, l := range m.opts.Catalog.Locations {
+		rank[l.ID] = i
+	}
+	type key struct {
+		day  model.Date
+		rank int
+	}
+	keys := make(map[int]key, len(m.visible))
+	for _, i := range m.visible {
+		a := m.items[i]
+		r, ok := rank[a.LocationID]
+		if !ok {
+			r = len(rank)
+		}
+		keys[i] = key{model.DateOf(a.Time.In(m.zone(a))), r}
+	}
+	slices.SortStableFunc(m.visible, func(x, y int) int {
+		kx, ky := keys[x], keys[y]
+		if c := kx.day.Compare(ky.day); c != 0 {
+			return c
+		}
+		return kx.rank - ky.rank
+	})
 }
 
 func matches(a model.Appointment, needle string) bool {
@@ -666,6 +753,92 @@ func (m *Model) fixOffset() {
 	}
 	m.offset = scroll(m.cursor, m.offset, len(m.visible))
 	m.hOffset = scroll(m.hCursor, m.hOffset, len(m.hVisible))
+}
+
+// nextLocation shows the next location's appointments only, then every
+// location's again. Filtering happens here: loaded rows are narrowed at
+// once and more pages load while the screen is not full.
+func (m Model) nextLocation() (Model, tea.Cmd) {
+	locs := m.opts.Catalog.Active()
+	if len(locs) < 2 && m.onlyAt == "" {
+		m.setStatus("This organisation has only one location", false)
+		return m, nil
+	}
+	i := slices.IndexFunc(locs, func(l model.Location) bool { return l.ID == m.onlyAt })
+	switch {
+	case m.onlyAt == "" && len(locs) > 0:
+		m.onlyAt = locs[0].ID
+	case i >= 0 && i+1 < len(locs):
+		m.onlyAt = locs[i+1].ID
+	default:
+		m.onlyAt = ""
+	}
+	keep, _ := m.Selected()
+	m.refilter()
+	if i := m.indexOf(keep.ID); i >= 0 && m.tab == tabList {
+		m.cursor = i
+		m.fixOffset()
+	}
+	cmd := m.maybeMore()
+	if !m.day.IsZero() {
+		cmd = m.reload() // the day's bounds are in the location's zone
+	}
+	return m, cmd
+}
+
+// agenda asks for the day agenda of the selected appointment's day and
+// location; with none selected, of the day listed (else today) at the
+// location filtered (else the desk's).
+func (m Model) agenda() common.OpenAgendaMsg {
+	if a, ok := m.Selected(); ok {
+		loc := m.location(a)
+		return common.OpenAgendaMsg{Date: model.DateOf(a.Time.In(m.zone(a))), Location: loc, Service: m.service(a), Select: a.ID}
+	}
+	var msg common.OpenAgendaMsg
+	zone := m.c.Now().Location()
+	if l, ok := m.opts.Catalog.Location(m.onlyAt); ok {
+		msg.Location, zone = l, l.Zone()
+	}
+	msg.Date = m.day
+	if msg.Date.IsZero() {
+		msg.Date = model.DateOf(m.c.Now().In(zone))
+	}
+	return msg
+}
+
+// locationName is the name of the location filtered to.
+func (m Model) locationName() string {
+	if l, ok := m.opts.Catalog.Location(m.onlyAt); ok {
+		return model.Sanitize(l.Name)
+	}
+	return model.Sanitize(m.onlyAt)
+}
+
+// shortNames are the locations' names up to a dash or comma ("Paris" for
+// "Paris – Marais"), when those tell every location apart; else the
+// full names.
+func shortNames(cat model.Catalog) map[string]string {
+	full := make(map[string]string, len(cat.Locations))
+	short := make(map[string]string, len(cat.Locations))
+	seen := map[string]bool{}
+	unique := true
+	for _, l := range cat.Locations {
+		name := model.Sanitize(l.Name)
+		full[l.ID] = name
+		s := name
+		for _, sep := range []string{" – ", " - ", " — ", ", ", " ("} {
+			if before, _, ok := strings.Cut(s, sep); ok && before != "" {
+				s = before
+			}
+		}
+		unique = unique && !seen[s]
+		seen[s] = true
+		short[l.ID] = s
+	}
+	if unique {
+		return short
+	}
+	return full
 }
 
 func (m Model) reschedule() (Model, tea.Cmd) {

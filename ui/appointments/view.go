@@ -98,6 +98,14 @@ func (m Model) headerLine() string {
 			info += " (loading…)"
 		}
 	}
+	if m.tab == tabList && m.noList == "" && !m.day.IsZero() {
+		title += " · " + m.day.In(time.UTC).Format("Mon 2 January")
+	}
+	if m.onlyAt != "" {
+		title += " · " + m.locationName()
+	} else if len(m.opts.Catalog.Active()) > 1 {
+		title += " · all locations"
+	}
 	left := st.Title.Render(title)
 	right := st.Faint.Render(info)
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
@@ -122,7 +130,7 @@ func (m Model) filterLine() string {
 	var b strings.Builder
 	for r := model.Today; r <= model.Past7Days; r++ {
 		label := fmt.Sprintf("%d %s", r+1, r)
-		if r == m.rng {
+		if r == m.rng && m.day.IsZero() {
 			b.WriteString(st.Selected.Render("[" + label + "]"))
 		} else {
 			b.WriteString(st.Faint.Render(" " + label + " "))
@@ -204,21 +212,33 @@ func (m Model) timeW() int {
 	return 12 // "12:30 PM EST"
 }
 
-// nameW and svcW split what is left of a row; the service column goes
-// when there is no room for it.
-func (m Model) nameSvcW(w int) (int, int) {
+// columns split what is left of a row: the location (when the list may
+// hold more than one), the name and the service, which goes when there is
+// no room for it.
+func (m Model) columns(w int) (whereW, nameW, svcW int) {
 	rest := w - markW - dayW - 1 - m.timeW() - 1 - statusW - 1
+	if m.onlyAt == "" && len(m.opts.Catalog.Active()) > 1 {
+		for _, name := range m.where {
+			whereW = max(whereW, width(name))
+		}
+		whereW = min(max(whereW, len("Where")), max(8, rest/4))
+		rest -= whereW + 1
+	}
 	if rest < 30 {
-		return max(4, rest), 0
+		return whereW, max(4, rest), 0
 	}
 	name := rest * 9 / 20
-	return name, rest - name - 1
+	return whereW, name, rest - name - 1
 }
 
 func (m Model) listPane(w, h int) string {
 	st := m.c.Styles
-	nameW, svcW := m.nameSvcW(w)
-	head := pad("", markW) + pad("Day", dayW) + " " + pad("Time", m.timeW()) + " " + pad("Customer", nameW) + " "
+	whereW, nameW, svcW := m.columns(w)
+	head := pad("", markW) + pad("Day", dayW) + " " + pad("Time", m.timeW()) + " "
+	if whereW > 0 {
+		head += pad("Where", whereW) + " "
+	}
+	head += pad("Customer", nameW) + " "
 	if svcW > 0 {
 		head += pad("Service", svcW) + " "
 	}
@@ -227,6 +247,12 @@ func (m Model) listPane(w, h int) string {
 
 	if len(m.visible) == 0 {
 		msg := "No appointments " + strings.ToLower(m.rng.String()) + "."
+		if !m.day.IsZero() {
+			msg = "No appointments that day."
+		}
+		if m.onlyAt != "" {
+			msg = strings.TrimSuffix(msg, ".") + " at " + m.locationName() + "."
+		}
 		switch {
 		case m.loading && m.noList == "":
 			msg = "Loading appointments…"
@@ -234,7 +260,7 @@ func (m Model) listPane(w, h int) string {
 			msg = "Nothing looked up yet."
 		case m.search.Value() != "":
 			msg = "No appointment matches “" + model.Sanitize(m.search.Value()) + "”."
-		case m.rng == model.Today:
+		case m.rng == model.Today && m.day.IsZero() && m.onlyAt == "":
 			msg = "No appointments today."
 		}
 		lines = append(lines, st.Faint.Render(fit("  "+msg, w)))
@@ -244,8 +270,15 @@ func (m Model) listPane(w, h int) string {
 		a := m.items[m.visible[row]]
 		zone := m.zone(a)
 		line := pad(dayLabel(a.Time.In(zone), now.In(zone)), dayW) + " " +
-			pad(model.Clock{H24: m.c.Prefs.Clock24}.Cell(a.Time, zone)+" "+model.ZoneName(a.Time.In(zone)), m.timeW()) + " " +
-			fit(model.Sanitize(a.Contact.Name), nameW) + " "
+			pad(model.Clock{H24: m.c.Prefs.Clock24}.Cell(a.Time, zone)+" "+model.ZoneName(a.Time.In(zone)), m.timeW()) + " "
+		if whereW > 0 {
+			where, ok := m.where[a.LocationID]
+			if !ok {
+				where = model.Sanitize(a.LocationID)
+			}
+			line += fit(where, whereW) + " "
+		}
+		line += fit(model.Sanitize(a.Contact.Name), nameW) + " "
 		if svcW > 0 {
 			line += fit(orID(m.service(a).Name, a.ServiceID), svcW) + " "
 		}

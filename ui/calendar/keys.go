@@ -54,7 +54,7 @@ func (m Model) FullHelp() [][]key.Binding {
 	}
 	if !m.cfg.Pick {
 		k := m.c.Keys
-		groups = append(groups, []key.Binding{k.Appointments, k.WalkIn, k.Location, k.Service})
+		groups = append(groups, []key.Binding{k.Appointments, k.Agenda, k.WalkIn, k.Location, k.Service})
 	}
 	return groups
 }

@@ -271,6 +271,8 @@ func (m Model) desk(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Appointments):
 		return common.Msg(common.OpenAppointmentsMsg{})
+	case key.Matches(msg, k.Agenda):
+		return common.Msg(common.OpenAgendaMsg{Date: m.sel, Location: m.cfg.Location, Service: m.cfg.Service})
 	case key.Matches(msg, k.WalkIn):
 		return common.Msg(common.WalkInMsg{})
 	case key.Matches(msg, k.Location):

@@ -291,13 +291,17 @@ func (m Model) dayInfo(d model.Date) []string {
 	if len(day.Slots) == 0 {
 		return append(lines, st.Full.Render("○ No free slots"), st.Faint.Render("n: next free day"))
 	}
-	return append(lines,
+	lines = append(lines,
 		common.Plural(len(day.Slots), "free slot", "free slots"),
 		"first "+m.clock(day.Slots[0].Start),
 		"last  "+m.clock(day.Slots[len(day.Slots)-1].Start),
 		"",
 		st.Faint.Render("enter: see times"),
 	)
+	if !m.cfg.Pick && m.c.Keys.Agenda.Enabled() {
+		lines = append(lines, st.Faint.Render("d: day agenda"))
+	}
+	return lines
 }
 
 // summary is the one-line dayInfo for narrow terminals.

@@ -11,6 +11,7 @@ type KeyMap struct {
 	Quit key.Binding
 
 	Appointments key.Binding
+	Agenda       key.Binding
 	WalkIn       key.Binding
 	Location     key.Binding
 	Service      key.Binding
@@ -29,6 +30,7 @@ func DefaultKeyMap() KeyMap {
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
 		Appointments: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "appointments")),
+		Agenda:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "day agenda")),
 		WalkIn:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "walk-in")),
 		Location:     key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "change location")),
 		Service:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "change service")),
@@ -45,6 +47,7 @@ func KioskKeyMap() KeyMap {
 	k := DefaultKeyMap()
 	k.Appointments.SetEnabled(false)
 	k.WalkIn.SetEnabled(false)
+	k.Agenda.SetEnabled(false)
 	k.MyBooking.SetEnabled(true)
 	k.DisableDeskTools()
 	return k

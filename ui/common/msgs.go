@@ -15,6 +15,16 @@ type (
 	BackMsg struct{}
 	// OpenAppointmentsMsg asks for the Appointments screen.
 	OpenAppointmentsMsg struct{}
+	// OpenAgendaMsg asks for the day agenda of Date at Location (the
+	// desk's when empty), its free times those of Service (the desk's, or
+	// one offered there, when empty or not offered there), starting on
+	// the booking Select when it has one.
+	OpenAgendaMsg struct {
+		Date     model.Date
+		Location model.Location
+		Service  model.Service
+		Select   string
+	}
 	// WalkInMsg asks for a walk-in: today's next free slot, held.
 	WalkInMsg struct{}
 	// ChangeLocationMsg and ChangeServiceMsg ask for the pickers.

@@ -69,6 +69,25 @@ type HoldMsg struct {
 // Placed is the hold the request got, if it got one.
 func (msg HoldMsg) Placed() (model.Hold, bool) { return msg.hold, msg.err == nil && msg.hold.ID != "" }
 
+// For is the screen and the request number the answer is for.
+func (msg HoldMsg) For() (screen, req int) { return msg.list, msg.req }
+
+// Slot is the slot asked for.
+func (msg HoldMsg) Slot() model.Slot { return msg.slot }
+
+// Err is why the slot was not held, if it was not.
+func (msg HoldMsg) Err() error { return msg.err }
+
+// HoldCmd asks the session to hold slot for request req of screen (a
+// slot list, the day agenda); the answer is a HoldMsg, which the root
+// gives back if nobody waits for it.
+func HoldCmd(c common.Common, screen, req int, svc model.Service, loc model.Location, slot model.Slot) tea.Cmd {
+	return func() tea.Msg {
+		h, err := c.Session.Hold(c.Ctx, svc, loc, slot)
+		return HoldMsg{list: screen, req: req, slot: slot, hold: h, err: err}
+	}
+}
+
 // Config is what a slot list shows.
 type Config struct {
 	ID           int // unique per list in the session, so stale replies are told apart
@@ -388,12 +407,7 @@ func (m Model) hold() (Model, tea.Cmd) {
 	}
 	m.holding = true
 	m.holdReq++
-	c, id, req, svc, loc := m.c, m.cfg.ID, m.holdReq, m.cfg.Service, m.cfg.Location
-	holdCmd := func() tea.Msg {
-		h, err := c.Session.Hold(c.Ctx, svc, loc, slot)
-		return HoldMsg{list: id, req: req, slot: slot, hold: h, err: err}
-	}
-	return m, tea.Batch(holdCmd, m.spin.Tick)
+	return m, tea.Batch(HoldCmd(m.c, m.cfg.ID, m.holdReq, m.cfg.Service, m.cfg.Location, slot), m.spin.Tick)
 }
 
 func (m Model) holdDone(msg HoldMsg) (Model, tea.Cmd) {
