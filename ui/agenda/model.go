@@ -514,23 +514,7 @@ func (m Model) holdDone(msg slots.HoldMsg) (Model, tea.Cmd) {
 }
 
 func (m *Model) move(n int) {
-	if len(m.rows) == 0 {
-		return
-	}
-	if m.cursor < 0 {
-		// From the row that went: the next one down, the previous one up.
-		m.cursor = len(m.rows)
-		for i, r := range m.rows {
-			if r.at.After(m.lost) {
-				m.cursor = i
-				break
-			}
-		}
-		if n > 0 {
-			n--
-		}
-	}
-	m.cursor = max(0, min(m.cursor+n, len(m.rows)-1))
+	m.cursor = common.Move(m.cursor, n, len(m.rows), m.lost, func(i int) time.Time { return m.rows[i].at })
 	m.scroll()
 }
 

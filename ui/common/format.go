@@ -28,3 +28,26 @@ func Plural(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+// Move is a list cursor moved n rows among count, at(i) being row i's
+// time. A cursor of -1 (the chosen row went, nothing is selected) moves
+// from where that row was, lost: down to the next row, up to the one
+// before.
+func Move(cursor, n, count int, lost time.Time, at func(i int) time.Time) int {
+	if count == 0 {
+		return cursor
+	}
+	if cursor < 0 {
+		cursor = count
+		for i := range count {
+			if at(i).After(lost) {
+				cursor = i
+				break
+			}
+		}
+		if n > 0 {
+			n--
+		}
+	}
+	return max(0, min(cursor+n, count-1))
+}

@@ -510,23 +510,7 @@ func group(t time.Time) string {
 }
 
 func (m *Model) move(n int) {
-	if len(m.slots) == 0 {
-		return
-	}
-	if m.cursor < 0 {
-		// From the time that went: the next one down, the previous one up.
-		m.cursor = len(m.slots)
-		for i, s := range m.slots {
-			if s.Start.After(m.lost) {
-				m.cursor = i
-				break
-			}
-		}
-		if n > 0 {
-			n--
-		}
-	}
-	m.cursor = max(0, min(m.cursor+n, len(m.slots)-1))
+	m.cursor = common.Move(m.cursor, n, len(m.slots), m.lost, func(i int) time.Time { return m.slots[i].Start })
 	m.scroll()
 }
 
