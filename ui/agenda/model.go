@@ -108,7 +108,8 @@ type Model struct {
 	loaded     bool
 	loading    bool
 	req        int
-	gen        int // refresh tick generation; Activate and Deactivate move it on
+	gen        int  // refresh tick generation; Activate and Deactivate move it on
+	covered    bool // another screen is on top: no refetching
 	holding    bool
 	holdReq    int
 	afterTaken bool
@@ -136,11 +137,12 @@ func (m Model) Init() tea.Cmd {
 // again (after a booking or a cancel, say).
 func (m *Model) Activate() tea.Cmd {
 	m.gen++
+	m.covered = false
 	return tea.Batch(m.Refresh(), m.tickCmd(m.gen))
 }
 
 // Deactivate stops the refresh while another screen covers the agenda.
-func (m *Model) Deactivate() { m.gen++ }
+func (m *Model) Deactivate() { m.gen++; m.covered = true }
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
@@ -253,6 +255,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		refresh := m.Refresh()
 		return m, tea.Batch(refresh, m.tickCmd(m.gen))
+	case common.SlotsChangedMsg:
+		if m.covered || msg.LocationID != m.cfg.Location.ID {
+			return m, nil // bookings of every service show here
+		}
+		return m, m.Refresh()
 	case slots.HoldMsg:
 		if !m.Awaits(msg) {
 			return m, nil

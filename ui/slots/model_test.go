@@ -166,6 +166,23 @@ func TestRefreshTick(t *testing.T) {
 	}
 }
 
+// Another session's change to this service and location refetches at
+// once, unless the list is covered; other services' changes don't.
+func TestSlotsChangedRefetches(t *testing.T) {
+	m := newList(t, "2026-03-03", 80, 20)
+	svc, loc := m.cfg.Service.ID, m.cfg.Location.ID
+	if m2, cmd := m.Update(common.SlotsChangedMsg{ServiceID: svc, LocationID: loc}); cmd == nil || !m2.loading {
+		t.Fatal("a change to this list's slots did not refetch")
+	}
+	if _, cmd := m.Update(common.SlotsChangedMsg{ServiceID: "s_other", LocationID: loc}); cmd != nil {
+		t.Fatal("another service's change refetched")
+	}
+	m.Deactivate()
+	if _, cmd := m.Update(common.SlotsChangedMsg{ServiceID: svc, LocationID: loc}); cmd != nil {
+		t.Fatal("a covered list refetched")
+	}
+}
+
 func TestClick(t *testing.T) {
 	m := newList(t, "2026-03-03", 80, 20)
 	// Row 0 is "Morning", row 1 the first slot, row 2 the second.
