@@ -207,6 +207,15 @@ func (s *stream) waitFor(t testing.TB, text string, within time.Duration) int {
 
 func (s *stream) waitForAfter(t testing.TB, after int, text string, within time.Duration) int {
 	t.Helper()
+	at, err := s.find(after, text, within)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at
+}
+
+// find is waitForAfter for goroutines other than the test's.
+func (s *stream) find(after int, text string, within time.Duration) (int, error) {
 	timeout := time.After(within)
 	for {
 		s.mu.Lock()
@@ -215,13 +224,13 @@ func (s *stream) waitForAfter(t testing.TB, after int, text string, within time.
 		s.mu.Unlock()
 		if after <= len(out) {
 			if i := strings.Index(out[after:], text); i >= 0 {
-				return after + i + len(text)
+				return after + i + len(text), nil
 			}
 		}
 		select {
 		case <-ch:
 		case <-timeout:
-			t.Fatalf("no %q within %s; got %q", text, within, tail(out, 600))
+			return 0, fmt.Errorf("no %q within %s; got %q", text, within, tail(out, 600))
 		}
 	}
 }

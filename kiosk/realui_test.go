@@ -2,7 +2,12 @@ package kiosk_test
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,8 +36,17 @@ type realKiosk struct {
 
 func startRealKiosk(t *testing.T, opts kiosk.Options) *realKiosk {
 	t.Helper()
-	env := uitest.NewEnv(t)
-	office := booking.New(env.Client, state.NewMemory(), booking.Options{Now: env.Clock.Now})
+	return startRealKioskWith(t, opts, uitest.NewEnv(t), nil)
+}
+
+// startRealKioskWith serves the kiosk on env through client (env's own
+// when nil).
+func startRealKioskWith(t *testing.T, opts kiosk.Options, env *uitest.Env, client *api.Client) *realKiosk {
+	t.Helper()
+	if client == nil {
+		client = env.Client
+	}
+	office := booking.New(client, state.NewMemory(), booking.Options{Now: env.Clock.Now})
 	guard := booking.NewGuard(env.Clock.Now)
 	factory := func(ctx context.Context, s kiosk.Session) (tea.Model, func(context.Context)) {
 		session := office.NewSession()
@@ -161,4 +175,96 @@ func TestRealUIHoldsGoBack(t *testing.T) {
 		<-k.ts.done
 		k.ts.done <- nil // for the cleanup
 	})
+}
+
+// Fifty customers connect, each books a time of their own and goes: no
+// goroutine is left behind, in the kiosk, the UI or the API client.
+func TestRealUIFiftyCustomersLeaveNothingBehind(t *testing.T) {
+	// Not parallel: it counts the process's goroutines.
+	env := uitest.NewEnv(t)
+	transport := &http.Transport{}
+	client := env.NewClient(t, func(c *api.Config) { c.HTTPClient = &http.Client{Transport: transport} })
+	k := startRealKioskWith(t, kiosk.Options{MaxSessions: 50}, env, client)
+	before := runtime.NumGoroutine()
+
+	// A time of its own for each: tomorrow's or the next day's, by the
+	// time typed in the slot list (positions shift as others hold).
+	av, err := env.Client.Availability(context.Background(), k.svc.ID, k.loc.ID, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type pick struct {
+		days int
+		hhmm string
+	}
+	var picks []pick
+	for d := 1; d < len(av.Days); d++ {
+		for _, s := range av.Days[d].Slots {
+			picks = append(picks, pick{d, s.Start.In(k.loc.Zone()).Format("1504")})
+		}
+	}
+	if len(picks) < 50 {
+		t.Fatalf("%d free times, want 50", len(picks))
+	}
+	timeOf := func(i int) (int, string) { return picks[i].days, picks[i].hhmm }
+
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 10)
+	for i := range 50 {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			c, err := tryDial(k.ts.addr, dialOpts{width: 80, height: 24})
+			if err != nil {
+				t.Errorf("dial: %v", err)
+				return
+			}
+			defer c.close()
+			days, hhmm := timeOf(i)
+			steps := []struct{ keys, then string }{
+				{"", "Choose a location"}, {"/Marais\r", "Choose a service"}, {"/Follow\r", " free · "},
+				{strings.Repeat("l", days) + "\r", "free times"},
+				{hhmm + "\r", "Hold 10:00"},
+				{"Customer " + strconv.Itoa(i) + "\tc" + strconv.Itoa(i) + "@example.com\x13", "enter confirm"},
+				{"\r", "Booked"},
+			}
+			at := 0
+			for _, s := range steps {
+				if s.keys != "" {
+					if _, err := io.WriteString(c.in, s.keys); err != nil {
+						t.Errorf("customer %d: %v", i, err)
+						return
+					}
+				}
+				if at, err = c.out.find(at, s.then, soon); err != nil {
+					t.Errorf("customer %d: %v", i, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	page, err := env.Client.Appointments(context.Background(), api.AppointmentFilter{Query: "@example.com", PageSize: 100, From: k.slot.Start.Add(-time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	booked := 0
+	for _, a := range page.Items {
+		if strings.HasPrefix(a.Contact.Name, "Customer ") {
+			booked++
+		}
+	}
+	if booked != 50 {
+		t.Errorf("%d bookings in the sandbox, want 50", booked)
+	}
+	waitFor(t, soon, func() bool { return k.ts.Sessions() == 0 })
+	transport.CloseIdleConnections()
+	var now int
+	if !poll(soon, func() bool { now = runtime.NumGoroutine(); return now <= before }) {
+		buf := make([]byte, 1<<20)
+		n := runtime.Stack(buf, true)
+		t.Fatalf("%d goroutines before, %d after 50 customers:\n%s", before, now, buf[:n])
+	}
 }

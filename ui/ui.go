@@ -137,6 +137,12 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if msg.Type == tea.KeySpace {
+		// Bubble Tea hands every program the same space rune slice, and a
+		// text field sanitises its runes in place: a data race between
+		// sessions, unless each gets its own.
+		msg.Runes = []rune{' '}
+	}
 	if msg.Type == tea.KeyRunes {
 		// Typed or pasted text goes into inputs that draw it as it is:
 		// nothing in it may drive the terminal.
