@@ -225,7 +225,7 @@ func TestRealUIFiftyCustomersLeaveNothingBehind(t *testing.T) {
 			days, hhmm := timeOf(i)
 			steps := []struct{ keys, then string }{
 				{"", "Choose a location"}, {"/Marais\r", "Choose a service"}, {"/Follow\r", " free · "},
-				{strings.Repeat("l", days) + "\r", "free times"},
+				{strings.Repeat("l", days) + "\r", "free time"},
 				{hhmm + "\r", "Hold 10:00"},
 				{"Customer " + strconv.Itoa(i) + "\tc" + strconv.Itoa(i) + "@example.com\x13", "enter confirm"},
 				{"\r", "Booked"},
