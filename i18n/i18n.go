@@ -33,6 +33,15 @@ const (
 // Langs are the languages zimun speaks, English first.
 func Langs() []Lang { return []Lang{English, French} }
 
+// LanguageName is the language's name in itself, as a person looking for
+// it reads it: "English", "Français".
+func LanguageName(l Lang) string {
+	if l == French {
+		return "Français"
+	}
+	return "English"
+}
+
 func (l Lang) tag() language.Tag {
 	if l == French {
 		return language.French
