@@ -14,7 +14,6 @@ import (
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
-	"github.com/zimun-app/zimun/ui/mybooking"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
@@ -115,11 +114,11 @@ func TestKioskMyBookingCancels(t *testing.T) {
 		f.key("enter")
 	}
 	try(appt.ID, "someone.else@example.com")
-	f.waitFor(mybooking.MissText)
+	f.waitFor("No booking matches that booking id and email. Check both and try again.")
 	try("a_doesnotexist00000", appt.Contact.Email)
-	f.waitFor(mybooking.MissText)
+	f.waitFor("No booking matches that booking id and email. Check both and try again.")
 	try(appt.ID, "Dana@example.org")
-	f.waitFor(mybooking.MissText)
+	f.waitFor("No booking matches that booking id and email. Check both and try again.")
 	try(appt.ID, appt.Contact.Email)
 	f.waitFor("Too many tries. You can try again in 2 seconds.")
 

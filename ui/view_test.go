@@ -72,7 +72,7 @@ func frames(t *testing.T, w, h int) map[string]string {
 	m = update(t, m, uitest.Key("?"))
 	m = update(t, m, calendar.DayChosenMsg{Calendar: id, Date: a.Days[1].Date})
 	out["slots"] = m.View()
-	m = update(t, m, common.StatusMsg{Status: common.Failed("holding 09:00 CET", fmt.Errorf("boom"))})
+	m = update(t, m, common.StatusMsg{Status: common.Failed(m.c.Words, "Holding 09:00 CET failed", fmt.Errorf("boom"))})
 	out["error"] = m.View()
 	return out
 }
