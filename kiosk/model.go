@@ -11,6 +11,7 @@ import (
 
 type (
 	resetMsg    struct{}
+	langMsg     struct{ lang string }
 	wakeMsg     struct{}               // the pump's timer: a deadline may be due
 	shutdownMsg struct{ at time.Time } // close at
 )
@@ -79,6 +80,9 @@ func (m *model) update(msg tea.Msg, now time.Time) tea.Cmd {
 		return m.onWake(now)
 	case resetMsg:
 		return m.reset("asked by the app", now)
+	case langMsg:
+		m.st.info.Lang = msg.lang // read by the next app only, on this goroutine
+		return m.reset("language "+msg.lang, now)
 	case linesMsg:
 		if m.st.srv.opts.Accessible == nil {
 			return nil

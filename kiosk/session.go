@@ -71,6 +71,14 @@ func (s Session) Getenv(key string) string {
 // and start a fresh one on a clean screen, as an idle reset does.
 func (Session) Reset() tea.Msg { return resetMsg{} }
 
+// Language is a tea.Cmd for the app to return: the kiosk keeps lang as the
+// session's language (Lang, for every app it starts from then on, the
+// accessible mode's too) and starts a fresh app, as Reset does.
+func (Session) Language(lang string) tea.Cmd {
+	lang = clean(lang, 64)
+	return func() tea.Msg { return langMsg{lang} }
+}
+
 // Environ and Getenv make the kept variables a termenv.Environ.
 type environ []string
 

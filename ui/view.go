@@ -45,11 +45,13 @@ func (m Model) View() string {
 	case m.askQuit:
 		status = m.c.Styles.Warn.Render(m.c.T(i18n.RootQuitReleases))
 	}
-	return f.View(header, body, f.Footer(status, m.shortHelp()))
+	keys, own := m.shortHelp()
+	return f.View(header, body, f.Footer(status, f.FitKeys(keys, own, m.c.Keys.Help.Help().Key)))
 }
 
-// shortHelp is the screen's keys, then the global ones.
-func (m Model) shortHelp() []key.Binding {
+// shortHelp is the screen's keys, then the global ones; own counts the
+// screen's.
+func (m Model) shortHelp() (keys []key.Binding, own int) {
 	switch {
 	case m.askQuit:
 		p := m.c.Words
@@ -61,13 +63,14 @@ func (m Model) shortHelp() []key.Binding {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys(y...), common.Help(p, y[0], yes)),
 			key.NewBinding(key.WithKeys("n"), common.Help(p, "n", i18n.KeyStay)),
-		}
+		}, 2
 	case m.showHelp:
-		return []key.Binding{key.NewBinding(key.WithKeys("?"), common.Help(m.c.Words, "?/esc", i18n.KeyCloseHelp))}
+		return []key.Binding{key.NewBinding(key.WithKeys("?"), common.Help(m.c.Words, "?/esc", i18n.KeyCloseHelp))}, 1
 	}
-	keys := m.stack.Top().ShortHelp()
+	keys = m.stack.Top().ShortHelp()
+	own = len(keys)
 	if m.stack.Top().Focused() {
-		return keys
+		return keys, own
 	}
 	seen := map[string]bool{}
 	for _, k := range keys {
@@ -78,7 +81,7 @@ func (m Model) shortHelp() []key.Binding {
 			keys = append(keys, k)
 		}
 	}
-	return keys
+	return keys, own
 }
 
 func (m Model) globalKeys() []key.Binding {

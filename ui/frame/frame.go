@@ -174,6 +174,36 @@ func (f Frame) Footer(status string, keys []key.Binding) string {
 	return pad + strings.Join(lines, "\n"+pad) + "\n" + pad + ansi.Truncate(f.Help.ShortHelpView(keys), inner, "…")
 }
 
+// FitKeys leaves out of the footer's keys, whole, those the line has no
+// room for: the screen's own (the first own of keys) from the last, its
+// first always kept; then the global ones from the last, but keep (help,
+// which lists every key). No key is ever cut mid-word.
+func (f Frame) FitKeys(keys []key.Binding, own int, keep string) []key.Binding {
+	h := f.Help
+	h.Width = 0 // measured here
+	room := max(f.Width-2*padX, 1)
+	keys = append([]key.Binding(nil), keys...)
+	for lipgloss.Width(h.ShortHelpView(keys)) > room {
+		drop := -1
+		if own > 1 {
+			own--
+			drop = own
+		} else {
+			for i := len(keys) - 1; i >= max(own, 0); i-- {
+				if keys[i].Help().Key != keep {
+					drop = i
+					break
+				}
+			}
+		}
+		if drop < 0 {
+			break
+		}
+		keys = append(keys[:drop], keys[drop+1:]...)
+	}
+	return keys
+}
+
 // HelpOverlay is every key in groups, in a box over the body. Groups sit
 // side by side while they fit the width, and wrap to more rows when they
 // do not; rows that do not fit the height are left out, and the box says
