@@ -33,7 +33,7 @@ func (m Model) ShortHelp() []key.Binding {
 	if m.Focused() {
 		return []key.Binding{m.keys.Choose, m.keys.ClearFilter}
 	}
-	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Filter, m.keys.Choose}
+	return []key.Binding{m.keys.Choose, m.keys.Up, m.keys.Down, m.keys.Filter}
 }
 
 // FullHelp implements help.KeyMap.
