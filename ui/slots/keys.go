@@ -40,7 +40,7 @@ func (m Model) ShortHelp() []key.Binding {
 	case len(m.slots) == 0:
 		keys = []key.Binding{m.keys.NextFree, m.keys.Refresh}
 	default:
-		keys = []key.Binding{m.keys.Up, m.keys.Down, m.keys.Hold, m.keys.Refresh}
+		keys = []key.Binding{m.keys.Hold, m.keys.Up, m.keys.Down, m.keys.Refresh}
 	}
 	if !m.cfg.Pick {
 		keys = append(keys, m.c.Keys.Appointments)

@@ -153,7 +153,7 @@ func TestPickMode(t *testing.T) {
 	if got, ok := cmd().(PickedMsg); !ok || got.Slot != m.Slots()[1] {
 		t.Fatalf("got %#v, want the second slot picked", got)
 	}
-	if h := m.ShortHelp()[2].Help(); h.Desc != "choose this time" {
+	if h := m.ShortHelp()[0].Help(); h.Desc != "choose this time" {
 		t.Fatalf("enter is described as %q", h.Desc)
 	}
 }
