@@ -44,12 +44,20 @@ func (p *Printer) WeekdayShort(d time.Weekday) string {
 
 // Month is the month's name: "March", "mars".
 func (p *Printer) Month(m time.Month) string {
+	if m < time.January || m > time.December {
+		return "" // a zero date, before anything is known
+	}
 	_, _, months := names(p.locale.Lang)
 	return months[m-1]
 }
 
 // MonthShort is the month's abbreviation: "Mar", "mars", "déc.".
-func (p *Printer) MonthShort(m time.Month) string { return shortMonths(p.locale.Lang)[m-1] }
+func (p *Printer) MonthShort(m time.Month) string {
+	if m < time.January || m > time.December {
+		return ""
+	}
+	return shortMonths(p.locale.Lang)[m-1]
+}
 
 // MonthYear is a month's title: "March 2026", "mars 2026".
 func (p *Printer) MonthYear(m time.Month, year int) string {

@@ -495,6 +495,7 @@ func englishTUI() map[Key]msg {
 		InspTooLong:          s("This call's body was too long to keep, so it can't be copied as curl"),
 		InspCopiedSay:        s("Copied as curl; run it where ZIMUN_TOKEN is set: export ZIMUN_TOKEN=$(zimun token)"),
 		InspShownSay:         s("Shown as curl below; run it where ZIMUN_TOKEN is set: export ZIMUN_TOKEN=$(zimun token)"),
+		LabelInspector:       s("API calls"),
 		// The availability map.
 		LabelAvailabilityMap: s("Availability map"),
 		MapLoading:           s("Loading the services…"),

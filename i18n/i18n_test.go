@@ -251,6 +251,9 @@ func TestDates(t *testing.T) {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
+	if got := fr.DateShort(model.Date{}); strings.Contains(got, "%!") {
+		t.Errorf("a zero date reads %q", got) // it must not panic either
+	}
 	paris, _ := time.LoadLocation("Europe/Paris")
 	at := time.Date(2026, 12, 1, 14, 30, 0, 0, paris)
 	if got := fr.DateSpan(at, at.Add(30*time.Minute), nil); got != "2026-12-01 mar. 14:30–15:00 CET" {

@@ -555,6 +555,7 @@ const (
 	InspTooLong          Key = "InspTooLong"          // This call's body was too long to keep, so it can't be copied as curl
 	InspCopiedSay        Key = "InspCopiedSay"        // Copied as curl; run it where ZIMUN_TOKEN is set: export ZIMUN_TOKEN=$(zimun token)
 	InspShownSay         Key = "InspShownSay"         // Shown as curl below; run it where ZIMUN_TOKEN is set: export ZIMUN_TOKEN=$(zimun token)
+	LabelInspector       Key = "LabelInspector"       // API calls
 )
 
 // The availability map.

@@ -216,6 +216,9 @@ func (m Model) View() string {
 
 func (m Model) subtitle() string {
 	p := m.c.Words
+	if m.from.IsZero() {
+		return "" // not read yet
+	}
 	s := p.T(i18n.MapSubtitle, m.days, p.DateShort(m.from))
 	if m.byLocation {
 		return s + " · " + p.T(i18n.MapByLocation)

@@ -96,7 +96,7 @@ func (m Model) Focused() bool { return false }
 func (m Model) OwnsBack() {}
 
 // Heading names the screen in the header.
-func (m Model) Heading() common.Heading { return common.Heading{Label: m.c.T(i18n.KeyInspector)} }
+func (m Model) Heading() common.Heading { return common.Heading{Label: m.c.T(i18n.LabelInspector)} }
 
 // SetSize sets the area the screen draws in.
 func (m *Model) SetSize(w, h int) {

@@ -97,7 +97,7 @@ func (m Model) listView() string {
 	case len(m.calls) > 0:
 		info = p.T(i18n.InspCallsNewestFirst, len(m.calls))
 	}
-	lines = append(lines, spread(st.Title.Render(p.T(i18n.KeyInspector)), st.Faint.Render(info), m.w))
+	lines = append(lines, spread(st.Title.Render(p.T(i18n.LabelInspector)), st.Faint.Render(info), m.w))
 	c := m.cols
 	lines = append(lines, st.Faint.Render("  "+pad("#", c.seq, true)+"  "+pad(p.T(i18n.InspColMethod), 6, false)+"  "+pad(p.T(i18n.InspColPath), c.path, false)+
 		"  "+pad(p.T(i18n.InspColStatus), 6, false)+"  "+pad(p.T(i18n.InspColTook), 7, true)+"  "+pad(p.T(i18n.InspColRetry), 5, true)+"  "+pad(p.T(i18n.InspColRequestID), c.reqID, false)))
