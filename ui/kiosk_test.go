@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
@@ -168,4 +169,89 @@ func TestKioskMyBookingReschedules(t *testing.T) {
 	}
 	env.Clock.Advance(time.Minute)
 	waitClosed(t, startedOver, "the kiosk to start over")
+}
+
+type (
+	linesAsked    struct{}
+	languageAsked struct{ locale i18n.Locale }
+)
+
+// On the kiosk's first screen the header's first line names the keys for
+// a screen reader and for the other language, in the words of whoever
+// needs them; F2 leaves for the accessible mode while nothing is held,
+// never from the form; ctrl+l changes the language only on the first
+// screen. Neither is ever typed into the picker's filter.
+func TestKioskKeysForAScreenReaderAndTheLanguage(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	kiosk := &common.Kiosk{
+		ShowReference: time.Minute, StartOver: func() tea.Msg { return nil },
+		Lines:    func() tea.Msg { return linesAsked{} },
+		Language: func(l i18n.Locale) tea.Cmd { return func() tea.Msg { return languageAsked{l} } },
+	}
+	for _, tc := range []struct {
+		name   string
+		lang   func(common.Common) common.Common
+		header []string
+		to     i18n.Lang
+		day    int // a day of its own: the other holds a time
+	}{
+		{"English", func(c common.Common) common.Common { return c }, []string{"Screen reader: F2", "Français : ctrl+l"}, i18n.French, 1},
+		{"French", uitest.InFrench, []string{"Lecteur d'écran : F2", "English: ctrl+l"}, i18n.English, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.lang(env.Common(context.Background()).ForKiosk(kiosk))
+			m := boot(t, update(t, New(c, Config{}), tea.WindowSizeMsg{Width: 80, Height: 24}))
+			if on(m) != "locations" {
+				t.Fatalf("on %s, want the locations", on(m))
+			}
+			first := strings.SplitN(uitest.Strip(m.View()), "\n", 2)[0]
+			if !strings.HasPrefix(first, " "+tc.header[0]+" · "+tc.header[1]) {
+				t.Errorf("first line %q, want it to start with %q", first, tc.header)
+			}
+			m = update(t, m, uitest.Key("p")) // the filter has the keys now
+			if !m.stack.Top().Focused() {
+				t.Fatal("typing did not start the filter")
+			}
+			if got, ok := asked(t, m, tea.KeyMsg{Type: tea.KeyCtrlL}).(languageAsked); !ok || got.locale.Lang != tc.to {
+				t.Errorf("ctrl+l asked %#v, want %s", got, tc.to)
+			}
+			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyF2}); got != (linesAsked{}) {
+				t.Errorf("F2 asked %#v, want the accessible mode", got)
+			}
+
+			m = update(t, m, common.LocationChosenMsg{Location: loc})
+			m = update(t, m, common.ServiceChosenMsg{Service: svc})
+			if strings.Contains(uitest.Strip(m.View()), tc.header[0]) {
+				t.Error("the calendar names the first screen's keys")
+			}
+			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyCtrlL}); got != nil {
+				t.Errorf("ctrl+l past the first screen asked %#v", got)
+			}
+			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyF2}); got != (linesAsked{}) {
+				t.Errorf("F2 on the calendar asked %#v, want the accessible mode", got)
+			}
+			m = showDay(t, m, a, a.Days[tc.day].Date)
+			m = drive(t, m, uitest.Key("enter"), 2) // hold: the form
+			if on(m) != "form.Model" {
+				t.Fatalf("on %s, want the form", on(m))
+			}
+			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyF2}); got != nil {
+				t.Errorf("F2 in the form asked %#v: the hold would be lost", got)
+			}
+		})
+	}
+}
+
+// asked is what the kiosk is asked for by key k, if anything.
+func asked(t *testing.T, m Model, k tea.KeyMsg) tea.Msg {
+	t.Helper()
+	_, cmd := m.Update(k)
+	for _, msg := range uitest.Messages(cmd) {
+		switch msg.(type) {
+		case linesAsked, languageAsked:
+			return msg
+		}
+	}
+	return nil
 }
