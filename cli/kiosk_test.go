@@ -434,8 +434,8 @@ func TestKioskLanguageAndScreenReaderKeys(t *testing.T) {
 	c.waitFor("Choose a service", 5*time.Second)
 	c.send("/Follow", "\r")
 	c.waitFor("free day", 5*time.Second) // the calendar, in English now
-	c.send("\x0c")                        // no language key past the first screen
-	c.send("\x1bOQ")                      // F2, nothing held: the accessible mode
+	c.send("\x0c")                       // no language key past the first screen
+	c.send("\x1bOQ")                     // F2, nothing held: the accessible mode
 	c.waitFor("Accessible mode: on, from the key named on the kiosk's first line.", 5*time.Second)
 	c.waitFor("What would you like to do?", 5*time.Second)
 
