@@ -17,6 +17,7 @@ import (
 	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/kiosk"
 	"github.com/zimun-app/zimun/linear"
+	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui"
 	"github.com/zimun-app/zimun/ui/common"
@@ -125,6 +126,7 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 		LightBackground:   cfg.UI.Theme == "light",
 		Logger:            logger,
 		Accessible:        a.kioskLines(office, s.demo, cfg, logger),
+		Notices:           a.kioskNotices(cfg),
 	}, a.kioskApp(office, s.demo, cfg, logger))
 	if err != nil {
 		return err
@@ -216,6 +218,26 @@ func kioskLocale(ks kiosk.Session, cfg config.Config) i18n.Locale {
 	}
 	ch, _ := i18n.Choose("", cfg.UI.Language, nil) // valid: Load checked it
 	return ch.Locale
+}
+
+// kioskNotices are the kiosk's own words (its idle warning, its closing
+// notices) in a session's language, as kioskLocale chooses it.
+func (a *app) kioskNotices(cfg config.Config) func(lang string) kiosk.Notices {
+	cat := a.catalogue()
+	return func(lang string) kiosk.Notices {
+		p := cat.Printer(kioskLocale(kiosk.Session{Lang: lang}, cfg), model.Clock{H24: cfg.Booking.Clock24()})
+		return kiosk.Notices{
+			StillThere:   p.T(i18n.KioskStillThere),
+			StartsOver:   func(n int) string { return p.T(i18n.KioskStartsOver, n) },
+			CarryOn:      p.T(i18n.KioskCarryOn),
+			Closing:      func(n int) string { return p.T(i18n.KioskClosingIn, n) },
+			Limit:        func(n int) string { return p.T(i18n.KioskLimitIn, n) },
+			Closed:       p.T(i18n.KioskClosed),
+			LimitReached: p.T(i18n.KioskLimitReached),
+			Busy:         p.T(i18n.KioskBusy),
+			ClosingNow:   p.T(i18n.KioskClosingNow),
+		}
+	}
 }
 
 // clientHost is the address without its port: the same customer

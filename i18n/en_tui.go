@@ -513,5 +513,15 @@ func englishTUI() map[Key]msg {
 		MapLess:              s("less"),
 		MapNoneFree:          s("none free"),
 		MapNotInWindow:       s("not in the window"),
+		// The kiosk's own notices.
+		KioskStillThere:   s("Still there?"),
+		KioskStartsOver:   s("This kiosk starts over in %d s,\nand anything not yet booked is let go."),
+		KioskCarryOn:      s("Press any key to carry on."),
+		KioskClosingIn:    s("This kiosk is closing in %d s. Please finish now, or come back in a few minutes."),
+		KioskLimitIn:      s("This session ends in %d s: it has reached its time limit."),
+		KioskClosed:       s("This kiosk has closed. Please try again in a few minutes."),
+		KioskLimitReached: s("This session reached its time limit. Thank you!"),
+		KioskBusy:         s("All kiosks are busy, try again in a minute."),
+		KioskClosingNow:   s("This kiosk is closing, try again in a minute."),
 	}
 }

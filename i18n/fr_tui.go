@@ -513,5 +513,15 @@ func frenchTUI() map[Key]msg {
 		MapLess:              s("moins"),
 		MapNoneFree:          s("rien de libre"),
 		MapNotInWindow:       s("hors période"),
+		// The kiosk's own notices.
+		KioskStillThere:   s("Vous êtes toujours là ?"),
+		KioskStartsOver:   s("Cette borne recommence dans %d s,\net ce qui n'est pas encore réservé est libéré."),
+		KioskCarryOn:      s("Appuyez sur une touche pour continuer."),
+		KioskClosingIn:    s("Cette borne ferme dans %d s. Terminez maintenant, ou revenez dans quelques minutes."),
+		KioskLimitIn:      s("Cette session se termine dans %d s : elle a atteint sa durée maximale."),
+		KioskClosed:       s("Cette borne est fermée. Réessayez dans quelques minutes."),
+		KioskLimitReached: s("Cette session a atteint sa durée maximale. Merci !"),
+		KioskBusy:         s("Toutes les bornes sont occupées, réessayez dans une minute."),
+		KioskClosingNow:   s("Cette borne ferme, réessayez dans une minute."),
 	}
 }

@@ -577,3 +577,16 @@ const (
 	MapNoneFree          Key = "MapNoneFree"          // none free
 	MapNotInWindow       Key = "MapNotInWindow"       // not in the window
 )
+
+// The kiosk's own notices.
+const (
+	KioskStillThere   Key = "KioskStillThere"   // Still there?
+	KioskStartsOver   Key = "KioskStartsOver"   // This kiosk starts over in %d s, and anything not yet booked is let go.
+	KioskCarryOn      Key = "KioskCarryOn"      // Press any key to carry on.
+	KioskClosingIn    Key = "KioskClosingIn"    // This kiosk is closing in %d s. Please finish now, or come back in a few minutes.
+	KioskLimitIn      Key = "KioskLimitIn"      // This session ends in %d s: it has reached its time limit.
+	KioskClosed       Key = "KioskClosed"       // This kiosk has closed. Please try again in a few minutes.
+	KioskLimitReached Key = "KioskLimitReached" // This session reached its time limit. Thank you!
+	KioskBusy         Key = "KioskBusy"         // All kiosks are busy, try again in a minute.
+	KioskClosingNow   Key = "KioskClosingNow"   // This kiosk is closing, try again in a minute.
+)
