@@ -209,6 +209,7 @@ func TestKioskKeysForAScreenReaderAndTheLanguage(t *testing.T) {
 			if !strings.HasPrefix(first, " "+tc.header[0]+" · "+tc.header[1]) {
 				t.Errorf("first line %q, want it to start with %q", first, tc.header)
 			}
+			keysShown(t, "locations", m)
 			m = update(t, m, uitest.Key("p")) // the filter has the keys now
 			if !m.stack.Top().Focused() {
 				t.Fatal("typing did not start the filter")
@@ -222,6 +223,10 @@ func TestKioskKeysForAScreenReaderAndTheLanguage(t *testing.T) {
 
 			m = update(t, m, common.LocationChosenMsg{Location: loc})
 			m = update(t, m, common.ServiceChosenMsg{Service: svc})
+			keysShown(t, "calendar", m)
+			m = update(t, m, uitest.Key("m"))
+			keysShown(t, "my booking", m)
+			m = drive(t, m, uitest.Key("esc"), 1)
 			if strings.Contains(uitest.Strip(m.View()), tc.header[0]) {
 				t.Error("the calendar names the first screen's keys")
 			}
@@ -232,10 +237,12 @@ func TestKioskKeysForAScreenReaderAndTheLanguage(t *testing.T) {
 				t.Errorf("F2 on the calendar asked %#v, want the accessible mode", got)
 			}
 			m = showDay(t, m, a, a.Days[tc.day].Date)
+			keysShown(t, "slots", m)
 			m = drive(t, m, uitest.Key("enter"), 2) // hold: the form
 			if on(m) != "form.Model" {
 				t.Fatalf("on %s, want the form", on(m))
 			}
+			keysShown(t, "form", m)
 			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyF2}); got != nil {
 				t.Errorf("F2 in the form asked %#v: the hold would be lost", got)
 			}

@@ -121,30 +121,35 @@ func TestEveryKeyShowsAt80x24(t *testing.T) {
 		in   func(common.Common) common.Common
 	}{{"English", func(c common.Common) common.Common { return c }}, {"French", uitest.InFrench}} {
 		t.Run(lang.name, func(t *testing.T) {
-			walkScreens(t, lang.in, 80, 24, func(step string, m Model) {
-				if m.askQuit || m.frame.TooSmall() {
-					return
-				}
-				lines := strings.Split(uitest.Strip(m.View()), "\n")
-				footer := lines[len(lines)-1]
-				if strings.HasSuffix(strings.TrimSpace(footer), "…") || !m.stack.Top().Focused() && !strings.Contains(footer, m.c.Keys.Help.Help().Key+" "+m.c.Keys.Help.Help().Desc) {
-					t.Errorf("%s: footer %q: a key cut, or help missing", step, footer)
-				}
-				m.showHelp = true
-				view := uitest.Strip(m.View())
-				if strings.Contains(view, m.c.T(i18n.FrameMoreKeys)) {
-					t.Errorf("%s: the help overlay leaves keys out:\n%s", step, view)
-				}
-				for _, g := range append(m.stack.Top().FullHelp(), m.globalKeys(), m.devKeys(), m.kioskKeys()) {
-					for _, k := range g {
-						shown := regexp.MustCompile(regexp.QuoteMeta(k.Help().Key) + " +" + regexp.QuoteMeta(k.Help().Desc) + "( |$)")
-						if k.Enabled() && k.Help().Desc != "" && !shown.MatchString(view) {
-							t.Errorf("%s: %q %q not in the help overlay:\n%s", step, k.Help().Key, k.Help().Desc, view)
-						}
-					}
-				}
-			})
+			walkScreens(t, lang.in, 80, 24, func(step string, m Model) { keysShown(t, step, m) })
 		})
+	}
+}
+
+// keysShown checks m's frame: the footer cuts no key and shows help, and
+// the help overlay shows every key it is given, whole.
+func keysShown(t *testing.T, step string, m Model) {
+	t.Helper()
+	if m.askQuit || m.frame.TooSmall() {
+		return
+	}
+	lines := strings.Split(uitest.Strip(m.View()), "\n")
+	footer := lines[len(lines)-1]
+	if strings.HasSuffix(strings.TrimSpace(footer), "…") || !m.stack.Top().Focused() && !strings.Contains(footer, m.c.Keys.Help.Help().Key+" "+m.c.Keys.Help.Help().Desc) {
+		t.Errorf("%s: footer %q: a key cut, or help missing", step, footer)
+	}
+	m.showHelp = true
+	view := uitest.Strip(m.View())
+	if strings.Contains(view, m.c.T(i18n.FrameMoreKeys)) {
+		t.Errorf("%s: the help overlay leaves keys out:\n%s", step, view)
+	}
+	for _, g := range append(m.stack.Top().FullHelp(), m.globalKeys(), m.devKeys(), m.kioskKeys()) {
+		for _, k := range g {
+			shown := regexp.MustCompile(regexp.QuoteMeta(k.Help().Key) + " +" + regexp.QuoteMeta(k.Help().Desc) + "( |$)")
+			if k.Enabled() && k.Help().Desc != "" && !shown.MatchString(view) {
+				t.Errorf("%s: %q %q not in the help overlay:\n%s", step, k.Help().Key, k.Help().Desc, view)
+			}
+		}
 	}
 }
 
