@@ -8,6 +8,7 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/config"
+	"github.com/zimun-app/zimun/kiosk"
 )
 
 func TestTimeValue(t *testing.T) {
@@ -87,5 +88,23 @@ func TestShellQuote(t *testing.T) {
 func TestDefaultBaseURLsAgree(t *testing.T) {
 	if config.DefaultBaseURL != api.DefaultBaseURL {
 		t.Fatalf("config's default API %q, the client's %q", config.DefaultBaseURL, api.DefaultBaseURL)
+	}
+}
+
+// The kiosk's own notices speak the session's language: its LANG, else
+// ui.language.
+func TestKioskNotices(t *testing.T) {
+	a := &app{}
+	words := a.kioskNotices(config.Default())
+	if got := words("fr_CA.UTF-8").StartsOver(12); got != "Cette borne recommence dans 12 s,\net ce qui n'est pas encore réservé est libéré." {
+		t.Errorf("French: %q", got)
+	}
+	if got, want := words("").Busy, kiosk.EnglishNotices().Busy; got != want {
+		t.Errorf("no LANG: %q, want %q", got, want)
+	}
+	cfg := config.Default()
+	cfg.UI.Language = "fr"
+	if got := a.kioskNotices(cfg)("de_DE.UTF-8").StillThere; got != "Vous êtes toujours là ?" {
+		t.Errorf("ui.language = fr: %q", got)
 	}
 }

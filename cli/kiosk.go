@@ -17,6 +17,7 @@ import (
 	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/kiosk"
 	"github.com/zimun-app/zimun/linear"
+	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui"
 	"github.com/zimun-app/zimun/ui/common"
@@ -125,6 +126,7 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 		LightBackground:   cfg.UI.Theme == "light",
 		Logger:            logger,
 		Accessible:        a.kioskLines(office, s.demo, cfg, logger),
+		Notices:           a.kioskNotices(cfg),
 	}, a.kioskApp(office, s.demo, cfg, logger))
 	if err != nil {
 		return err
@@ -172,23 +174,31 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 // shutdown) closes its booking session, so its holds go back.
 func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, logger *slog.Logger) kiosk.Factory {
 	guard := booking.NewGuard(a.Now) // one for all sessions: a new session is no fresh start
+	cat := a.catalogue()             // one for every session
 	return func(ctx context.Context, ks kiosk.Session) (tea.Model, func(context.Context)) {
 		opts := ui.Options{
-			Office:    office,
-			Demo:      demo,
-			DaysAhead: cfg.Booking.DaysAhead,
-			WeekStart: cfg.Booking.WeekStartDay(),
-			Clock24:   cfg.Booking.Clock24(),
-			Theme:     cfg.UI.Theme,
-			NoColor:   cfg.UI.NoColor,
-			Now:       a.Now,
-			Logger:    logger.With("session", ks.ID),
+			Office:       office,
+			Demo:         demo,
+			DaysAhead:    cfg.Booking.DaysAhead,
+			WeekStart:    cfg.Booking.WeekStartDay(),
+			WeekStartSet: cfg.Booking.WeekStartSet(),
+			Catalog:      cat,
+			Locale:       kioskLocale(ks, cfg),
+			Clock24:      cfg.Booking.Clock24(),
+			Theme:        cfg.UI.Theme,
+			NoColor:      cfg.UI.NoColor,
+			Now:          a.Now,
+			Logger:       logger.With("session", ks.ID),
 		}
 		opts.ReturningCustomers = ks.Role == kiosk.RoleDesk
 		if ks.Role == kiosk.RoleKiosk {
 			opts.Kiosk = &common.Kiosk{
 				ShowReference: cfg.Kiosk.ShowReference, StartOver: ks.Reset,
-				Guard: guard, Session: ks.ID, Client: clientHost(ks.RemoteAddr),
+				// The accessible mode, on a key named on the first line;
+				// and the other language, kept for the rest of the session.
+				Lines:    ks.LineMode,
+				Language: func(l i18n.Locale) tea.Cmd { return ks.Language(l.String()) },
+				Guard:    guard, Session: ks.ID, Client: clientHost(ks.RemoteAddr),
 			}
 		}
 		session := office.NewSession()
@@ -196,6 +206,37 @@ func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, log
 			ServiceID: cfg.Booking.Service, LocationID: cfg.Booking.Location,
 		})
 		return m, func(ctx context.Context) { _ = session.Close(ctx) }
+	}
+}
+
+// kioskLocale is a kiosk session's language: the client's LANG (or LC_*)
+// when it sends one zimun speaks, else ui.language, else English. The
+// session's language key changes it for the rest of the session.
+func kioskLocale(ks kiosk.Session, cfg config.Config) i18n.Locale {
+	if l, ok := i18n.ParseLocale(ks.Lang); ok {
+		return l
+	}
+	ch, _ := i18n.Choose("", cfg.UI.Language, nil) // valid: Load checked it
+	return ch.Locale
+}
+
+// kioskNotices are the kiosk's own words (its idle warning, its closing
+// notices) in a session's language, as kioskLocale chooses it.
+func (a *app) kioskNotices(cfg config.Config) func(lang string) kiosk.Notices {
+	cat := a.catalogue()
+	return func(lang string) kiosk.Notices {
+		p := cat.Printer(kioskLocale(kiosk.Session{Lang: lang}, cfg), model.Clock{H24: cfg.Booking.Clock24()})
+		return kiosk.Notices{
+			StillThere:   p.T(i18n.KioskStillThere),
+			StartsOver:   func(n int) string { return p.T(i18n.KioskStartsOver, n) },
+			CarryOn:      p.T(i18n.KioskCarryOn),
+			Closing:      func(n int) string { return p.T(i18n.KioskClosingIn, n) },
+			Limit:        func(n int) string { return p.T(i18n.KioskLimitIn, n) },
+			Closed:       p.T(i18n.KioskClosed),
+			LimitReached: p.T(i18n.KioskLimitReached),
+			Busy:         p.T(i18n.KioskBusy),
+			ClosingNow:   p.T(i18n.KioskClosingNow),
+		}
 	}
 }
 
@@ -218,11 +259,7 @@ func clientHost(addr net.Addr) string {
 func (a *app) kioskLines(office *booking.Office, demo bool, cfg config.Config, logger *slog.Logger) kiosk.LineApp {
 	cat := a.catalogue() // one for every session
 	return func(ctx context.Context, ks kiosk.Session, rw io.ReadWriter, kn <-chan kiosk.Notice) {
-		locale, ok := i18n.ParseLocale(ks.Lang)
-		if !ok {
-			ch, _ := i18n.Choose("", cfg.UI.Language, nil) // valid: Load checked it
-			locale = ch.Locale
-		}
+		locale := kioskLocale(ks, cfg)
 		notices := make(chan linear.Notice, 8)
 		go relayNotices(ctx, kn, notices)
 		err := linear.Run(ctx, rw, linear.Options{

@@ -296,6 +296,12 @@ type customer struct {
 
 func newCustomer(t *testing.T, addr string, auth ...gossh.AuthMethod) *customer {
 	t.Helper()
+	return newCustomerWith(t, addr, nil, auth...)
+}
+
+// newCustomerWith is newCustomer whose client sends env (LANG, say).
+func newCustomerWith(t *testing.T, addr string, env map[string]string, auth ...gossh.AuthMethod) *customer {
+	t.Helper()
 	auth = append(auth, gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil }))
 	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
 		User: "customer", Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(),
@@ -307,6 +313,11 @@ func newCustomer(t *testing.T, addr string, auth ...gossh.AuthMethod) *customer 
 	sess, err := conn.NewSession()
 	if err != nil {
 		t.Fatal(err)
+	}
+	for k, v := range env {
+		if err := sess.Setenv(k, v); err != nil {
+			t.Fatal(err)
+		}
 	}
 	c := &customer{t: t, screen: &syncBuffer{}}
 	sess.Stdout = c.screen
@@ -397,4 +408,47 @@ func TestKioskDeskKeyGetsTheDesk(t *testing.T) {
 		c.waitFor("Choose a location", 5*time.Second)
 		c.waitFor("my booking", 5*time.Second)
 	}
+}
+
+// A client that sends LANG=fr_FR gets the kiosk in French; ctrl+l on the
+// first screen switches to English and back, and the language stays for
+// the session; F2 there carries on in the accessible mode, in its
+// language.
+func TestKioskLanguageAndScreenReaderKeys(t *testing.T) {
+	addr := startKiosk(t)
+	c := newCustomerWith(t, addr, map[string]string{"LANG": "fr_FR.UTF-8"})
+	c.waitFor("Lecteur d'écran : F2", 5*time.Second) // the very first line
+	c.waitFor("English: ctrl+l", 5*time.Second)
+	c.waitFor("Où ?  Choisissez un lieu", 5*time.Second)
+	c.send("\x0c") // ctrl+l
+	c.waitFor("Screen reader: F2", 5*time.Second)
+	c.waitFor("Français : ctrl+l", 5*time.Second)
+	c.waitFor("Where?  Choose a location", 5*time.Second)
+	c.send("\x0c")
+	c.waitFor("Lecteur d'écran : F2", 5*time.Second)
+	c.send("/Marais", "\r")
+	c.waitFor("Choisissez une prestation", 5*time.Second)
+	c.send("\x0c") // the service picker is a first screen too
+	c.waitFor("Where?  Choose a location", 5*time.Second)
+	c.send("/Marais", "\r")
+	c.waitFor("Choose a service", 5*time.Second)
+	c.send("/Follow", "\r")
+	c.waitFor("free day", 5*time.Second) // the calendar, in English now
+	c.send("\x0c")                       // no language key past the first screen
+	c.send("\x1bOQ")                     // F2, nothing held: the accessible mode
+	c.waitFor("Accessible mode: on, from the key named on the kiosk's first line.", 5*time.Second)
+	c.waitFor("What would you like to do?", 5*time.Second)
+
+	fr := newCustomerWith(t, addr, map[string]string{"LANG": "fr_FR.UTF-8"})
+	fr.waitFor("Choisissez un lieu", 5*time.Second)
+	fr.send("\x1bOQ")
+	fr.waitFor("Mode accessible : activé, par la touche indiquée sur la première ligne de la borne.", 5*time.Second)
+}
+
+// Without LANG the kiosk speaks ui.language; a LANG zimun does not speak
+// is English.
+func TestKioskLanguageWithoutLANG(t *testing.T) {
+	addr := startKiosk(t)
+	de := newCustomerWith(t, addr, map[string]string{"LANG": "de_DE.UTF-8"})
+	de.waitFor("Where?  Choose a location", 5*time.Second)
 }

@@ -113,7 +113,7 @@ func Default() Config {
 			BaseURL: DefaultBaseURL,
 			Timeout: 10 * time.Second,
 		},
-		Booking: Booking{DaysAhead: 30, WeekStart: "monday", Clock: "24h"},
+		Booking: Booking{DaysAhead: 30, Clock: "24h"}, // week_start: the language's
 		UI:      UI{Theme: "auto"},
 		Kiosk: Kiosk{
 			Listen:            "127.0.0.1:2222",
@@ -362,7 +362,7 @@ func (c Config) Validate() error {
 	if d := c.Booking.DaysAhead; d < 1 || d > 90 {
 		bad("booking.days_ahead", "must be 1..90, got %d", d)
 	}
-	if _, err := ParseWeekday(c.Booking.WeekStart); err != nil {
+	if _, err := ParseWeekday(c.Booking.WeekStart); c.Booking.WeekStart != "" && err != nil {
 		bad("booking.week_start", "%v", err)
 	}
 	if c.Booking.Clock != "24h" && c.Booking.Clock != "12h" {
@@ -469,11 +469,19 @@ func ParseWeekday(s string) (time.Weekday, error) {
 	return 0, fmt.Errorf(`must be a weekday like "monday" or "sunday", got %q`, s)
 }
 
-// WeekStartDay is booking.week_start as a time.Weekday; valid after Load.
+// WeekStartDay is booking.week_start as a time.Weekday, Monday when it is
+// not set; valid after Load.
 func (b Booking) WeekStartDay() time.Weekday {
+	if b.WeekStart == "" {
+		return time.Monday
+	}
 	d, _ := ParseWeekday(b.WeekStart)
 	return d
 }
+
+// WeekStartSet reports booking.week_start set; when it is not, the
+// French UI starts its weeks as the language's region does.
+func (b Booking) WeekStartSet() bool { return b.WeekStart != "" }
 
 // Clock24 reports whether times are shown on the 24-hour clock.
 func (b Booking) Clock24() bool { return b.Clock != "12h" }

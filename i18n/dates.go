@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/zimun-app/zimun/model"
 )
@@ -21,6 +22,14 @@ func names(l Lang) (weekdays, shortWeekdays [7]string, months [12]string) {
 		[12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 }
 
+// shortMonths are a language's month abbreviations, January first.
+func shortMonths(l Lang) [12]string {
+	if l == French {
+		return [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
+	}
+	return [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+}
+
 // Weekday is the day's name: "Tuesday", "mardi".
 func (p *Printer) Weekday(d time.Weekday) string {
 	w, _, _ := names(p.locale.Lang)
@@ -35,18 +44,77 @@ func (p *Printer) WeekdayShort(d time.Weekday) string {
 
 // Month is the month's name: "March", "mars".
 func (p *Printer) Month(m time.Month) string {
+	if m < time.January || m > time.December {
+		return "" // a zero date, before anything is known
+	}
 	_, _, months := names(p.locale.Lang)
 	return months[m-1]
+}
+
+// MonthShort is the month's abbreviation: "Mar", "mars", "déc.".
+func (p *Printer) MonthShort(m time.Month) string {
+	if m < time.January || m > time.December {
+		return ""
+	}
+	return shortMonths(p.locale.Lang)[m-1]
+}
+
+// MonthYear is a month's title: "March 2026", "mars 2026".
+func (p *Printer) MonthYear(m time.Month, year int) string {
+	return p.Month(m) + " " + strconv.Itoa(year)
+}
+
+// DayMonth is the day of the month and the month's abbreviation: "1 Dec",
+// "1er déc.".
+func (p *Printer) DayMonth(d model.Date) string {
+	return p.dayOfMonth(d.Day) + " " + p.MonthShort(d.Month)
+}
+
+func (p *Printer) dayOfMonth(day int) string {
+	if p.locale.Lang == French && day == 1 {
+		return "1er"
+	}
+	return strconv.Itoa(day)
 }
 
 // Date is the day as it is said: "Tuesday 4 March", "mardi 4 mars",
 // "lundi 1er décembre".
 func (p *Printer) Date(d model.Date) string {
-	day := strconv.Itoa(d.Day)
-	if p.locale.Lang == French && d.Day == 1 {
-		day = "1er"
+	return p.Weekday(d.Weekday()) + " " + p.dayOfMonth(d.Day) + " " + p.Month(d.Month)
+}
+
+// DateShort is the day with the weekday's and the month's abbreviations,
+// as lists and tables show days: "Tue 1 Dec", "mar. 1er déc.".
+func (p *Printer) DateShort(d model.Date) string {
+	return p.WeekdayShort(d.Weekday()) + " " + p.DayMonth(d)
+}
+
+// DateShortYear is DateShort with the year: "Tue 1 Dec 2026".
+func (p *Printer) DateShortYear(d model.Date) string {
+	return p.DateShort(d) + " " + strconv.Itoa(d.Year)
+}
+
+// DateMid is the weekday's abbreviation and the month's name: "Tue 1
+// December", "mar. 1er décembre".
+func (p *Printer) DateMid(d model.Date) string {
+	return p.WeekdayShort(d.Weekday()) + " " + p.dayOfMonth(d.Day) + " " + p.Month(d.Month)
+}
+
+// DateMidYear is DateMid with the year: "Tue 1 December 2026".
+func (p *Printer) DateMidYear(d model.Date) string {
+	return p.DateMid(d) + " " + strconv.Itoa(d.Year)
+}
+
+// DateShortWidth is the most cells DateShort takes, for table columns.
+func (p *Printer) DateShortWidth() int {
+	wd, mo := 0, 0
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		wd = max(wd, utf8.RuneCountInString(p.WeekdayShort(d)))
 	}
-	return p.Weekday(d.Weekday()) + " " + day + " " + p.Month(d.Month)
+	for m := time.January; m <= time.December; m++ {
+		mo = max(mo, utf8.RuneCountInString(p.MonthShort(m)))
+	}
+	return wd + 1 + max(utf8.RuneCountInString(p.dayOfMonth(1)), 2) + 1 + mo
 }
 
 // DateYear is Date with the year: "Tuesday 4 March 2026".

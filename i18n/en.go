@@ -1,8 +1,10 @@
 package i18n
 
+import "maps"
+
 // english is the English catalogue: every key has its wording here.
 func english() map[Key]msg {
-	return map[Key]msg{
+	m := map[Key]msg{
 		// Numbers, times and lists.
 		Minutes:           n(1, "%d minute", "%d minutes"),
 		Seconds:           n(1, "%d second", "%d seconds"),
@@ -297,4 +299,6 @@ func english() map[Key]msg {
 		ChoicesNone:         s("none"),
 		HoldTTLDemoOnly:     s("--hold-ttl only applies to the demo sandbox; add --demo"),
 	}
+	maps.Copy(m, englishTUI()) // the full-screen UI's, in en_tui.go
+	return m
 }

@@ -1,8 +1,10 @@
 package i18n
 
+import "maps"
+
 // french is the French catalogue; a test fails on a key it lacks.
 func french() map[Key]msg {
-	return map[Key]msg{
+	m := map[Key]msg{
 		// Numbers, times and lists.
 		Minutes:           n(1, "%d minute", "%d minutes"),
 		Seconds:           n(1, "%d seconde", "%d secondes"),
@@ -297,4 +299,6 @@ func french() map[Key]msg {
 		ChoicesNone:         s("aucun"),
 		HoldTTLDemoOnly:     s("--hold-ttl ne s'applique qu'au bac à sable de démonstration ; ajoutez --demo"),
 	}
+	maps.Copy(m, frenchTUI()) // the full-screen UI's, in fr_tui.go
+	return m
 }

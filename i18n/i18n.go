@@ -33,6 +33,24 @@ const (
 // Langs are the languages zimun speaks, English first.
 func Langs() []Lang { return []Lang{English, French} }
 
+// LanguageOffer offers a key for a language in that language, for whoever
+// reads only it: "Français : ctrl+l", "English: ctrl+l".
+func LanguageOffer(l Lang, key string) string {
+	if l == French {
+		return LanguageName(l) + " : " + key
+	}
+	return LanguageName(l) + ": " + key
+}
+
+// LanguageName is the language's name in itself, as a person looking for
+// it reads it: "English", "Français".
+func LanguageName(l Lang) string {
+	if l == French {
+		return "Français"
+	}
+	return "English"
+}
+
 func (l Lang) tag() language.Tag {
 	if l == French {
 		return language.French

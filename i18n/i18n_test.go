@@ -21,11 +21,21 @@ import (
 func keyConsts(t *testing.T) map[string]string {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "keys.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string]string{}
+	for _, name := range []string{"keys.go", "keys_tui.go"} {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keyConstsOf(f, out)
+	}
+	if len(out) < 100 {
+		t.Fatalf("found only %d keys in keys.go", len(out))
+	}
+	return out
+}
+
+func keyConstsOf(f *ast.File, out map[string]string) {
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
 		if !ok || g.Tok != token.CONST {
@@ -43,10 +53,25 @@ func keyConsts(t *testing.T) map[string]string {
 			}
 		}
 	}
-	if len(out) < 100 {
-		t.Fatalf("found only %d keys in keys.go", len(out))
+}
+
+// The full-screen UI's messages live in their own files, each declared
+// in keys_tui.go: a key of keys.go worded there too would silently take
+// one of its two wordings.
+func TestTUIKeysAreTheirOwn(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "keys_tui.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out
+	declared := map[string]string{}
+	keyConstsOf(f, declared)
+	for _, table := range []map[Key]msg{englishTUI(), frenchTUI()} {
+		for k := range table {
+			if _, ok := declared[string(k)]; !ok {
+				t.Errorf("%s is worded in a _tui.go file but declared outside keys_tui.go", k)
+			}
+		}
+	}
 }
 
 func TestEveryKeyHasEnglishAndFrench(t *testing.T) {
@@ -225,6 +250,9 @@ func TestDates(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
+	}
+	if got := fr.DateShort(model.Date{}); strings.Contains(got, "%!") {
+		t.Errorf("a zero date reads %q", got) // it must not panic either
 	}
 	paris, _ := time.LoadLocation("Europe/Paris")
 	at := time.Date(2026, 12, 1, 14, 30, 0, 0, paris)

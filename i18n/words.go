@@ -131,3 +131,38 @@ func (p *Printer) Spell(ref string) string {
 	}
 	return intro + " " + strings.Join(parts, ", ") + "."
 }
+
+// KeyName is a key's name as the person's keyboard labels it, for help
+// texts: "enter", "entrée"; "shift+tab", "maj+tab"; "F2". Each name in a help
+// key such as "esc/K" or "↑/k" is translated, the rest kept.
+func (p *Printer) KeyName(keys string) string {
+	var b strings.Builder
+	word := func(w string) {
+		if len(w) >= 2 && w[0] == 'f' && strings.Trim(w[1:], "0123456789") == "" {
+			w = "F" + w[1:] // function keys as they are printed on keys
+		}
+		if p.locale.Lang == English {
+			b.WriteString(w)
+			return
+		}
+		names := map[string]Key{
+			"enter": KeyNameEnter, "esc": KeyNameEsc, "shift": KeyNameShift, "home": KeyNameHome,
+			"end": KeyNameEnd, "pgup": KeyNamePgUp, "pgdn": KeyNamePgDown, "pgdown": KeyNamePgDown,
+			"space": KeyNameSpace, "backspace": KeyNameBackspace, "tab": KeyNameTab,
+		}
+		if k, ok := names[w]; ok {
+			w = p.T(k)
+		}
+		b.WriteString(w)
+	}
+	start := 0
+	for i, r := range keys {
+		if r == '/' || r == '+' || r == ' ' || r == ',' {
+			word(keys[start:i])
+			b.WriteRune(r)
+			start = i + 1
+		}
+	}
+	word(keys[start:])
+	return b.String()
+}

@@ -47,6 +47,9 @@ type Options struct {
 	// command is "accessible", or the app returns Session.LineMode. Nil:
 	// every session gets the app.
 	Accessible LineApp
+	// Notices are the kiosk's own words in a session's language (its
+	// LANG, as Session.Lang); nil is English.
+	Notices func(lang string) Notices
 
 	// Seldom changed.
 	HandshakeTimeout time.Duration // TCP accept to a running session (30s)

@@ -394,3 +394,20 @@ func TestSessionsPerConnectionAreBounded(t *testing.T) {
 		t.Error("a third session on one connection was opened")
 	}
 }
+
+// The kiosk's own words come in the session's language, as the client's
+// LANG names it.
+func TestNoticesInTheSessionsLanguage(t *testing.T) {
+	t.Parallel()
+	french := kiosk.EnglishNotices()
+	french.StillThere = "Vous êtes toujours là ?"
+	ts := startServer(t, kiosk.Options{IdleTimeout: 200 * time.Millisecond, IdleWarning: 3 * time.Second,
+		Notices: func(lang string) kiosk.Notices {
+			if strings.HasPrefix(lang, "fr") {
+				return french
+			}
+			return kiosk.EnglishNotices()
+		}}, nil)
+	c := dial(t, ts.addr, dialOpts{env: map[string]string{"LANG": "fr_FR.UTF-8"}})
+	c.out.waitFor(t, "Vous êtes toujours là ?", soon)
+}

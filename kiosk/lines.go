@@ -227,7 +227,7 @@ func (st *session) runLines(via LineVia, in *keys, winCh <-chan ssh.Window) {
 				for _, m := range st.box.take() {
 					if m, ok := m.(shutdownMsg); ok && (closeAt.IsZero() || m.at.Before(closeAt)) {
 						closeAt = m.at
-						st.bye.Store("This kiosk has closed. Please try again in a few minutes.\r\n")
+						st.bye.Store(st.notices().Closed + "\r\n")
 						tell(Notice{Kind: ClosingShutdown, At: closeAt})
 					}
 				}
@@ -249,7 +249,7 @@ func (st *session) runLines(via LineVia, in *keys, winCh <-chan ssh.Window) {
 				}
 				if at := limitAt(opts, started); !at.IsZero() && !now.Before(at) && closeAt.IsZero() {
 					closeAt = started.Add(opts.MaxSession)
-					st.bye.Store("This session reached its time limit. Thank you!\r\n")
+					st.bye.Store(st.notices().LimitReached + "\r\n")
 					tell(Notice{Kind: ClosingLimit, At: closeAt})
 				}
 			}

@@ -1,7 +1,6 @@
 package kiosk
 
 import (
-	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,6 +10,7 @@ import (
 
 type (
 	resetMsg    struct{}
+	langMsg     struct{ lang string }
 	wakeMsg     struct{}               // the pump's timer: a deadline may be due
 	shutdownMsg struct{ at time.Time } // close at
 )
@@ -79,6 +79,9 @@ func (m *model) update(msg tea.Msg, now time.Time) tea.Cmd {
 		return m.onWake(now)
 	case resetMsg:
 		return m.reset("asked by the app", now)
+	case langMsg:
+		m.st.info.Lang = msg.lang // read by the next app only, on this goroutine
+		return m.reset("language "+msg.lang, now)
 	case linesMsg:
 		if m.st.srv.opts.Accessible == nil {
 			return nil
@@ -142,9 +145,9 @@ func (m *model) closing(why string, at time.Time) tea.Cmd {
 	m.closeAt, m.closeWhy = at, why
 	m.warnUntil = time.Time{}
 	if why == "shutdown" {
-		m.st.bye.Store("This kiosk has closed. Please try again in a few minutes.\r\n")
+		m.st.bye.Store(m.st.notices().Closed + "\r\n")
 	} else {
-		m.st.bye.Store("This session reached its time limit. Thank you!\r\n")
+		m.st.bye.Store(m.st.notices().LimitReached + "\r\n")
 	}
 	if wasClosing {
 		return nil
@@ -289,19 +292,20 @@ func (m model) View() (view string) {
 }
 
 func (m model) warningView(now time.Time) string {
-	r := m.st.info.Renderer
-	text := r.NewStyle().Bold(true).Render("Still there?") + "\n\n" +
-		fmt.Sprintf("This kiosk starts over in %d s,\nand anything not yet booked is let go.", secondsLeft(now, m.warnUntil)) +
-		"\n\n" + r.NewStyle().Bold(true).Render("Press any key to carry on.")
+	r, say := m.st.info.Renderer, m.st.notices()
+	text := r.NewStyle().Bold(true).Render(say.StillThere) + "\n\n" +
+		say.StartsOver(secondsLeft(now, m.warnUntil)) +
+		"\n\n" + r.NewStyle().Bold(true).Render(say.CarryOn)
 	box := r.NewStyle().Border(lipgloss.RoundedBorder()).Padding(1, 3).Render(text)
 	return r.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }
 
 func (m model) banner(now time.Time) string {
 	n := secondsLeft(now, m.closeAt)
-	text := fmt.Sprintf(" This kiosk is closing in %d s. Please finish now, or come back in a few minutes.", n)
+	say := m.st.notices()
+	text := " " + say.Closing(n)
 	if m.closeWhy == "limit" {
-		text = fmt.Sprintf(" This session ends in %d s: it has reached its time limit.", n)
+		text = " " + say.Limit(n)
 	}
 	text = ansi.Truncate(text, m.width, "…")
 	return m.st.info.Renderer.NewStyle().Reverse(true).Bold(true).Width(m.width).Render(text)

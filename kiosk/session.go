@@ -71,6 +71,14 @@ func (s Session) Getenv(key string) string {
 // and start a fresh one on a clean screen, as an idle reset does.
 func (Session) Reset() tea.Msg { return resetMsg{} }
 
+// Language is a tea.Cmd for the app to return: the kiosk keeps lang as the
+// session's language (Lang, for every app it starts from then on, the
+// accessible mode's too) and starts a fresh app, as Reset does.
+func (Session) Language(lang string) tea.Cmd {
+	lang = clean(lang, 64)
+	return func() tea.Msg { return langMsg{lang} }
+}
+
 // Environ and Getenv make the kept variables a termenv.Environ.
 type environ []string
 
@@ -115,10 +123,8 @@ func clean(s string, n int) string {
 
 // Lines the kiosk writes itself.
 const (
-	busyLine    = "All kiosks are busy, try again in a minute.\r\n"
-	closingLine = "This kiosk is closing, try again in a minute.\r\n"
-	noPTYLine   = "This is a booking kiosk: it needs a terminal. Connect with ssh -t, without a command.\r\n"
-	failedLine  = "Sorry, something went wrong here. Please connect again.\r\n"
+	noPTYLine  = "This is a booking kiosk: it needs a terminal. Connect with ssh -t, without a command.\r\n"
+	failedLine = "Sorry, something went wrong here. Please connect again.\r\n"
 )
 
 // session is the server's side of one session.
@@ -182,9 +188,9 @@ func (s *Server) handle(sess ssh.Session) {
 	st = s.newSession(sess, id, pty, log)
 	defer st.cancel()
 	if !s.admit(st) {
-		line, why := busyLine, "refused: all kiosks busy"
+		line, why := st.notices().Busy+"\r\n", "refused: all kiosks busy"
 		if s.isClosing() {
-			line, why = closingLine, "refused: closing"
+			line, why = st.notices().ClosingNow+"\r\n", "refused: closing"
 		}
 		st.log.Info(why)
 		_, _ = io.WriteString(sess, line)

@@ -14,9 +14,11 @@ var ErrNotADay = errors.New("not a day: try 2026-03-12, 12/3, 12 March, tomorrow
 // today: "2026-03-12", "12/3" or "12.3" (day/month; a month already past
 // is next year's), "12 March" or "March 12", "today", "tomorrow", a
 // weekday ("fri", "friday": the next one, today excluded), and an offset
-// "+3" or "+3d", "+2w", "+1m".
+// "+3" or "+3d", "+2w", "+1m". French words are read too ("1er mars",
+// "demain", "ven", "+2s").
 func ParseDay(s string, today Date) (Date, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer("é", "e", "è", "e", "û", "u", "’", "'").Replace(s)
 	if s == "" {
 		return Date{}, ErrNotADay
 	}
@@ -24,11 +26,11 @@ func ParseDay(s string, today Date) (Date, error) {
 		return d, nil
 	}
 	switch s {
-	case "today", "now":
+	case "today", "now", "aujourd'hui", "aujourdhui":
 		return today, nil
-	case "tomorrow", "tmrw":
+	case "tomorrow", "tmrw", "demain":
 		return today.AddDays(1), nil
-	case "yesterday":
+	case "yesterday", "hier":
 		return today.AddDays(-1), nil
 	}
 	if wd, ok := weekdayNamed(s); ok {
@@ -55,10 +57,13 @@ func ParseDay(s string, today Date) (Date, error) {
 }
 
 func weekdayNamed(s string) (time.Weekday, bool) {
+	s = strings.TrimSuffix(s, ".")
+	french := [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
 	for wd := time.Sunday; wd <= time.Saturday; wd++ {
-		name := strings.ToLower(wd.String())
-		if s == name || len(s) >= 3 && strings.HasPrefix(name, s) {
-			return wd, true
+		for _, name := range []string{strings.ToLower(wd.String()), french[wd]} {
+			if s == name || len(s) >= 3 && strings.HasPrefix(name, s) {
+				return wd, true
+			}
 		}
 	}
 	return 0, false
@@ -66,7 +71,7 @@ func weekdayNamed(s string) (time.Weekday, bool) {
 
 func offset(s string, today Date) (Date, error) {
 	unit := byte('d')
-	if n := len(s); n > 0 && strings.ContainsRune("dwm", rune(s[n-1])) {
+	if n := len(s); n > 0 && strings.ContainsRune("dwmjs", rune(s[n-1])) {
 		unit, s = s[n-1], s[:n-1]
 	}
 	n, err := strconv.Atoi(s)
@@ -74,7 +79,7 @@ func offset(s string, today Date) (Date, error) {
 		return Date{}, ErrNotADay
 	}
 	switch unit {
-	case 'w':
+	case 'w', 's': // semaines
 		return today.AddDays(7 * n), nil
 	case 'm':
 		return today.AddMonths(n), nil
@@ -84,6 +89,7 @@ func offset(s string, today Date) (Date, error) {
 
 // dayMonth reads "12/3", "12.3", "12 march", "march 12", "12 mar".
 func dayMonth(s string) (int, time.Month, bool) {
+	s = strings.TrimSuffix(s, ".") // "3 févr."
 	for _, sep := range []string{"/", "."} {
 		if a, b, ok := strings.Cut(s, sep); ok {
 			d, err1 := strconv.Atoi(a)
@@ -99,7 +105,7 @@ func dayMonth(s string) (int, time.Month, bool) {
 		return 0, 0, false
 	}
 	for _, order := range [][2]int{{0, 1}, {1, 0}} {
-		d, err := strconv.Atoi(fields[order[0]])
+		d, err := strconv.Atoi(strings.TrimSuffix(fields[order[0]], "er")) // 1er
 		if m, ok := monthNamed(fields[order[1]]); err == nil && ok && d >= 1 && d <= 31 {
 			return d, m, true
 		}
@@ -108,10 +114,16 @@ func dayMonth(s string) (int, time.Month, bool) {
 }
 
 func monthNamed(s string) (time.Month, bool) {
+	s = strings.TrimSuffix(s, ".")
+	french := [...]string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+	if s == "jui" || s == "ju" { // juin or juillet
+		return 0, false
+	}
 	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if s == name || len(s) >= 3 && strings.HasPrefix(name, s) {
-			return m, true
+		for _, name := range []string{strings.ToLower(m.String()), french[m-1]} {
+			if s == name || len(s) >= 3 && strings.HasPrefix(name, s) {
+				return m, true
+			}
 		}
 	}
 	return 0, false

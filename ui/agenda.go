@@ -3,6 +3,7 @@ package ui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/agenda"
 	"github.com/zimun-app/zimun/ui/appointments"
@@ -22,7 +23,7 @@ func (m Model) openAgenda(msg common.OpenAgendaMsg) (tea.Model, tea.Cmd) {
 		loc = l
 	}
 	if loc.ID == "" {
-		m.status = common.Status{Text: "Choose a location first"}
+		m.status = common.Status{Text: m.c.T(i18n.RootChooseLocation)}
 		return m, nil
 	}
 	var svc model.Service

@@ -224,7 +224,7 @@ func TestQuitWaitsForItsRelease(t *testing.T) {
 	if !m.quitting || isQuit(release) {
 		t.Fatal("y did not start releasing")
 	}
-	next, cmd := m.Update(common.StatusMsg{Status: common.Failed("refreshing the times", context.DeadlineExceeded)})
+	next, cmd := m.Update(common.StatusMsg{Status: common.Failed(m.c.Words, "Refreshing the times failed", context.DeadlineExceeded)})
 	m = next.(Model)
 	if cmd != nil {
 		t.Fatal("an unrelated error during the release quit")

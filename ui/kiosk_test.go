@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -11,10 +12,10 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
-	"github.com/zimun-app/zimun/ui/mybooking"
 	"github.com/zimun-app/zimun/ui/uitest"
 )
 
@@ -115,11 +116,11 @@ func TestKioskMyBookingCancels(t *testing.T) {
 		f.key("enter")
 	}
 	try(appt.ID, "someone.else@example.com")
-	f.waitFor(mybooking.MissText)
+	f.waitFor("No booking matches that booking id and email. Check both and try again.")
 	try("a_doesnotexist00000", appt.Contact.Email)
-	f.waitFor(mybooking.MissText)
+	f.waitFor("No booking matches that booking id and email. Check both and try again.")
 	try(appt.ID, "Dana@example.org")
-	f.waitFor(mybooking.MissText)
+	f.waitFor("No booking matches that booking id and email. Check both and try again.")
 	try(appt.ID, appt.Contact.Email)
 	f.waitFor("Too many tries. You can try again in 2 seconds.")
 
@@ -157,7 +158,9 @@ func TestKioskMyBookingReschedules(t *testing.T) {
 	f.waitFor("Moving your appointment", "pick the new time")
 	f.key("g")
 	f.typeText(day.String())
-	f.key("enter", "enter")
+	f.key("enter")
+	f.waitFor(fmt.Sprintf("%d %s %d", day.Day, day.Month, day.Year)) // the calendar is there
+	f.key("enter")
 	f.waitFor("free times")
 	f.key("enter")
 	f.waitFor("Move this appointment?")
@@ -169,4 +172,96 @@ func TestKioskMyBookingReschedules(t *testing.T) {
 	}
 	env.Clock.Advance(time.Minute)
 	waitClosed(t, startedOver, "the kiosk to start over")
+}
+
+type (
+	linesAsked    struct{}
+	languageAsked struct{ locale i18n.Locale }
+)
+
+// On the kiosk's first screen the header's first line names the keys for
+// a screen reader and for the other language, in the words of whoever
+// needs them; F2 leaves for the accessible mode while nothing is held,
+// never from the form; ctrl+l changes the language only on the first
+// screen. Neither is ever typed into the picker's filter.
+func TestKioskKeysForAScreenReaderAndTheLanguage(t *testing.T) {
+	env := uitest.NewEnv(t)
+	loc, svc, a := env.Paris(t, 30)
+	kiosk := &common.Kiosk{
+		ShowReference: time.Minute, StartOver: func() tea.Msg { return nil },
+		Lines:    func() tea.Msg { return linesAsked{} },
+		Language: func(l i18n.Locale) tea.Cmd { return func() tea.Msg { return languageAsked{l} } },
+	}
+	for _, tc := range []struct {
+		name   string
+		lang   func(common.Common) common.Common
+		header []string
+		to     i18n.Lang
+		day    int // a day of its own: the other holds a time
+	}{
+		{"English", func(c common.Common) common.Common { return c }, []string{"Screen reader: F2", "Français : ctrl+l"}, i18n.French, 1},
+		{"French", uitest.InFrench, []string{"Lecteur d'écran : F2", "English: ctrl+l"}, i18n.English, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.lang(env.Common(context.Background()).ForKiosk(kiosk))
+			m := boot(t, update(t, New(c, Config{}), tea.WindowSizeMsg{Width: 80, Height: 24}))
+			if on(m) != "locations" {
+				t.Fatalf("on %s, want the locations", on(m))
+			}
+			first := strings.SplitN(uitest.Strip(m.View()), "\n", 2)[0]
+			if !strings.HasPrefix(first, " "+tc.header[0]+" · "+tc.header[1]) {
+				t.Errorf("first line %q, want it to start with %q", first, tc.header)
+			}
+			keysShown(t, "locations", m)
+			m = update(t, m, uitest.Key("p")) // the filter has the keys now
+			if !m.stack.Top().Focused() {
+				t.Fatal("typing did not start the filter")
+			}
+			if got, ok := asked(t, m, tea.KeyMsg{Type: tea.KeyCtrlL}).(languageAsked); !ok || got.locale.Lang != tc.to {
+				t.Errorf("ctrl+l asked %#v, want %s", got, tc.to)
+			}
+			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyF2}); got != (linesAsked{}) {
+				t.Errorf("F2 asked %#v, want the accessible mode", got)
+			}
+
+			m = update(t, m, common.LocationChosenMsg{Location: loc})
+			m = update(t, m, common.ServiceChosenMsg{Service: svc})
+			keysShown(t, "calendar", m)
+			m = update(t, m, uitest.Key("m"))
+			keysShown(t, "my booking", m)
+			m = drive(t, m, uitest.Key("esc"), 1)
+			if strings.Contains(uitest.Strip(m.View()), tc.header[0]) {
+				t.Error("the calendar names the first screen's keys")
+			}
+			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyCtrlL}); got != nil {
+				t.Errorf("ctrl+l past the first screen asked %#v", got)
+			}
+			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyF2}); got != (linesAsked{}) {
+				t.Errorf("F2 on the calendar asked %#v, want the accessible mode", got)
+			}
+			m = showDay(t, m, a, a.Days[tc.day].Date)
+			keysShown(t, "slots", m)
+			m = drive(t, m, uitest.Key("enter"), 2) // hold: the form
+			if on(m) != "form.Model" {
+				t.Fatalf("on %s, want the form", on(m))
+			}
+			keysShown(t, "form", m)
+			if got := asked(t, m, tea.KeyMsg{Type: tea.KeyF2}); got != nil {
+				t.Errorf("F2 in the form asked %#v: the hold would be lost", got)
+			}
+		})
+	}
+}
+
+// asked is what the kiosk is asked for by key k, if anything.
+func asked(t *testing.T, m Model, k tea.KeyMsg) tea.Msg {
+	t.Helper()
+	_, cmd := m.Update(k)
+	for _, msg := range uitest.Messages(cmd) {
+		switch msg.(type) {
+		case linesAsked, languageAsked:
+			return msg
+		}
+	}
+	return nil
 }

@@ -73,13 +73,19 @@ func drive(t *testing.T, m Model, msg tea.Msg, depth int) Model {
 // Every screen can be reached, and esc (or the screen's own way back)
 // returns to the one it was opened from.
 func TestEveryScreenIsReachableAndBackReturns(t *testing.T) {
+	walkScreens(t, func(c common.Common) common.Common { return c }, 100, 30, nil)
+}
+
+// walkScreens opens every screen, in the language lang gives the session,
+// at w×h, and calls visit on each (nil: none).
+func walkScreens(t *testing.T, lang func(common.Common) common.Common, w, h int, visit func(step string, m Model)) {
 	env := uitest.NewEnv(t)
 	loc, svc, a := env.Paris(t, 30)
 	store := state.NewMemory()
-	c := env.CommonIn(context.Background(), store)
+	c := lang(env.CommonIn(context.Background(), store))
 	c.Prefs.Demo = false
 	m := New(c, Config{})
-	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	if got := on(m); got != "start.Model" {
 		t.Fatalf("first screen %s, want the start screen", got)
 	}
@@ -124,6 +130,12 @@ func TestEveryScreenIsReachableAndBackReturns(t *testing.T) {
 			return update(t, m, common.BookedMsg{Appointment: firstAppointment(t, env)})
 		}, "confirmation.Model"},
 		{"esc from the confirmation", func(m Model) Model { return update(t, m, uitest.Key("esc")) }, "calendar"},
+		{"day agenda", func(m Model) Model { return drive(t, m, uitest.Key("d"), 2) }, "agenda.Model"},
+		{"esc from the agenda", func(m Model) Model { return update(t, m, uitest.Key("esc")) }, "calendar"},
+		{"API calls", func(m Model) Model { return update(t, m, uitest.Key("I")) }, "inspector.Model"},
+		{"esc from the calls", func(m Model) Model { return drive(t, m, uitest.Key("esc"), 1) }, "calendar"},
+		{"availability map", func(m Model) Model { return drive(t, m, uitest.Key("M"), 2) }, "availmap.Model"},
+		{"esc from the map", func(m Model) Model { return update(t, m, uitest.Key("esc")) }, "calendar"},
 		{"appointments", func(m Model) Model { return drive(t, m, uitest.Key("a"), 2) }, "appointments"},
 		{"cancel dialog", func(m Model) Model { return update(t, m, uitest.Key("X")) }, "cancel dialog"},
 		{"esc from the dialog", func(m Model) Model { return drive(t, m, uitest.Key("esc"), 1) }, "appointments"},
@@ -149,6 +161,9 @@ func TestEveryScreenIsReachableAndBackReturns(t *testing.T) {
 		m = s.do(m)
 		if got := on(m); got != s.want {
 			t.Fatalf("%s: on %s, want %s", s.name, got, s.want)
+		}
+		if visit != nil {
+			visit(s.name, m)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/styles"
@@ -29,15 +30,22 @@ type Options struct {
 	LocationID string          // preselect, id or name; "" = ask when several
 	Date       model.Date
 	DaysAhead  int          // availability window, 1..90
-	WeekStart  time.Weekday // first column of the month grid
-	Clock24    bool         // 24h times, else 12h
-	Theme      string       // "auto", "dark", "light", "high-contrast"
-	NoColor    bool
-	Now        func() time.Time
-	Logger     *slog.Logger  // never the terminal the UI draws on
-	Notes      []string      // said once at the start
-	ExportDir  string        // where .ics exports go
-	Kiosk      *common.Kiosk // a customer's session at a kiosk; nil at the desk
+	WeekStart  time.Weekday // first column of the month grid, in English or when WeekStartSet
+	// WeekStartSet says booking.week_start was set; else a French session
+	// starts its weeks as its region does (Monday, Sunday in fr_CA).
+	WeekStartSet bool
+	Clock24      bool // 24h times, else 12h
+	// Catalog is every word in every language, one per process; nil
+	// builds one. Locale is the session's language; zero is English.
+	Catalog   *i18n.Catalog
+	Locale    i18n.Locale
+	Theme     string // "auto", "dark", "light", "high-contrast"
+	NoColor   bool
+	Now       func() time.Time
+	Logger    *slog.Logger  // never the terminal the UI draws on
+	Notes     []string      // said once at the start
+	ExportDir string        // where .ics exports go
+	Kiosk     *common.Kiosk // a customer's session at a kiosk; nil at the desk
 	// Calls records the session's API calls for the request inspector (the
 	// API client's Observer). Nil turns the desk's developer keys off: the
 	// inspector and the availability map, as in the kiosk.
@@ -102,7 +110,16 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 	if days <= 0 {
 		days = 30
 	}
-	keys := common.DefaultKeyMap()
+	cat := opts.Catalog
+	if cat == nil {
+		cat = i18n.NewCatalog()
+	}
+	words := cat.Printer(opts.Locale, model.Clock{H24: opts.Clock24})
+	week := opts.WeekStart
+	if !opts.WeekStartSet && words.Lang() != i18n.English {
+		week = words.FirstWeekday() // English keeps its Monday
+	}
+	keys := common.DefaultKeyMap(words)
 	if opts.Calls == nil {
 		keys.DisableDeskTools()
 	}
@@ -115,10 +132,11 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 		Office:  session.Office(),
 		Session: session,
 		Styles:  styles.New(r, styles.NewTheme(theme)),
+		Words:   words,
 		Keys:    keys,
 		Now:     now,
 		Prefs: common.Prefs{
-			DaysAhead: min(days, 90), WeekStart: opts.WeekStart, Clock24: opts.Clock24, Demo: opts.Demo,
+			DaysAhead: min(days, 90), WeekStart: week, Clock24: opts.Clock24, Demo: opts.Demo,
 			Host: hostOf(session.Office(), opts.Demo), ReturningCustomers: opts.ReturningCustomers,
 		},
 		Logger:    logger,

@@ -6,7 +6,7 @@ package ui
 
 import (
 	"context"
-	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/agenda"
@@ -82,7 +83,7 @@ type Model struct {
 
 // New builds the root model from the session's shared parts.
 func New(c common.Common, cfg Config) Model {
-	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles)}
+	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles, c.Words)}
 	want := start.Want{Location: cfg.LocationID, Service: cfg.ServiceID, Fresh: c.Kiosk != nil}
 	m.stack = m.stack.Push(router.PageFor(start.New(c, want)))
 	if len(cfg.Notes) > 0 {
@@ -158,10 +159,10 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.requestQuit()
 	}
 	if m.askQuit {
-		switch msg.String() {
-		case "y", "Y":
+		switch s := msg.String(); {
+		case slices.Contains(common.YesKeys(m.c.Words), s):
 			return m.quit()
-		case "n", "N", "esc":
+		case s == "n" || s == "N" || s == "esc":
 			m.askQuit = false
 		}
 		return m, nil
@@ -177,6 +178,12 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case m.showHelp:
 		m.showHelp = !key.Matches(msg, keys.Help, keys.Back, keys.Quit)
 		return m, nil
+	// The kiosk's keys for a screen reader and the other language are
+	// not text, so they work before focus: typing never triggers them.
+	case key.Matches(msg, keys.ScreenReader) && m.free():
+		return m, m.c.Kiosk.Lines
+	case key.Matches(msg, keys.Language) && m.firstScreen():
+		return m, m.c.Kiosk.Language(m.otherLocale())
 	case m.stack.Top().Focused():
 		// A text field or a prompt gets every key: "q" or "?" is text.
 		return m.updateTop(msg)
@@ -247,7 +254,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		cmd = tea.Batch(cmd, f)
 	case resume.DiscardedMsg:
 		if msg.Err != nil {
-			m.status = common.Failed("discarding the unfinished booking", msg.Err)
+			m.status = common.Failed(m.c.Words, m.c.T(i18n.FailDiscarding), msg.Err)
 		}
 		m.drafts = m.drafts[1:]
 		next, cmd = m.begin(model.Location{})
@@ -277,7 +284,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		cmd = tea.Batch(cmd, a.Init())
 	case common.WalkInMsg:
 		if m.service.ID == "" {
-			m.status = common.Status{Text: "Choose a service first"}
+			m.status = common.Status{Text: m.c.T(i18n.RootChooseService)}
 			return m, nil, true
 		}
 		w := walkin.New(m.c, m.service, m.location, m.lastContact)
@@ -379,7 +386,7 @@ func (m Model) begin(loc model.Location) (tea.Model, tea.Cmd) {
 	case len(m.drafts) > 0:
 		return m.push(router.PageFor(resume.New(m.c, m.drafts[0])))
 	case len(m.cat.Active()) == 0:
-		m.status = common.Failed("", errors.New("this organisation has no active location"))
+		m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.RootNoActiveLocation)}
 		return m.push(router.PageFor(router.Empty{}))
 	case loc.ID != "":
 		return m.chooseLocation(loc)
@@ -394,7 +401,7 @@ func (m Model) chooseLocation(loc model.Location) (tea.Model, tea.Cmd) {
 	offered := m.cat.Offered(loc.ID)
 	switch {
 	case len(offered) == 0:
-		m.status = common.Failed("", errors.New("no service is offered at "+model.Sanitize(loc.Name)))
+		m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.RootNoServiceAt, model.Sanitize(loc.Name))}
 		return m, nil
 	case m.service.ID != "" && m.service.OfferedAt(loc.ID):
 	case len(offered) == 1:
@@ -412,14 +419,14 @@ func (m Model) locationPicker() (router.Page, common.Status) {
 	if locs := m.cat.Active(); len(locs) > 1 {
 		return router.PageFor(picker.NewLocations(m.c, locs)), common.Status{}
 	}
-	return nil, common.Status{Text: "This organisation has only one location"}
+	return nil, common.Status{Text: m.c.T(i18n.RootOneLocation)}
 }
 
 func (m Model) servicePicker() (router.Page, common.Status) {
 	if offered := m.cat.Offered(m.location.ID); len(offered) > 1 {
 		return router.PageFor(picker.NewServices(m.c, offered, m.location)), common.Status{}
 	}
-	return nil, common.Status{Text: "Only one service is offered at " + model.Sanitize(m.location.Name)}
+	return nil, common.Status{Text: m.c.T(i18n.RootOneService, model.Sanitize(m.location.Name))}
 }
 
 // pick shows a picker over the screen on show, or in place of another
@@ -503,7 +510,7 @@ func (m Model) startReschedule(msg appointments.RescheduleMsg) (tea.Model, tea.C
 	svc, okS := m.cat.Service(msg.Service.ID)
 	loc, okL := m.cat.ActiveLocation(msg.Location.ID)
 	if !okS || !okL || !svc.OfferedAt(loc.ID) {
-		m.status = common.Failed("", errors.New("this appointment's service is no longer offered at its location, so it can't be moved; book a new one"))
+		m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.RootCantMove)}
 		return m, nil
 	}
 	m.moving = msg.Appointment
@@ -660,7 +667,7 @@ func (m Model) holding() bool {
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.askQuit, m.quitting = false, true
 	if m.holding() {
-		m.status = common.Status{Text: "Releasing the hold…"}
+		m.status = common.Status{Text: m.c.T(i18n.RootReleasing)}
 	}
 	s, parent := m.c.Session, context.WithoutCancel(m.c.Ctx)
 	return m, func() tea.Msg {

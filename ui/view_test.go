@@ -14,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
@@ -52,9 +53,14 @@ func boot(t *testing.T, m Model) Model {
 // frames walks the root through its screens synchronously (no program),
 // feeding the replies its Cmds would bring, and returns each frame.
 func frames(t *testing.T, w, h int) map[string]string {
+	return framesIn(t, w, h, func(c common.Common) common.Common { return c })
+}
+
+// framesIn is frames on the session as lang makes it.
+func framesIn(t *testing.T, w, h int, lang func(common.Common) common.Common) map[string]string {
 	env := uitest.NewEnv(t)
 	loc, svc, a := env.Paris(t, 30)
-	c := env.Common(context.Background())
+	c := lang(env.Common(context.Background()))
 	c.Prefs.Demo = false // no default location: the pickers show
 	m := New(c, Config{})
 	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
@@ -72,7 +78,7 @@ func frames(t *testing.T, w, h int) map[string]string {
 	m = update(t, m, uitest.Key("?"))
 	m = update(t, m, calendar.DayChosenMsg{Calendar: id, Date: a.Days[1].Date})
 	out["slots"] = m.View()
-	m = update(t, m, common.StatusMsg{Status: common.Failed("holding 09:00 CET", fmt.Errorf("boom"))})
+	m = update(t, m, common.StatusMsg{Status: common.Failed(m.c.Words, "Holding 09:00 CET failed", fmt.Errorf("boom"))})
 	out["error"] = m.View()
 	return out
 }
@@ -88,6 +94,61 @@ func TestRootFrames(t *testing.T) {
 				}
 				golden.RequireEqual(t, []byte(out))
 			})
+		}
+	}
+}
+
+// The whole frame in French: header, body, status and keys.
+func TestRootFramesFrench(t *testing.T) {
+	fs := framesIn(t, 100, 30, uitest.InFrench)
+	for _, name := range []string{"locations", "calendar", "slots", "help", "error"} {
+		t.Run(name+"_100x30", func(t *testing.T) {
+			out := uitest.Strip(fs[name])
+			if got := strings.Count(out, "\n") + 1; got != 30 {
+				t.Errorf("frame has %d lines, want 30", got)
+			}
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+// On every screen, in both languages, at the smallest size: the help
+// overlay shows every key it is given, none cut or left out, and the
+// footer's keys are whole, help among them.
+func TestEveryKeyShowsAt80x24(t *testing.T) {
+	for _, lang := range []struct {
+		name string
+		in   func(common.Common) common.Common
+	}{{"English", func(c common.Common) common.Common { return c }}, {"French", uitest.InFrench}} {
+		t.Run(lang.name, func(t *testing.T) {
+			walkScreens(t, lang.in, 80, 24, func(step string, m Model) { keysShown(t, step, m) })
+		})
+	}
+}
+
+// keysShown checks m's frame: the footer cuts no key and shows help, and
+// the help overlay shows every key it is given, whole.
+func keysShown(t *testing.T, step string, m Model) {
+	t.Helper()
+	if m.askQuit || m.frame.TooSmall() {
+		return
+	}
+	lines := strings.Split(uitest.Strip(m.View()), "\n")
+	footer := lines[len(lines)-1]
+	if strings.HasSuffix(strings.TrimSpace(footer), "…") || !m.stack.Top().Focused() && !strings.Contains(footer, m.c.Keys.Help.Help().Key+" "+m.c.Keys.Help.Help().Desc) {
+		t.Errorf("%s: footer %q: a key cut, or help missing", step, footer)
+	}
+	m.showHelp = true
+	view := uitest.Strip(m.View())
+	if strings.Contains(view, m.c.T(i18n.FrameMoreKeys)) {
+		t.Errorf("%s: the help overlay leaves keys out:\n%s", step, view)
+	}
+	for _, g := range append(m.stack.Top().FullHelp(), m.globalKeys(), m.devKeys(), m.kioskKeys()) {
+		for _, k := range g {
+			shown := regexp.MustCompile(regexp.QuoteMeta(k.Help().Key) + " +" + regexp.QuoteMeta(k.Help().Desc) + "( |$)")
+			if k.Enabled() && k.Help().Desc != "" && !shown.MatchString(view) {
+				t.Errorf("%s: %q %q not in the help overlay:\n%s", step, k.Help().Key, k.Help().Desc, view)
+			}
 		}
 	}
 }

@@ -1,6 +1,11 @@
 package agenda
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/ui/common"
+)
 
 // KeyMap is the day agenda's keys.
 type KeyMap struct {
@@ -11,19 +16,19 @@ type KeyMap struct {
 
 // DefaultKeyMap is the day agenda's default keys: the slot list's moves,
 // the calendar's day keys.
-func DefaultKeyMap() KeyMap {
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Home:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first")),
-		End:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
-		PrevDay:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous day")),
-		NextDay:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next day")),
-		Today:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "today")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "hold free · open booked")),
-		Refresh:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), common.Help(p, "↑/k", i18n.KeyUp)),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), common.Help(p, "↓/j", i18n.KeyDown)),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), common.Help(p, "pgup", i18n.KeyPageUp)),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), common.Help(p, "pgdn", i18n.KeyPageDown)),
+		Home:     key.NewBinding(key.WithKeys("home", "g"), common.Help(p, "g", i18n.KeyFirst)),
+		End:      key.NewBinding(key.WithKeys("end", "G"), common.Help(p, "G", i18n.KeyLast)),
+		PrevDay:  key.NewBinding(key.WithKeys("left", "h"), common.Help(p, "←/h", i18n.KeyPrevDay)),
+		NextDay:  key.NewBinding(key.WithKeys("right", "l"), common.Help(p, "→/l", i18n.KeyNextDay)),
+		Today:    key.NewBinding(key.WithKeys("t"), common.Help(p, "t", i18n.KeyToday)),
+		Open:     key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyHoldOrOpen)),
+		Refresh:  key.NewBinding(key.WithKeys("r"), common.Help(p, "r", i18n.KeyRefresh)),
 	}
 }
 
@@ -31,18 +36,18 @@ func DefaultKeyMap() KeyMap {
 func (m Model) ShortHelp() []key.Binding {
 	if m.holding {
 		// Every other key waits for the hold; say only what still works.
-		return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))}
+		return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), common.Help(m.c.Words, "ctrl+c", i18n.KeyQuit))}
 	}
 	open := m.keys.Open
 	switch r, ok := m.selected(); {
 	case !ok:
 		open.SetEnabled(false)
 	case r.free:
-		open.SetHelp("enter", "hold this time")
+		open.SetHelp(open.Help().Key, m.c.T(i18n.KeyHoldThisTime))
 	default:
-		open.SetHelp("enter", "open booking")
+		open.SetHelp(open.Help().Key, m.c.T(i18n.KeyOpenBooking))
 	}
-	day := key.NewBinding(key.WithKeys("h", "l"), key.WithHelp("h/l", "day"))
+	day := key.NewBinding(key.WithKeys("h", "l"), common.Help(m.c.Words, "h/l", i18n.KeyDay))
 	return []key.Binding{open, day, m.keys.Refresh}
 }
 

@@ -18,6 +18,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/slots"
@@ -122,7 +123,7 @@ type Model struct {
 // already has are shown at once.
 func New(c common.Common, cfg Config) Model {
 	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
-	m := Model{c: c, keys: DefaultKeyMap(), cfg: cfg, zone: cfg.Location.Zone(), spin: sp, loading: true,
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), cfg: cfg, zone: cfg.Location.Zone(), spin: sp, loading: true,
 		width: 80, height: 20}
 	m.setDay(cfg.Date)
 	return m
@@ -170,7 +171,7 @@ func (m Model) Focused() bool { return m.holding }
 
 // Heading names the agenda, its location and the service of its free times.
 func (m Model) Heading() common.Heading {
-	return common.Heading{Label: "Day agenda", Location: m.cfg.Location, Service: m.cfg.Service}
+	return common.Heading{Label: m.c.T(i18n.LabelAgenda), Location: m.cfg.Location, Service: m.cfg.Service}
 }
 
 // ListsBookings reports whether bookings can be shown (false: free times
@@ -290,14 +291,14 @@ func (m Model) loadedDay(msg loadedMsg) (Model, tea.Cmd) {
 	case msg.apptErr == nil:
 		m.appts, m.listed = msg.appts, true
 	case api.IsForbidden(msg.apptErr):
-		m.noList, m.appts = "Free times only: this API client lacks the appointments:read scope, so bookings can't be shown.", nil
+		m.noList, m.appts = m.c.T(i18n.AgendaNoScope), nil
 	case api.IsNotFound(msg.apptErr):
-		m.noList, m.appts = "Free times only: this Zimun server has no appointment list.", nil
+		m.noList, m.appts = m.c.T(i18n.AgendaNoList), nil
 	default:
-		cmds = append(cmds, common.Fail("loading the day's bookings", msg.apptErr))
+		cmds = append(cmds, common.Fail(m.c.Words, m.c.T(i18n.FailLoadingBookings), msg.apptErr))
 	}
 	if msg.availErr != nil {
-		cmds = append(cmds, common.Fail("loading the free times", msg.availErr))
+		cmds = append(cmds, common.Fail(m.c.Words, m.c.T(i18n.FailLoadingFreeTimes), msg.availErr))
 	} else if m.freeDay() {
 		m.setAvailability(msg.avail)
 	}
@@ -314,11 +315,11 @@ func (m Model) loadedDay(msg loadedMsg) (Model, tea.Cmd) {
 	switch {
 	case m.afterTaken:
 		m.afterTaken = false
-		cmds = append(cmds, common.Say(slots.TakenText))
+		cmds = append(cmds, common.Say(m.c.T(i18n.SlotsTaken)))
 	case gone != nil && gone.free:
 		// The desk may be reading this time to a caller: never move to
 		// another without a word.
-		cmds = append(cmds, common.Warn(m.clockZone(gone.at)+" is no longer free; choose another time"))
+		cmds = append(cmds, common.Warn(m.c.T(i18n.SlotsGone, m.clockZone(gone.at))))
 	case gone != nil && len(m.rows) > 0:
 		// A booking cancelled or moved: the row now at its time.
 		i := slices.IndexFunc(m.rows, func(r row) bool { return !r.at.Before(gone.at) })
@@ -346,7 +347,7 @@ func (m *Model) setAvailability(a model.Availability) {
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.holding {
-		return m, common.Say("Placing the hold…")
+		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
 	}
 	k := m.keys
 	switch {
@@ -494,7 +495,7 @@ func (m Model) open() (Model, tea.Cmd) {
 	r, ok := m.selected()
 	switch {
 	case !ok && len(m.rows) > 0:
-		return m, common.Say("Choose a row first: ↑↓ to move")
+		return m, common.Say(m.c.T(i18n.AgendaChooseFirst))
 	case !ok:
 		return m, nil
 	case !r.free:
@@ -517,7 +518,7 @@ func (m Model) holdDone(msg slots.HoldMsg) (Model, tea.Cmd) {
 		cmd := m.Refresh()
 		return m, cmd
 	}
-	return m, common.Fail("holding "+m.clockZone(msg.Slot().Start), msg.Err())
+	return m, common.Fail(m.c.Words, m.c.T(i18n.FailHolding, m.clockZone(msg.Slot().Start)), msg.Err())
 }
 
 func (m *Model) move(n int) {

@@ -6,8 +6,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
-	"github.com/zimun-app/zimun/ui/common"
 )
 
 // View implements tea.Model.
@@ -18,8 +18,8 @@ func (m Model) View() string {
 		b.WriteString(ansi.Truncate(s, m.width, "…"))
 		b.WriteByte('\n')
 	}
-	where := model.Sanitize(m.cfg.Location.Name) + ", times in " + model.ZoneName(m.day.In(m.zone))
-	line(st.Title.Render(common.FormatDate(m.day.In(m.zone))) + st.Faint.Render("  ·  "+where))
+	where := m.c.T(i18n.SlotsWhere, model.Sanitize(m.cfg.Location.Name), model.ZoneName(m.day.In(m.zone)))
+	line(st.Title.Render(m.c.Words.DateYear(m.day)) + st.Faint.Render("  ·  "+where))
 	line(st.Faint.Render(m.summary()))
 	if m.noList != "" {
 		line(st.Warn.Render(m.noList))
@@ -44,9 +44,9 @@ func (m Model) View() string {
 	switch {
 	case m.holding:
 		r, _ := m.selected()
-		b.WriteString(m.spin.View() + " Holding " + m.clockZone(r.at) + "…")
+		b.WriteString(m.spin.View() + " " + m.c.T(i18n.SlotsHolding, m.clockZone(r.at)))
 	case end < len(m.rows) || m.offset > 0:
-		b.WriteString(st.Faint.Render("more with pgup/pgdn"))
+		b.WriteString(st.Faint.Render(m.c.T(i18n.MoreWithPages)))
 	}
 	return b.String()
 }
@@ -54,28 +54,28 @@ func (m Model) View() string {
 // summary counts what the day has: "3 booked · 12 free times for …".
 func (m Model) summary() string {
 	if !m.loaded && len(m.rows) == 0 {
-		return "Loading the day…"
+		return m.c.T(i18n.AgendaLoading)
 	}
 	var parts []string
 	switch {
 	case m.noList != "":
 	case m.listed:
-		parts = append(parts, common.Plural(len(m.appts), "booked", "booked"))
+		parts = append(parts, m.c.T(i18n.AgendaBooked, len(m.appts)))
 	case !m.loading:
-		parts = append(parts, "bookings not loaded (r retries)")
+		parts = append(parts, m.c.T(i18n.AgendaNotLoaded))
 	}
 	svc := model.Sanitize(m.cfg.Service.Name)
 	switch n := m.today().DaysUntil(m.day); {
 	case m.cfg.Service.ID == "":
-		parts = append(parts, "no service to book here")
+		parts = append(parts, m.c.T(i18n.AgendaNoService))
 	case n < 0:
-		parts = append(parts, "a past day: nothing to book")
+		parts = append(parts, m.c.T(i18n.AgendaPastDay))
 	case n >= maxDaysAhead:
-		parts = append(parts, "past the bookable window")
+		parts = append(parts, m.c.T(i18n.AgendaPastWindow))
 	case m.holiday != "":
-		parts = append(parts, "closed for "+model.Sanitize(m.holiday))
+		parts = append(parts, m.c.T(i18n.AgendaClosedFor, model.Sanitize(m.holiday)))
 	default:
-		parts = append(parts, common.Plural(len(m.slots), "free time", "free times")+" for "+svc)
+		parts = append(parts, m.c.T(i18n.AgendaFreeFor, len(m.slots), svc))
 	}
 	s := strings.Join(parts, " · ")
 	if m.loading {
@@ -87,16 +87,16 @@ func (m Model) summary() string {
 // empty says why the day has no rows and what to do next.
 func (m Model) empty() string {
 	st := m.c.Styles
-	hint := st.Faint.Render("h/l: another day · esc: back")
+	hint := st.Faint.Render(m.c.T(i18n.AgendaEmptyHint))
 	switch {
 	case !m.loaded:
-		return st.Faint.Render("Loading the day…")
+		return st.Faint.Render(m.c.T(i18n.AgendaLoading))
 	case m.holiday != "":
-		return st.Holiday.Render("✕ Closed for "+model.Sanitize(m.holiday)) + "\n\n" + hint
+		return st.Holiday.Render(m.c.T(i18n.SlotsClosedFor, model.Sanitize(m.holiday))) + "\n\n" + hint
 	case m.noList != "":
-		return st.Full.Render("○ No free times that day") + "\n\n" + hint
+		return st.Full.Render(m.c.T(i18n.AgendaNoFree)) + "\n\n" + hint
 	}
-	return st.Full.Render("○ Nothing booked and no free times that day") + "\n\n" + hint
+	return st.Full.Render(m.c.T(i18n.AgendaNothing)) + "\n\n" + hint
 }
 
 // render draws every row but the cursor's once, when the rows or the
@@ -131,11 +131,11 @@ func (m Model) renderRow(i int, selected bool) string {
 		if r.slot.CapacityLeft == 1 {
 			left = st.Busy
 		}
-		return marker + span + "  " + st.Free.Render("Free  ") + "  " + left.Render(common.Plural(r.slot.CapacityLeft, "left", "left"))
+		return marker + span + "  " + st.Free.Render(m.word(i18n.AgendaFree)) + "  " + left.Render(m.c.T(i18n.SlotsLeft, r.slot.CapacityLeft))
 	}
-	word := "Booked"
+	word := m.word(i18n.AgendaBookedWord)
 	if r.appt.Status == model.StatusHeld {
-		word = "Held  "
+		word = m.word(i18n.AgendaHeld)
 	}
 	who := model.Sanitize(r.appt.Contact.Name)
 	if who == "" {
@@ -146,4 +146,15 @@ func (m Model) renderRow(i int, selected bool) string {
 		what = model.Sanitize(s.Name)
 	}
 	return marker + span + "  " + st.Bold.Render(word) + "  " + st.Text.Render(who) + st.Faint.Render(" · "+what)
+}
+
+// word is a row's kind, padded to the widest of the three so the names
+// after it line up: "Free  ", "Booked", "Held  ".
+func (m Model) word(k i18n.Key) string {
+	w := 0
+	for _, o := range []i18n.Key{i18n.AgendaFree, i18n.AgendaBookedWord, i18n.AgendaHeld} {
+		w = max(w, ansi.StringWidth(m.c.T(o)))
+	}
+	s := m.c.T(k)
+	return s + strings.Repeat(" ", w-ansi.StringWidth(s))
 }

@@ -1,6 +1,11 @@
 package appointments
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/ui/common"
+)
 
 // KeyMap is the Appointments screen's keys.
 type KeyMap struct {
@@ -20,35 +25,35 @@ type KeyMap struct {
 	Submit, Clear key.Binding
 }
 
-// DefaultKeyMap is the screen's default keys.
-func DefaultKeyMap() KeyMap {
+// DefaultKeyMap is the screen's default keys, their help in p's language.
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), common.Help(p, "↑/k", i18n.KeyUp)),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), common.Help(p, "↓/j", i18n.KeyDown)),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), common.Help(p, "pgup", i18n.KeyPageUp)),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), common.Help(p, "pgdn", i18n.KeyPageDown)),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), common.Help(p, "g", i18n.KeyFirst)),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), common.Help(p, "G", i18n.KeyLast)),
 
-		Today:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "today")),
-		Next7:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "next 7 days")),
-		Upcoming: key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "all upcoming")),
-		Past7:    key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "past 7 days")),
-		Status:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
-		Location: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "location")),
-		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		History:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "desk history")),
+		Today:    key.NewBinding(key.WithKeys("1"), common.Help(p, "1", i18n.KeyToday)),
+		Next7:    key.NewBinding(key.WithKeys("2"), common.Help(p, "2", i18n.KeyNext7)),
+		Upcoming: key.NewBinding(key.WithKeys("3"), common.Help(p, "3", i18n.KeyAllUpcoming)),
+		Past7:    key.NewBinding(key.WithKeys("4"), common.Help(p, "4", i18n.KeyPast7)),
+		Status:   key.NewBinding(key.WithKeys("s"), common.Help(p, "s", i18n.KeyStatus)),
+		Location: key.NewBinding(key.WithKeys("L"), common.Help(p, "L", i18n.KeyLocation)),
+		Search:   key.NewBinding(key.WithKeys("/"), common.Help(p, "/", i18n.KeySearch)),
+		History:  key.NewBinding(key.WithKeys("H"), common.Help(p, "H", i18n.KeyDeskHistory)),
 
-		Reschedule: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reschedule")),
-		Cancel:     key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "cancel…")),
-		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export .ics")),
-		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
-		WalkIn:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "walk-in")),
+		Reschedule: key.NewBinding(key.WithKeys("R"), common.Help(p, "R", i18n.KeyReschedule)),
+		Cancel:     key.NewBinding(key.WithKeys("X"), common.Help(p, "X", i18n.KeyCancelDots)),
+		Export:     key.NewBinding(key.WithKeys("e"), common.Help(p, "e", i18n.KeyExportICS)),
+		Refresh:    key.NewBinding(key.WithKeys("r"), common.Help(p, "r", i18n.KeyRefresh)),
+		WalkIn:     key.NewBinding(key.WithKeys("w"), common.Help(p, "w", i18n.KeyWalkIn)),
 
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Back: key.NewBinding(key.WithKeys("esc"), common.Help(p, "esc", i18n.KeyBack)),
 
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
-		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+		Submit: key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyDone)),
+		Clear:  key.NewBinding(key.WithKeys("esc"), common.Help(p, "esc", i18n.KeyClear)),
 	}
 }
 
@@ -60,14 +65,15 @@ func (m Model) ShortHelp() []key.Binding {
 	case m.search.Focused():
 		return []key.Binding{m.keys.Submit, m.keys.Clear}
 	case m.idInput.Focused():
+		p := m.c.Words
 		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "look up")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the field")),
+			key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyLookUp)),
+			key.NewBinding(key.WithKeys("esc"), common.Help(p, "esc", i18n.KeyLeaveField)),
 		}
 	}
 	search := m.keys.Search
 	if m.noList != "" && m.tab == tabList {
-		search.SetHelp("/", "look up by id")
+		search.SetHelp("/", m.c.T(i18n.KeyLookUpByID))
 	}
 	return []key.Binding{search, m.keys.Reschedule, m.keys.Cancel, m.keys.Export, m.keys.History, m.keys.Back}
 }

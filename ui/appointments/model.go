@@ -20,6 +20,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/ics"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
@@ -159,10 +160,10 @@ func New(c common.Common, opts Options) Model {
 		zones[l.ID] = l.Zone()
 	}
 	return Model{
-		c: c, opts: opts, keys: DefaultKeyMap(), rng: model.Upcoming, zones: zones, where: shortNames(opts.Catalog),
+		c: c, opts: opts, keys: DefaultKeyMap(c.Words), rng: model.Upcoming, zones: zones, where: shortNames(opts.Catalog),
 		memo: newMemo(), day: opts.Day, onlyAt: opts.Location, want: opts.Select,
-		search:  newInput(c, "/ ", "name, email or id", 80),
-		idInput: newInput(c, "Appointment id: ", "a_…", 64),
+		search:  newInput(c, "/ ", c.T(i18n.ApptSearchPlaceholder), 80),
+		idInput: newInput(c, c.T(i18n.ApptIDPrompt), "a_…", 64),
 		loading: true,
 		width:   80, height: 24,
 	}
@@ -222,7 +223,7 @@ func (m Model) refreshed() (Model, tea.Cmd) {
 }
 
 // Heading names the screen in the header.
-func (m Model) Heading() common.Heading { return common.Heading{Label: "Appointments"} }
+func (m Model) Heading() common.Heading { return common.Heading{Label: m.c.T(i18n.LabelAppointments)} }
 
 // Focused reports whether a text field or the cancel dialog has the
 // keyboard; the root must then send every key here, q and ? included.
@@ -276,7 +277,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case journalMsg:
 		m.history, m.histErr = msg.entries, ""
 		if msg.err != nil {
-			m.histErr = common.ErrorText(msg.err)
+			m.histErr = common.ErrorText(m.c.Words, msg.err)
 		}
 		m.refilter()
 		return m, nil
@@ -294,9 +295,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	case exportedMsg:
 		if msg.err != nil {
-			m.setStatus("Could not save the calendar file: "+common.ErrorText(msg.err), true)
+			m.setStatus(m.c.T(i18n.ApptExportFailed, common.ErrorText(m.c.Words, msg.err)), true)
 		} else {
-			m.setStatus("Saved "+msg.path, false)
+			m.setStatus(m.c.T(i18n.ApptSaved, msg.path), false)
 		}
 		return m, nil
 	case cancel.KeptMsg:
@@ -457,7 +458,7 @@ func (m Model) idKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.lookupReq++
-		m.setStatus("Looking up "+model.Sanitize(id)+"…", false)
+		m.setStatus(m.c.T(i18n.ApptLookingUp, model.Sanitize(id)), false)
 		return m, m.lookup(m.lookupReq, id)
 	case key.Matches(msg, m.keys.Clear):
 		m.idInput.Blur()
@@ -552,7 +553,7 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		if msg.token == "" && (api.IsNotFound(msg.err) || api.IsForbidden(msg.err)) {
 			return m.enterNoList(msg.err)
 		}
-		m.loadErr = common.ErrorText(msg.err)
+		m.loadErr = common.ErrorText(m.c.Words, msg.err)
 		return m, nil
 	}
 	if msg.token == "" {
@@ -589,9 +590,9 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 
 func (m Model) enterNoList(err error) (Model, tea.Cmd) {
 	if api.IsForbidden(err) {
-		m.noList = "This API client lacks the appointments:read scope, so appointments can't be listed."
+		m.noList = m.c.T(i18n.ApptNoScope)
 	} else {
-		m.noList = "This Zimun server has no appointment list."
+		m.noList = m.c.T(i18n.ApptNoList)
 	}
 	m.items, m.next = nil, ""
 	m.refilter()
@@ -616,10 +617,10 @@ func (m Model) gotLookup(msg lookupMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case api.IsNotFound(msg.err):
-		m.setStatus("No appointment with id "+model.Sanitize(msg.id)+".", true)
+		m.setStatus(m.c.T(i18n.ApptNoSuchID, model.Sanitize(msg.id)), true)
 		return m, nil
 	case msg.err != nil:
-		m.setStatus("Could not look it up: "+common.ErrorText(msg.err), true)
+		m.setStatus(m.c.T(i18n.ApptLookupFailed, common.ErrorText(m.c.Words, msg.err)), true)
 		return m, nil
 	}
 	items := []model.Appointment{msg.appt}
@@ -761,7 +762,7 @@ func (m *Model) fixOffset() {
 func (m Model) nextLocation() (Model, tea.Cmd) {
 	locs := m.opts.Catalog.Active()
 	if len(locs) < 2 && m.onlyAt == "" {
-		m.setStatus("This organisation has only one location", false)
+		m.setStatus(m.c.T(i18n.RootOneLocation), false)
 		return m, nil
 	}
 	i := slices.IndexFunc(locs, func(l model.Location) bool { return l.ID == m.onlyAt })
@@ -847,7 +848,7 @@ func (m Model) reschedule() (Model, tea.Cmd) {
 		return m, nil
 	}
 	if a.Cancelled() {
-		m.setStatus("A cancelled appointment can't be moved; book a new one instead.", true)
+		m.setStatus(m.c.T(i18n.ApptCantMoveCancelled), true)
 		return m, nil
 	}
 	loc := m.location(a)
@@ -856,9 +857,9 @@ func (m Model) reschedule() (Model, tea.Cmd) {
 		who = model.Sanitize(a.ID)
 	}
 	zone := loc.Zone()
-	old := common.FormatDate(a.Time.In(zone)) + " " + common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, true)
+	old := m.c.Words.DateYear(model.DateOf(a.Time.In(zone))) + " " + common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, true)
 	return m, common.Msg(RescheduleMsg{Appointment: a, Service: m.service(a), Location: loc,
-		Banner: "Rescheduling " + who + " — " + old + "; pick the new time"})
+		Banner: m.c.T(i18n.ApptRescheduling, who, old)})
 }
 
 func (m Model) openCancel() (Model, tea.Cmd) {
@@ -867,7 +868,7 @@ func (m Model) openCancel() (Model, tea.Cmd) {
 		return m, nil
 	}
 	if a.Cancelled() {
-		m.setStatus("That appointment is already cancelled.", false)
+		m.setStatus(m.c.T(i18n.ApptAlreadyCancelled), false)
 		return m, nil
 	}
 	m.dialog = cancel.New(m.c, a, m.service(a), m.location(a))
@@ -883,7 +884,7 @@ func (m Model) export() (Model, tea.Cmd) {
 	}
 	c, svc, loc, dir := m.c, m.service(a), m.location(a), m.opts.ExportDir
 	if dir == "" {
-		m.setStatus("No export folder: set ui.export_dir", true)
+		m.setStatus(m.c.T(i18n.ApptNoExportDir), true)
 		return m, nil
 	}
 	return m, func() tea.Msg {

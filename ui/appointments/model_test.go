@@ -15,6 +15,7 @@ import (
 	ical "github.com/emersion/go-ical"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
@@ -304,7 +305,7 @@ func TestRescheduleFlow(t *testing.T) {
 	if a.ID != target.ID || !a.Time.Equal(slot.Start) {
 		t.Errorf("selected after move = %s at %v, want %s at %v", a.ID, a.Time, target.ID, slot.Start)
 	}
-	mustContain(t, out, common.FormatDate(slot.Start.In(loc.Zone())))
+	mustContain(t, out, uitest.Words(i18n.English).DateYear(model.DateOf(slot.Start.In(loc.Zone()))))
 }
 
 func TestLookupByIDWithoutList(t *testing.T) {

@@ -1,13 +1,14 @@
 package appointments
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
@@ -79,32 +80,32 @@ func (m Model) View() string {
 }
 
 func (m Model) headerLine() string {
-	st := m.c.Styles
-	title, info := "Appointments", ""
+	st, p := m.c.Styles, m.c.Words
+	title, info := p.T(i18n.LabelAppointments), ""
 	switch {
 	case m.tab == tabHistory:
-		title = "Desk history"
-		info = common.Plural(len(m.hVisible), "entry", "entries")
+		title = p.T(i18n.ApptDeskHistory)
+		info = p.T(i18n.ApptEntries, len(m.hVisible))
 	case m.noList != "":
-		info = common.Plural(len(m.visible), "looked up", "looked up")
+		info = p.T(i18n.ApptLookedUp, len(m.visible))
 	case m.loading:
-		info = "Loading…"
+		info = p.T(i18n.CalLoadingDay)
 	default:
-		info = common.Plural(len(m.visible), "appointment", "appointments")
+		info = p.T(i18n.ApptCount, len(m.visible))
 		if m.next != "" {
-			info += ", more below"
+			info += p.T(i18n.ApptMoreBelow)
 		}
 		if m.loadingMore {
-			info += " (loading…)"
+			info += " " + p.T(i18n.ApptLoadingMore)
 		}
 	}
 	if m.tab == tabList && m.noList == "" && !m.day.IsZero() {
-		title += " · " + m.day.In(time.UTC).Format("Mon 2 January")
+		title += " · " + p.DateMid(m.day)
 	}
 	if m.onlyAt != "" {
 		title += " · " + m.locationName()
 	} else if len(m.opts.Catalog.Active()) > 1 {
-		title += " · all locations"
+		title += " · " + p.T(i18n.ApptAllLocations)
 	}
 	left := st.Title.Render(title)
 	right := st.Faint.Render(info)
@@ -116,20 +117,20 @@ func (m Model) headerLine() string {
 }
 
 func (m Model) filterLine() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	switch {
 	case m.tab == tabHistory:
-		where := "kept in " + m.c.Office.Store().Where()
+		where := p.T(i18n.ApptKeptIn, m.c.Office.Store().Where())
 		if !m.c.Office.Store().Persistent() {
-			where = "kept in memory until zimun quits"
+			where = p.T(i18n.ApptKeptInMemory)
 		}
-		return fit(st.Faint.Render("What this desk booked, moved and cancelled · "+where), m.width)
+		return fit(st.Faint.Render(p.T(i18n.ApptHistoryIntro)+" · "+where), m.width)
 	case m.noList != "":
-		return fit(st.Faint.Render("Look up by id · H desk history"), m.width)
+		return fit(st.Faint.Render(p.T(i18n.ApptLookUpHint)), m.width)
 	}
 	var b strings.Builder
 	for r := model.Today; r <= model.Past7Days; r++ {
-		label := fmt.Sprintf("%d %s", r+1, r)
+		label := strconv.Itoa(int(r)+1) + " " + p.T(rangeNames[r])
 		if r == m.rng && m.day.IsZero() {
 			b.WriteString(st.Selected.Render("[" + label + "]"))
 		} else {
@@ -137,11 +138,14 @@ func (m Model) filterLine() string {
 		}
 		b.WriteString(" ")
 	}
-	status := "all statuses"
-	if s := statusCycle[m.status]; s != "" {
-		status = s + " only"
+	status := p.T(i18n.ApptAllStatuses)
+	switch statusCycle[m.status] {
+	case model.StatusConfirmed:
+		status = p.T(i18n.ApptConfirmedOnly)
+	case model.StatusCancelled:
+		status = p.T(i18n.ApptCancelledOnly)
 	}
-	b.WriteString(st.Faint.Render(" s: ") + st.Text.Render(status))
+	b.WriteString(st.Faint.Render(" "+p.T(i18n.ApptStatusKey)) + st.Text.Render(status))
 	return fit(b.String(), m.width)
 }
 
@@ -151,7 +155,7 @@ func (m Model) inputLine() string {
 	}
 	line := m.search.View()
 	if !m.search.Focused() && m.query != "" && m.tab == tabList {
-		line += m.c.Styles.Faint.Render("  (esc clears)")
+		line += m.c.Styles.Faint.Render("  " + m.c.T(i18n.ApptEscClears))
 	}
 	return fit(line, m.width)
 }
@@ -164,9 +168,9 @@ func (m Model) statusView() string {
 	case m.line.Text != "":
 		return fit(st.OK.Render(m.line.Text), m.width)
 	case m.loadErr != "" && m.tab == tabList:
-		return fit(st.Error.Render("Could not load appointments: "+m.loadErr+" (r to retry)"), m.width)
+		return fit(st.Error.Render(m.c.T(i18n.ApptLoadFailed, m.loadErr)), m.width)
 	case m.histErr != "" && m.tab == tabHistory:
-		return fit(st.Error.Render("Could not read the desk history: "+m.histErr), m.width)
+		return fit(st.Error.Render(m.c.T(i18n.ApptHistoryFailed, m.histErr)), m.width)
 	}
 	return fit("", m.width)
 }
@@ -176,7 +180,7 @@ func (m Model) body(l layout) string {
 	if l.notice > 0 {
 		notice = []string{
 			fit(m.c.Styles.Warn.Render(m.noList), m.width),
-			fit(m.c.Styles.Faint.Render("Type an appointment id above and press enter; H shows this desk's history."), m.width),
+			fit(m.c.Styles.Faint.Render(m.c.T(i18n.ApptNoListHint)), m.width),
 		}
 	}
 	var list string
@@ -198,12 +202,8 @@ func (m Model) body(l layout) string {
 	return strings.Join(append(notice, panes), "\n")
 }
 
-// Column widths of a list row.
-const (
-	markW   = 2
-	dayW    = 10
-	statusW = 11
-)
+// markW is the cursor's column; the others' widths follow the language.
+const markW = 2
 
 func (m Model) timeW() int {
 	if m.c.Prefs.Clock24 {
@@ -216,12 +216,12 @@ func (m Model) timeW() int {
 // hold more than one), the name and the service, which goes when there is
 // no room for it.
 func (m Model) columns(w int) (whereW, nameW, svcW int) {
-	rest := w - markW - dayW - 1 - m.timeW() - 1 - statusW - 1
+	rest := w - markW - m.dayW() - 1 - m.timeW() - 1 - m.statusW() - 1
 	if m.onlyAt == "" && len(m.opts.Catalog.Active()) > 1 {
 		for _, name := range m.where {
 			whereW = max(whereW, width(name))
 		}
-		whereW = min(max(whereW, len("Where")), max(8, rest/4))
+		whereW = min(max(whereW, width(m.c.T(i18n.ColWhere))), max(8, rest/4))
 		rest -= whereW + 1
 	}
 	if rest < 30 {
@@ -232,36 +232,36 @@ func (m Model) columns(w int) (whereW, nameW, svcW int) {
 }
 
 func (m Model) listPane(w, h int) string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	whereW, nameW, svcW := m.columns(w)
-	head := pad("", markW) + pad("Day", dayW) + " " + pad("Time", m.timeW()) + " "
+	dayW := m.dayW()
+	head := pad("", markW) + pad(p.T(i18n.ColDayLabel), dayW) + " " + pad(p.T(i18n.ColTimeLabel), m.timeW()) + " "
 	if whereW > 0 {
-		head += pad("Where", whereW) + " "
+		head += pad(p.T(i18n.ColWhere), whereW) + " "
 	}
-	head += pad("Customer", nameW) + " "
+	head += pad(p.T(i18n.ColCustomerLabel), nameW) + " "
 	if svcW > 0 {
-		head += pad("Service", svcW) + " "
+		head += pad(p.T(i18n.CardService), svcW) + " "
 	}
-	head += "Status"
+	head += p.T(i18n.ColStatusLabel)
 	lines := []string{st.Label.Render(fit(head, w))}
 
 	if len(m.visible) == 0 {
-		msg := "No appointments " + strings.ToLower(m.rng.String()) + "."
+		none := p.T(noneIn[m.rng])
 		if !m.day.IsZero() {
-			msg = "No appointments that day."
+			none = p.T(i18n.ApptNoneThatDay)
 		}
+		msg := p.T(i18n.ApptNone, none)
 		if m.onlyAt != "" {
-			msg = strings.TrimSuffix(msg, ".") + " at " + m.locationName() + "."
+			msg = p.T(i18n.ApptNoneAt, none, m.locationName())
 		}
 		switch {
 		case m.loading && m.noList == "":
-			msg = "Loading appointments…"
+			msg = p.T(i18n.ApptLoading)
 		case m.noList != "":
-			msg = "Nothing looked up yet."
+			msg = p.T(i18n.ApptNothingLookedUp)
 		case m.search.Value() != "":
-			msg = "No appointment matches “" + model.Sanitize(m.search.Value()) + "”."
-		case m.rng == model.Today && m.day.IsZero() && m.onlyAt == "":
-			msg = "No appointments today."
+			msg = p.T(i18n.ApptNoMatch, model.Sanitize(m.search.Value()))
 		}
 		lines = append(lines, st.Faint.Render(fit("  "+msg, w)))
 	}
@@ -269,7 +269,7 @@ func (m Model) listPane(w, h int) string {
 	for row := m.offset; row < len(m.visible) && len(lines) < h; row++ {
 		a := m.items[m.visible[row]]
 		zone := m.zone(a)
-		line := pad(dayLabel(a.Time.In(zone), now.In(zone)), dayW) + " " +
+		line := pad(m.dayLabel(a.Time.In(zone), now.In(zone)), dayW) + " " +
 			pad(model.Clock{H24: m.c.Prefs.Clock24}.Cell(a.Time, zone)+" "+model.ZoneName(a.Time.In(zone)), m.timeW()) + " "
 		if whereW > 0 {
 			where, ok := m.where[a.LocationID]
@@ -282,7 +282,7 @@ func (m Model) listPane(w, h int) string {
 		if svcW > 0 {
 			line += fit(orID(m.service(a).Name, a.ServiceID), svcW) + " "
 		}
-		line += statusLabel(a.Status)
+		line += m.statusLabel(a.Status)
 		style, which := m.rowStyle(row == m.cursor, a)
 		lines = append(lines, m.memo.row(marker(row == m.cursor)+line, w, which, style))
 	}
@@ -309,18 +309,27 @@ func marker(selected bool) string {
 }
 
 func (m Model) historyPane(w, h int) string {
-	st := m.c.Styles
-	const atW, actionW = 13, 12 // "24 Nov 15:04" and a space
-	nameW := max(4, (w-markW-atW-actionW-dayW-m.timeW()-3)*3/5)
-	head := pad("", markW) + pad("When", atW) + pad("Action", actionW) + pad("Customer", nameW) + " Appointment"
+	st, p := m.c.Styles, m.c.Words
+	// "24 Nov 15:04", "1er sept. 15:04", and a space; the action and one.
+	atW := len(p.DayMonth(model.Date{Day: 24, Month: 11}))
+	for mo := time.January; mo <= time.December; mo++ {
+		atW = max(atW, width(p.DayMonth(model.Date{Day: 1, Month: mo})), width(p.DayMonth(model.Date{Day: 24, Month: mo})))
+	}
+	atW += len(" 15:04 ")
+	actionW := 12
+	for _, k := range []i18n.Key{i18n.ActionBooked, i18n.ActionRescheduled, i18n.ActionCancelled} {
+		actionW = max(actionW, width(p.T(k))+1)
+	}
+	nameW := max(4, (w-markW-atW-actionW-m.dayW()-m.timeW()-3)*3/5)
+	head := pad("", markW) + pad(p.T(i18n.CardWhen), atW) + pad(p.T(i18n.ColActionLabel), actionW) + pad(p.T(i18n.ColCustomerLabel), nameW) + " " + p.T(i18n.ColAppointmentLabel)
 	lines := []string{st.Label.Render(fit(head, w))}
 	if len(m.hVisible) == 0 {
-		msg := "Nothing recorded yet: bookings, moves and cancellations made here show up in this list."
+		msg := p.T(i18n.ApptHistoryEmpty)
 		switch {
 		case !m.c.Office.Store().Persistent():
-			msg = "Nothing recorded yet: this session keeps its history in memory, until zimun quits."
+			msg = p.T(i18n.ApptHistoryEmptyMemory)
 		case m.search.Value() != "":
-			msg = "No history entry matches “" + model.Sanitize(m.search.Value()) + "”."
+			msg = p.T(i18n.ApptHistoryNoMatch, model.Sanitize(m.search.Value()))
 		}
 		lines = append(lines, st.Faint.Render(fit("  "+msg, w)))
 	}
@@ -329,10 +338,11 @@ func (m Model) historyPane(w, h int) string {
 		e := m.history[m.hVisible[row]]
 		zone := m.zone(e.Appointment)
 		when := e.Appointment.Time.In(zone)
-		line := pad(e.At.In(local).Format("2 Jan 15:04"), atW) +
-			pad(model.Sanitize(string(e.Action)), actionW) +
+		at := e.At.In(local)
+		line := pad(p.DayMonth(model.DateOf(at))+at.Format(" 15:04"), atW) +
+			pad(m.action(e.Action), actionW) +
 			fit(model.Sanitize(e.Appointment.Contact.Name), nameW) + " " +
-			when.Format("Mon 2 Jan") + " " + common.FormatTime(when, zone, m.c.Prefs.Clock24, true)
+			p.DateShort(model.DateOf(when)) + " " + common.FormatTime(when, zone, m.c.Prefs.Clock24, true)
 		style := st.Text
 		if row == m.hCursor {
 			style = st.Selected
@@ -353,7 +363,7 @@ func (m Model) detailPane(w, h int) string {
 	var content []string
 	a, ok := m.Selected()
 	if !ok {
-		content = []string{st.Faint.Render("No appointment selected.")}
+		content = []string{st.Faint.Render(m.c.T(i18n.ApptNoneSelected))}
 	} else {
 		var entry *journal.Entry
 		if m.tab == tabHistory {
@@ -371,11 +381,15 @@ func (m Model) detailPane(w, h int) string {
 
 // detailLines is everything about a, in its location's time zone.
 func (m Model) detailLines(a model.Appointment, entry *journal.Entry, w int) []string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	svc, loc := m.service(a), m.location(a)
 	zone := m.zone(a)
 	clock24 := m.c.Prefs.Clock24
-	const labelW = 10
+	labelW := 10
+	for _, k := range []i18n.Key{i18n.CardWhen, i18n.MoveZone, i18n.CardWhere, i18n.ColCustomerLabel, i18n.FieldNameNotes,
+		i18n.FieldNameReason, i18n.LabelID, i18n.ApptCreated, i18n.ApptDesk, i18n.ApptWas} {
+		labelW = max(labelW, width(p.T(k))+2)
+	}
 	valueW := max(1, w-labelW)
 	var out []string
 	field := func(label, value string) {
@@ -389,48 +403,48 @@ func (m Model) detailLines(a model.Appointment, entry *journal.Entry, w int) []s
 			out = append(out, st.Label.Render(pad(label, labelW))+part)
 		}
 	}
-	status := statusLabel(a.Status)
+	status := m.statusLabel(a.Status)
 	title := fit(orID(svc.Name, a.ServiceID), max(1, w-ansi.StringWidth(status)-2))
 	out = append(out, st.Title.Render(title)+"  "+statusStyle(st, a).Render(status))
-	field("When", common.FormatDate(a.Time.In(zone)))
+	field(p.T(i18n.CardWhen), p.DateYear(model.DateOf(a.Time.In(zone))))
 	field("", common.FormatTime(a.Time, zone, clock24, false)+"–"+common.FormatTime(a.End(), zone, clock24, true)+
-		fmt.Sprintf(" (%d min)", a.DurationMinutes))
-	field("Zone", zone.String())
-	field("Where", orID(loc.Name, a.LocationID))
+		" ("+p.T(i18n.CellMinutes, a.DurationMinutes)+")")
+	field(p.T(i18n.MoveZone), zone.String())
+	field(p.T(i18n.CardWhere), orID(loc.Name, a.LocationID))
 	field("", model.Sanitize(loc.Address))
-	field("Customer", model.Sanitize(a.Contact.Name))
+	field(p.T(i18n.ColCustomerLabel), model.Sanitize(a.Contact.Name))
 	field("", joinNonEmpty(" · ", model.Sanitize(a.Contact.Email), model.Sanitize(a.Contact.Phone)))
-	field("Notes", model.SanitizeMultiline(a.Contact.Notes))
+	field(p.FieldName(model.FieldNotes), model.SanitizeMultiline(a.Contact.Notes))
 	if a.Cancelled() {
 		reason := a.CancellationReason
 		if reason == "" && entry != nil {
 			reason = entry.Reason
 		}
-		field("Reason", model.Sanitize(reason))
+		field(p.FieldName(model.FieldReason), model.Sanitize(reason))
 	}
 	ids := model.Sanitize(a.ID)
 	if a.BookingID != "" && a.BookingID != a.ID {
-		ids += " · booking " + model.Sanitize(a.BookingID)
+		ids += " · " + p.T(i18n.ApptBookingID, model.Sanitize(a.BookingID))
 	}
-	field("Id", ids)
+	field(p.T(i18n.LabelID), ids)
 	if !a.CreatedAt.IsZero() {
 		changes := stamp(a.CreatedAt, zone, clock24)
 		if !a.UpdatedAt.IsZero() && !a.UpdatedAt.Equal(a.CreatedAt) {
-			changes += ", updated " + stamp(a.UpdatedAt, zone, clock24)
+			changes += ", " + p.T(i18n.ApptUpdated, stamp(a.UpdatedAt, zone, clock24))
 		}
-		field("Created", changes)
+		field(p.T(i18n.ApptCreated), changes)
 	}
 	if entry != nil {
 		out = append(out, "")
-		field("Desk", model.Sanitize(string(entry.Action))+" "+stamp(entry.At, m.c.Now().Location(), clock24))
+		field(p.T(i18n.ApptDesk), m.action(entry.Action)+" "+stamp(entry.At, m.c.Now().Location(), clock24))
 		if !entry.PreviousTime.IsZero() {
-			p := entry.PreviousTime.In(zone)
-			field("Was", p.Format("Mon 2 Jan")+" "+common.FormatTime(p, zone, clock24, true))
+			was := entry.PreviousTime.In(zone)
+			field(p.T(i18n.ApptWas), p.DateShort(model.DateOf(was))+" "+common.FormatTime(was, zone, clock24, true))
 		}
 		if !a.Cancelled() {
-			field("Reason", model.Sanitize(entry.Reason))
+			field(p.FieldName(model.FieldReason), model.Sanitize(entry.Reason))
 		}
-		out = append(out, st.Faint.Render(fit("As recorded then; r in the list shows it now.", w)))
+		out = append(out, st.Faint.Render(fit(p.T(i18n.ApptAsRecorded), w)))
 	}
 	return out
 }
@@ -449,17 +463,47 @@ func stamp(t time.Time, zone *time.Location, clock24 bool) string {
 	return t.In(zone).Format("2006-01-02") + " " + common.FormatTime(t, zone, clock24, true)
 }
 
-func statusLabel(s string) string {
+// statusLabel is a status with its glyph: "✓ confirmed", "✕ annulé".
+func (m Model) statusLabel(s string) string {
+	glyph := "• "
 	switch s {
 	case model.StatusConfirmed:
-		return "✓ confirmed"
+		glyph = "✓ "
 	case model.StatusCancelled:
-		return "✕ cancelled"
+		glyph = "✕ "
 	case model.StatusHeld:
-		return "◐ held"
+		glyph = "◐ "
 	}
-	return "• " + model.Sanitize(s)
+	return glyph + m.c.Words.Status(s)
 }
+
+// statusW is the Status column: the widest status with its glyph.
+func (m Model) statusW() int {
+	w := 11 // "✓ confirmed"
+	for _, s := range []string{model.StatusConfirmed, model.StatusCancelled, model.StatusHeld, model.StatusScheduled} {
+		w = max(w, width(m.statusLabel(s)))
+	}
+	return w
+}
+
+// action names what the desk did, in the session's language.
+func (m Model) action(a journal.Action) string {
+	switch a {
+	case journal.Booked:
+		return m.c.T(i18n.ActionBooked)
+	case journal.Rescheduled:
+		return m.c.T(i18n.ActionRescheduled)
+	case journal.Cancelled:
+		return m.c.T(i18n.ActionCancelled)
+	}
+	return model.Sanitize(string(a))
+}
+
+// rangeNames and noneIn name the day ranges, in the order of keys 1-4.
+var (
+	rangeNames = [...]i18n.Key{i18n.ApptRangeToday, i18n.ApptRangeNext7, i18n.ApptRangeUpcoming, i18n.ApptRangePast7}
+	noneIn     = [...]i18n.Key{i18n.ApptNoneToday, i18n.ApptNoneNext7, i18n.ApptNoneUpcoming, i18n.ApptNonePast7}
+)
 
 func statusStyle(st *styles.Styles, a model.Appointment) lipgloss.Style {
 	if a.Cancelled() {
@@ -469,16 +513,25 @@ func statusStyle(st *styles.Styles, a model.Appointment) lipgloss.Style {
 }
 
 // dayLabel names t's day relative to today (both in the location's zone).
-func dayLabel(t, now time.Time) string {
+func (m Model) dayLabel(t, now time.Time) string {
 	switch model.DateOf(now).DaysUntil(model.DateOf(t)) {
 	case 0:
-		return "Today"
+		return m.c.T(i18n.ApptToday)
 	case 1:
-		return "Tomorrow"
+		return m.c.T(i18n.ApptTomorrow)
 	case -1:
-		return "Yesterday"
+		return m.c.T(i18n.ApptYesterday)
 	}
-	return t.Format("Mon 2 Jan")
+	return m.c.Words.DateShort(model.DateOf(t))
+}
+
+// dayW is the Day column: "Thu 24 Dec", "mer. 30 sept.", "Aujourd'hui".
+func (m Model) dayW() int {
+	w := m.c.Words.DateShortWidth()
+	for _, k := range []i18n.Key{i18n.ApptToday, i18n.ApptTomorrow, i18n.ApptYesterday} {
+		w = max(w, width(m.c.T(k)))
+	}
+	return w
 }
 
 func orID(name, id string) string {

@@ -170,3 +170,13 @@ func BenchmarkAvailabilityMapView(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// Before anything is read there is no first day: the French title drew
+// a zero date and panicked on its month.
+func TestViewBeforeLoadingInFrench(t *testing.T) {
+	m := availmap.New(uitest.InFrench(uitest.Common(uitest.NewClock(uitest.Epoch).Now)), availmap.Options{})
+	m.SetSize(78, 20)
+	if v := uitest.Strip(m.View()); !strings.Contains(v, "Chargement des prestations…") {
+		t.Errorf("view:\n%s", v)
+	}
+}

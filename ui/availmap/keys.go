@@ -1,6 +1,11 @@
 package availmap
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/ui/common"
+)
 
 // KeyMap is the map's own keys; esc and quitting are the root's.
 type KeyMap struct {
@@ -12,15 +17,15 @@ type KeyMap struct {
 }
 
 // DefaultKeyMap is the map's default keys.
-func DefaultKeyMap() KeyMap {
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
 	return KeyMap{
-		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "day")),
-		Right:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "day")),
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "row")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "row")),
-		Today:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "today")),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open that day")),
-		Group:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "by service/by location")),
-		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		Left:    key.NewBinding(key.WithKeys("left", "h"), common.Help(p, "←/h", i18n.KeyDay)),
+		Right:   key.NewBinding(key.WithKeys("right", "l"), common.Help(p, "→/l", i18n.KeyDay)),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), common.Help(p, "↑/k", i18n.KeyRow)),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), common.Help(p, "↓/j", i18n.KeyRow)),
+		Today:   key.NewBinding(key.WithKeys("t"), common.Help(p, "t", i18n.KeyToday)),
+		Open:    key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyOpenDay)),
+		Group:   key.NewBinding(key.WithKeys("v"), common.Help(p, "v", i18n.KeyGroup)),
+		Refresh: key.NewBinding(key.WithKeys("r"), common.Help(p, "r", i18n.KeyRefresh)),
 	}
 }

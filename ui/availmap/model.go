@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -85,8 +86,8 @@ func New(c common.Common, opts Options) Model {
 	if days <= 0 {
 		days = 30
 	}
-	return Model{c: c, keys: DefaultKeyMap(), opts: opts, id: new(byte), loading: true, days: min(days, 90), w: 80, h: 20,
-		marks: newMarks(c.Styles)}
+	return Model{c: c, keys: DefaultKeyMap(c.Words), opts: opts, id: new(byte), loading: true, days: min(days, 90), w: 80, h: 20,
+		marks: newMarks(c.Styles, c.Words)}
 }
 
 // Init reads the catalogue, then every service's availability.
@@ -114,7 +115,9 @@ func (m Model) loadAvailability(i int, o model.Offer) tea.Cmd {
 func (m Model) Focused() bool { return false }
 
 // Heading names the screen in the header.
-func (m Model) Heading() common.Heading { return common.Heading{Label: "Availability map"} }
+func (m Model) Heading() common.Heading {
+	return common.Heading{Label: m.c.T(i18n.LabelAvailabilityMap)}
+}
 
 // SetSize sets the area the screen draws in.
 func (m *Model) SetSize(w, h int) {

@@ -1,7 +1,6 @@
 package availmap
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/styles"
@@ -31,7 +31,7 @@ type marks struct {
 	weekday               [7]string
 }
 
-func newMarks(st *styles.Styles) marks {
+func newMarks(st *styles.Styles, p *i18n.Printer) marks {
 	var k marks
 	for i, g := range heat {
 		if i < 2 {
@@ -42,7 +42,7 @@ func newMarks(st *styles.Styles) marks {
 	}
 	k.none, k.closed, k.outside = st.Full.Render("○"), st.Holiday.Render("✕"), st.Faint.Render("·")
 	for d := time.Sunday; d <= time.Saturday; d++ {
-		letter := d.String()[:1]
+		letter := strings.ToUpper(string([]rune(p.Weekday(d))[:1]))
 		if d == time.Saturday || d == time.Sunday {
 			k.weekday[d] = st.Faint.Render(letter)
 		} else {
@@ -185,14 +185,15 @@ func (m Model) label(r shownRow) string {
 // View draws the map.
 func (m Model) View() string {
 	st := m.c.Styles
-	title := spread(st.Title.Render("Availability map"), st.Faint.Render(m.subtitle()), m.w)
+	p := m.c.Words
+	title := spread(st.Title.Render(p.T(i18n.LabelAvailabilityMap)), st.Faint.Render(m.subtitle()), m.w)
 	switch {
 	case m.loading && len(m.lines) == 0:
-		return title + "\n\n" + st.Faint.Render("Loading the services…")
+		return title + "\n\n" + st.Faint.Render(p.T(i18n.MapLoading))
 	case m.err != nil:
-		return title + "\n\n" + st.Danger.Render("✕ "+common.ErrorText(m.err))
+		return title + "\n\n" + st.Danger.Render("✕ "+common.ErrorText(p, m.err))
 	case len(m.lines) == 0:
-		return title + "\n\n" + st.Faint.Render("No service is offered at any active location.")
+		return title + "\n\n" + st.Faint.Render(p.T(i18n.MapNoService))
 	}
 	g := m.geometry()
 	out := append(make([]string, 0, m.h), title)
@@ -214,11 +215,15 @@ func (m Model) View() string {
 }
 
 func (m Model) subtitle() string {
-	s := fmt.Sprintf("free places a day, %d days from %s", m.days, m.from.In(time.UTC).Format("Mon 2 Jan"))
-	if m.byLocation {
-		return s + " · by location, all services"
+	p := m.c.Words
+	if m.from.IsZero() {
+		return "" // not read yet
 	}
-	return s + " · by service"
+	s := p.T(i18n.MapSubtitle, m.days, p.DateShort(m.from))
+	if m.byLocation {
+		return s + " · " + p.T(i18n.MapByLocation)
+	}
+	return s + " · " + p.T(i18n.MapByService)
 }
 
 // headers are the months, the weekdays and the Mondays' dates over the
@@ -231,7 +236,7 @@ func (m Model) headers(g geometry) []string {
 	for i := range g.daysShown {
 		d := m.from.AddDays(m.dayOff + i)
 		if i == 0 || d.Day == 1 {
-			name := []rune(d.In(time.UTC).Format("January 2006"))
+			name := []rune(m.c.Words.MonthYear(d.Month, d.Year))
 			// The first column's month only if it fits before the next.
 			next := d.AddMonths(1)
 			next.Day = 1
@@ -274,9 +279,9 @@ func (m Model) rowLine(g geometry, r shownRow, selected bool) string {
 	}
 	switch {
 	case r.loading:
-		return label + st.Faint.Render("loading…")
+		return label + st.Faint.Render(m.c.T(i18n.CalLoadingShort))
 	case r.err != nil:
-		return label + st.Danger.Render("✕ "+common.ErrorText(r.err))
+		return label + st.Danger.Render("✕ "+common.ErrorText(m.c.Words, r.err))
 	}
 	most := r.row.MostPlaces()
 	var b strings.Builder
@@ -334,7 +339,7 @@ func (m Model) mark(c model.SurveyCell, most int) string {
 
 // detail says what the cursor's day holds, in words.
 func (m Model) detail(rows []shownRow) string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	if m.row >= len(rows) {
 		return ""
 	}
@@ -342,42 +347,42 @@ func (m Model) detail(rows []shownRow) string {
 	date := m.from.AddDays(m.day)
 	what := model.Sanitize(r.location.Name)
 	if !m.byLocation {
-		what = model.Sanitize(r.service.Name) + " at " + what
+		what = p.T(i18n.MapServiceAt, model.Sanitize(r.service.Name), what)
 	}
-	head := st.Bold.Render(what + " · " + date.In(time.UTC).Format("Mon 2 Jan 2006") + ": ")
+	head := st.Bold.Render(p.T(i18n.MapDetailHead, what+" · "+p.DateShortYear(date)))
 	switch {
 	case r.loading:
-		return head + st.Faint.Render("loading…")
+		return head + st.Faint.Render(p.T(i18n.CalLoadingShort))
 	case r.err != nil:
-		return head + st.Danger.Render(common.ErrorText(r.err))
+		return head + st.Danger.Render(common.ErrorText(p, r.err))
 	case m.day >= len(r.row.Cells):
 		return head
 	}
 	c := r.row.Cells[m.day]
 	switch c.State {
 	case model.Outside:
-		return head + st.Faint.Render("not in the window (past, or beyond the days asked for)")
+		return head + st.Faint.Render(p.T(i18n.MapOutside))
 	case model.Closed:
-		return head + st.Holiday.Render("closed: "+model.Sanitize(c.Holiday))
+		return head + st.Holiday.Render(p.T(i18n.MapClosed, model.Sanitize(c.Holiday)))
 	}
 	if c.Slots == 0 {
-		return head + st.Full.Render("no free time")
+		return head + st.Full.Render(p.T(i18n.MapNoFree))
 	}
-	text := common.Plural(c.Slots, "free time", "free times") + ", " + common.Plural(c.Places, "place", "places")
+	text := p.T(i18n.SlotsFreeTimes, c.Slots) + ", " + p.T(i18n.MapPlaces, c.Places)
 	if !c.First.IsZero() {
-		text += ", first " + common.FormatTime(c.First, r.location.Zone(), m.c.Prefs.Clock24, true)
+		text += ", " + p.T(i18n.CalFirst, common.FormatTime(c.First, r.location.Zone(), m.c.Prefs.Clock24, true))
 	}
 	return head + st.Text.Render(text)
 }
 
 func (m Model) legend() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	parts := []string{
-		st.Free.Render(heat[3]) + st.Faint.Render(" most room"),
-		st.Free.Render(heat[2]) + " " + st.Busy.Render(heat[1]) + " " + st.Busy.Render(heat[0]) + st.Faint.Render(" less"),
-		st.Full.Render("○") + st.Faint.Render(" none free"),
-		st.Holiday.Render("✕") + st.Faint.Render(" closed"),
-		st.Faint.Render("· not in the window"),
+		st.Free.Render(heat[3]) + st.Faint.Render(" "+p.T(i18n.MapMostRoom)),
+		st.Free.Render(heat[2]) + " " + st.Busy.Render(heat[1]) + " " + st.Busy.Render(heat[0]) + st.Faint.Render(" "+p.T(i18n.MapLess)),
+		st.Full.Render("○") + st.Faint.Render(" "+p.T(i18n.MapNoneFree)),
+		st.Holiday.Render("✕") + st.Faint.Render(" "+p.T(i18n.CalClosed)),
+		st.Faint.Render("· " + p.T(i18n.MapNotInWindow)),
 	}
 	return ansi.Truncate(strings.Join(parts, "   "), m.w, "…")
 }

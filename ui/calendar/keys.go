@@ -1,6 +1,11 @@
 package calendar
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/ui/common"
+)
 
 // KeyMap is the calendar's keys.
 type KeyMap struct {
@@ -10,34 +15,36 @@ type KeyMap struct {
 	GoTo, Open, Refresh       key.Binding
 }
 
-// DefaultKeyMap is the calendar's default keys.
-func DefaultKeyMap() KeyMap {
+// DefaultKeyMap is the calendar's default keys, their help in p's
+// language.
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
 	return KeyMap{
-		Left:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "day")),
-		Right:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "day")),
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "week")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "week")),
-		PrevMonth: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev month")),
-		NextMonth: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next month")),
-		Today:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "today")),
-		NextFree:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next free day")),
-		PrevFree:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous free day")),
-		GoTo:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "go to date")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "see times")),
-		Refresh:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		Left:      key.NewBinding(key.WithKeys("left", "h"), common.Help(p, "←/h", i18n.KeyDay)),
+		Right:     key.NewBinding(key.WithKeys("right", "l"), common.Help(p, "→/l", i18n.KeyDay)),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), common.Help(p, "↑/k", i18n.KeyWeek)),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), common.Help(p, "↓/j", i18n.KeyWeek)),
+		PrevMonth: key.NewBinding(key.WithKeys("["), common.Help(p, "[", i18n.KeyPrevMonth)),
+		NextMonth: key.NewBinding(key.WithKeys("]"), common.Help(p, "]", i18n.KeyNextMonth)),
+		Today:     key.NewBinding(key.WithKeys("t"), common.Help(p, "t", i18n.KeyToday)),
+		NextFree:  key.NewBinding(key.WithKeys("n"), common.Help(p, "n", i18n.KeyNextFreeDay)),
+		PrevFree:  key.NewBinding(key.WithKeys("N"), common.Help(p, "N", i18n.KeyPrevFreeDay)),
+		GoTo:      key.NewBinding(key.WithKeys("g"), common.Help(p, "g", i18n.KeyGoToDate)),
+		Open:      key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeySeeTimes)),
+		Refresh:   key.NewBinding(key.WithKeys("r"), common.Help(p, "r", i18n.KeyRefresh)),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (m Model) ShortHelp() []key.Binding {
 	if m.Focused() {
+		p := m.c.Words
 		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+			key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyGo)),
+			key.NewBinding(key.WithKeys("esc"), common.Help(p, "esc", i18n.KeyCancel)),
 		}
 	}
 	// [ and ] are hinted beside the month's title.
-	free := key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "free day"))
+	free := key.NewBinding(key.WithKeys("n", "N"), common.Help(m.c.Words, "n/N", i18n.KeyFreeDay))
 	keys := []key.Binding{m.keys.Open, free, m.keys.GoTo}
 	if !m.cfg.Pick {
 		keys = append(keys, m.c.Keys.Appointments)

@@ -3,7 +3,6 @@
 package calendar
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -11,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -76,8 +76,8 @@ type Model struct {
 // New builds a calendar; Init (or Activate) starts loading.
 func New(c common.Common, cfg Config) Model {
 	ti := textinput.New()
-	ti.Prompt = "Go to date: "
-	ti.Placeholder = "2026-03-12, 12/3, fri, tomorrow, +2w"
+	ti.Prompt = c.T(i18n.CalGoToPrompt)
+	ti.Placeholder = c.T(i18n.CalGoToPlaceholder)
 	ti.CharLimit = 24
 	ti.Width = 12
 	ti.PromptStyle = c.Styles.Accent
@@ -87,7 +87,7 @@ func New(c common.Common, cfg Config) Model {
 	ti.Cursor.TextStyle = c.Styles.Text
 	ti.Cursor.SetMode(cursor.CursorStatic)
 
-	m := Model{c: c, keys: DefaultKeyMap(), cfg: cfg, zone: cfg.Location.Zone(), gotoInput: ti, memo: newMemo()}
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), cfg: cfg, zone: cfg.Location.Zone(), gotoInput: ti, memo: newMemo()}
 	m.today = m.now()
 	m.sel = m.today
 	m.loading = true
@@ -136,7 +136,7 @@ func (m Model) Config() Config { return m.cfg }
 func (m Model) Heading() common.Heading {
 	h := common.Heading{Location: m.cfg.Location, Service: m.cfg.Service}
 	if m.cfg.Pick {
-		h.Label = "Reschedule"
+		h.Label = m.c.T(i18n.LabelReschedule)
 	}
 	return h
 }
@@ -227,7 +227,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.loading = false
 		if msg.Err != nil {
-			cmd = common.Fail("loading availability", msg.Err)
+			cmd = common.Fail(m.c.Words, m.c.T(i18n.FailLoadingAvailability), msg.Err)
 			break
 		}
 		m.setAvailability(msg.Availability, msg.Days)
@@ -329,7 +329,7 @@ func (m Model) updateGoto(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case tea.KeyEnter:
 		d, err := model.ParseDay(m.gotoInput.Value(), m.today)
 		if err != nil {
-			return m, common.Fail("", err)
+			return m, common.Fail(m.c.Words, "", err)
 		}
 		m.gotoInput.Blur()
 		m.selectDay(d)
@@ -355,11 +355,10 @@ func (m *Model) jumpFree(step int) tea.Cmd {
 		ok = false
 	}
 	if !ok {
-		dir := "after"
 		if step < 0 {
-			dir = "before"
+			return common.Say(m.c.T(i18n.CalNoFreeDayBefore, m.sel.String()))
 		}
-		return common.Say(fmt.Sprintf("No free day %s %s in the bookable window", dir, m.sel))
+		return common.Say(m.c.T(i18n.CalNoFreeDayAfter, m.sel.String()))
 	}
 	m.selectDay(d)
 	return nil
@@ -367,11 +366,11 @@ func (m *Model) jumpFree(step int) tea.Cmd {
 
 func (m *Model) open() tea.Cmd {
 	if !m.loaded || m.pending(m.sel) {
-		return common.Say("Availability is still loading")
+		return common.Say(m.c.T(i18n.CalStillLoading))
 	}
 	if !m.inWindow(m.sel) {
 		first, last := m.Window()
-		return common.Say(fmt.Sprintf("%s is outside the bookable window (%s to %s)", m.sel, first, last))
+		return common.Say(m.c.T(i18n.CalOutsideWindow, m.sel.String(), first.String(), last.String()))
 	}
 	return common.Msg(DayChosenMsg{Calendar: m.cfg.ID, Date: m.sel})
 }

@@ -18,9 +18,15 @@ import (
 // the sandbox's data already in.
 func newCalendar(t testing.TB, w, h int) Model {
 	t.Helper()
+	return newCalendarIn(t, w, h, func(c common.Common) common.Common { return c })
+}
+
+// newCalendarIn is newCalendar on the session as lang makes it.
+func newCalendarIn(t testing.TB, w, h int, lang func(common.Common) common.Common) Model {
+	t.Helper()
 	env := uitest.NewEnv(t)
 	loc, svc, _ := env.Paris(t, 30)
-	c := env.Common(context.Background())
+	c := lang(env.Common(context.Background()))
 	// An earlier answer the office keeps is shown at once.
 	if _, err := c.Office.Availability(c.Ctx, svc.ID, loc.ID, 30); err != nil {
 		t.Fatal(err)
@@ -179,6 +185,13 @@ func TestView(t *testing.T) {
 	for _, size := range [][2]int{{78, 20}, {198, 56}} { // what a screen gets inside 80×24 and 200×60
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			m := newCalendar(t, size[0], size[1])
+			golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
+		})
+	}
+	// In French: lundi first, French names, the same grid.
+	for _, size := range [][2]int{{78, 20}, {198, 56}} {
+		t.Run(fmt.Sprintf("french_%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := newCalendarIn(t, size[0], size[1], uitest.InFrench)
 			golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
 		})
 	}

@@ -1,14 +1,16 @@
 package calendar
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -186,15 +188,17 @@ func (m Model) buildLayout() layout {
 func (m Model) renderGrid() string {
 	st := m.c.Styles
 	var b strings.Builder
-	title := m.styled(styleTitle, st.Title, fmt.Sprintf("%s %d", m.sel.Month, m.sel.Year))
-	hint := m.styled(styleFaint, st.Faint, "  [ ‹ month › ]")
+	p := m.c.Words
+	title := m.styled(styleTitle, st.Title, capitalized(p.MonthYear(m.sel.Month, m.sel.Year)))
+	hint := m.styled(styleFaint, st.Faint, "  "+p.T(i18n.CalMonthHint))
 	if m.Loading() {
-		hint += m.styled(styleFaint, st.Faint, "   ↻ loading availability…")
+		hint += m.styled(styleFaint, st.Faint, "   "+p.T(i18n.CalLoading))
 	}
 	b.WriteString(title + hint + "\n\n")
 	for i := range 7 {
 		wd := time.Weekday((int(m.c.Prefs.WeekStart) + i) % 7)
-		b.WriteString(m.styled(styleFaint, st.Faint, fmt.Sprintf(" %-*s", cellW-1, wd.String()[:3])))
+		name := p.WeekdayShort(wd)
+		b.WriteString(m.styled(styleFaint, st.Faint, " "+name+strings.Repeat(" ", max(cellW-1-utf8.RuneCountInString(name), 0))))
 	}
 	for _, w := range m.layout.weeks {
 		b.WriteString("\n")
@@ -258,10 +262,11 @@ func (m Model) legend() string {
 	if s, ok := m.memo.styled[memoKey{style: styleLegend}]; ok {
 		return s
 	}
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	parts := []string{
-		st.Free.Render("●") + " many", st.Busy.Render("◐") + " few", st.Full.Render("○") + " none",
-		st.Holiday.Render("✕") + " closed", st.Past.Render("·") + " not bookable", "* today",
+		st.Free.Render("●") + " " + p.T(i18n.CalMany), st.Busy.Render("◐") + " " + p.T(i18n.CalFew),
+		st.Full.Render("○") + " " + p.T(i18n.CalNone), st.Holiday.Render("✕") + " " + p.T(i18n.CalClosed),
+		st.Past.Render("·") + " " + p.T(i18n.CalNotBookable), "* " + p.T(i18n.CalToday),
 	}
 	s := st.Faint.Render(strings.Join(parts, "  "))
 	m.memo.styled[memoKey{style: styleLegend}] = s
@@ -270,65 +275,71 @@ func (m Model) legend() string {
 
 // dayInfo is the side panel: what the selected day holds.
 func (m Model) dayInfo(d model.Date) []string {
-	st := m.c.Styles
-	lines := []string{m.styled(styleBold, st.Bold, d.In(m.zone).Format("Mon 2 January 2006"))}
+	st, p := m.c.Styles, m.c.Words
+	lines := []string{m.styled(styleBold, st.Bold, p.DateMidYear(d))}
 	first, last := m.Window()
 	switch {
 	case d.Before(first):
-		return append(lines, st.Faint.Render("In the past: outside the"), st.Faint.Render("bookable window"))
+		return append(lines, st.Faint.Render(p.T(i18n.CalPast1)), st.Faint.Render(p.T(i18n.CalPast2)))
 	case m.pending(d):
-		return append(lines, st.Faint.Render("Loading…"))
+		return append(lines, st.Faint.Render(p.T(i18n.CalLoadingDay)))
 	case d.After(last):
-		return append(lines, st.Faint.Render("After "+last.String()+":"), st.Faint.Render("outside the bookable window"))
+		return append(lines, st.Faint.Render(p.T(i18n.CalAfter1, last.String())), st.Faint.Render(p.T(i18n.CalAfter2)))
 	}
 	if name, ok := m.avail.Holiday(d); ok {
-		return append(lines, st.Holiday.Render("✕ "+model.Sanitize(name)), "Closed")
+		return append(lines, st.Holiday.Render("✕ "+model.Sanitize(name)), p.T(i18n.CalClosedDay))
 	}
 	if !m.loaded {
-		return append(lines, st.Faint.Render("Loading…"))
+		return append(lines, st.Faint.Render(p.T(i18n.CalLoadingDay)))
 	}
 	day, _ := m.avail.Day(d)
 	if len(day.Slots) == 0 {
-		return append(lines, st.Full.Render("○ No free slots"), st.Faint.Render("n: next free day"))
+		return append(lines, st.Full.Render(p.T(i18n.CalNoFreeSlots)), st.Faint.Render(p.T(i18n.CalHintNextFree)))
 	}
 	lines = append(lines,
-		common.Plural(len(day.Slots), "free slot", "free slots"),
-		"first "+m.clock(day.Slots[0].Start),
-		"last  "+m.clock(day.Slots[len(day.Slots)-1].Start),
+		p.T(i18n.CalFreeSlots, len(day.Slots)),
+		p.T(i18n.CalFirst, m.clock(day.Slots[0].Start)),
+		p.T(i18n.CalLast, m.clock(day.Slots[len(day.Slots)-1].Start)),
 		"",
-		st.Faint.Render("enter: see times"),
+		st.Faint.Render(p.T(i18n.CalHintSeeTimes)),
 	)
 	if !m.cfg.Pick && m.c.Keys.Agenda.Enabled() {
-		lines = append(lines, st.Faint.Render("d: day agenda"))
+		lines = append(lines, st.Faint.Render(p.T(i18n.CalHintAgenda)))
 	}
 	return lines
 }
 
 // summary is the one-line dayInfo for narrow terminals.
 func (m Model) summary() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	d := m.sel
-	date := st.Bold.Render(d.In(m.zone).Format("Mon 2 Jan 2006"))
+	date := st.Bold.Render(p.DateShortYear(d))
 	if m.pending(d) {
-		return date + st.Faint.Render(" · loading…")
+		return date + st.Faint.Render(" · "+p.T(i18n.CalLoadingShort))
 	}
 	if !m.inWindow(d) {
-		return date + st.Faint.Render(" · outside the bookable window")
+		return date + st.Faint.Render(" · "+p.T(i18n.CalOutside))
 	}
 	if name, ok := m.avail.Holiday(d); ok {
-		return date + " · " + st.Holiday.Render("✕ "+model.Sanitize(name)) + " · closed"
+		return date + " · " + st.Holiday.Render("✕ "+model.Sanitize(name)) + " · " + p.T(i18n.CalClosedShort)
 	}
 	if !m.loaded {
-		return date + st.Faint.Render(" · loading…")
+		return date + st.Faint.Render(" · "+p.T(i18n.CalLoadingShort))
 	}
 	day, _ := m.avail.Day(d)
 	if len(day.Slots) == 0 {
-		return date + " · " + st.Full.Render("○ no free slots") + st.Faint.Render(" · n: next free day")
+		return date + " · " + st.Full.Render(p.T(i18n.CalNoFreeSlotsShort)) + st.Faint.Render(" · "+p.T(i18n.CalHintNextFree))
 	}
-	return fmt.Sprintf("%s · %d free · %s – %s", date, len(day.Slots),
-		m.clock(day.Slots[0].Start), m.clock(day.Slots[len(day.Slots)-1].Start))
+	return date + " · " + p.T(i18n.CalSummary, len(day.Slots), m.clock(day.Slots[0].Start), m.clock(day.Slots[len(day.Slots)-1].Start))
 }
 
 func (m Model) clock(t time.Time) string {
 	return common.FormatTime(t, m.zone, m.c.Prefs.Clock24, true)
+}
+
+// capitalized is s with its first letter in upper case, for titles: "mars
+// 2026" heads a month as "Mars 2026".
+func capitalized(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -1,6 +1,11 @@
 package cancel
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/ui/common"
+)
 
 // KeyMap is the dialog's keys. Keep is the default and sits on the keys a
 // hurried user presses (enter, esc); cancelling needs ctrl+x or moving to
@@ -17,16 +22,16 @@ type KeyMap struct {
 }
 
 // DefaultKeyMap is the dialog's default keys.
-func DefaultKeyMap() KeyMap {
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
 	return KeyMap{
-		Keep:      key.NewBinding(key.WithKeys("esc", "K"), key.WithHelp("esc/K", "keep it")),
-		CancelNow: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "cancel appointment")),
-		Press:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
-		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
+		Keep:      key.NewBinding(key.WithKeys("esc", "K"), common.Help(p, "esc/K", i18n.KeyKeepIt)),
+		CancelNow: key.NewBinding(key.WithKeys("ctrl+x"), common.Help(p, "ctrl+x", i18n.KeyCancelAppointment)),
+		Press:     key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyChoose)),
+		Next:      key.NewBinding(key.WithKeys("tab"), common.Help(p, "tab", i18n.KeyNext)),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), common.Help(p, "shift+tab", i18n.KeyPrevious)),
 		Left:      key.NewBinding(key.WithKeys("left", "h")),
 		Right:     key.NewBinding(key.WithKeys("right", "l")),
-		Reason:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reason")),
+		Reason:    key.NewBinding(key.WithKeys("r"), common.Help(p, "r", i18n.KeyReason)),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -66,7 +67,7 @@ type Model struct {
 func New(c common.Common, appt model.Appointment, svc model.Service, loc model.Location) Model {
 	ti := textinput.New()
 	ti.Prompt = ""
-	ti.Placeholder = "e.g. customer called to cancel"
+	ti.Placeholder = c.T(i18n.CancelPlaceholder)
 	ti.CharLimit = model.MaxReasonRunes
 	ti.Width = 40
 	ti.TextStyle = c.Styles.Text
@@ -75,7 +76,7 @@ func New(c common.Common, appt model.Appointment, svc model.Service, loc model.L
 	ti.Cursor.TextStyle = c.Styles.Text
 	ti.Cursor.SetMode(cursor.CursorStatic)
 	m := Model{
-		c: c, keys: DefaultKeyMap(), cancellation: booking.NewCancellation(appt, "", svc, loc),
+		c: c, keys: DefaultKeyMap(c.Words), cancellation: booking.NewCancellation(appt, "", svc, loc),
 		reason: ti, width: 80,
 	}
 	// The field the user sees first has the keys: typing a reason types
@@ -183,27 +184,26 @@ func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	case booking.IsUnknown(res.err):
 		// No answer is not a refusal: the cancel may have been applied.
 		m.state = idle
-		m.err = common.NoAnswerText(res.err) + ". The cancellation may have gone through anyway; " +
-			"press ctrl+x to try again (safe: it cannot cancel twice)."
+		m.err = m.c.T(i18n.CancelNoAnswer, common.NoAnswerText(m.c.Words, res.err))
 		return m, nil
 	case res.err != nil:
 		m.state = idle
-		m.err = "Could not cancel: " + common.ErrorText(res.err) + ". The appointment is unchanged."
+		m.err = m.c.T(i18n.CancelCouldNot, common.ErrorText(m.c.Words, res.err))
 		return m, nil
 	}
 	m.state = done
 	d := res.done
-	status := "Cancelled. The customer gets a cancellation email at " + model.Sanitize(d.Email) + "."
+	status := m.c.T(i18n.CancelDoneEmail, model.Sanitize(d.Email))
 	switch {
 	case d.Unchanged:
-		status = "That appointment was already cancelled; nothing changed."
+		status = m.c.T(i18n.CancelAlready)
 	case d.Unread:
-		status = "Cancelled, but Zimun's reply was unreadable; reload the list to see the appointment."
+		status = m.c.T(i18n.CancelUnread)
 	case d.Email == "":
-		status = "Cancelled."
+		status = m.c.T(i18n.CancelDone)
 	}
 	if d.JournalErr != nil {
-		status += " (Not saved to the desk history: " + common.ErrorText(d.JournalErr) + ")"
+		status += " " + m.c.T(i18n.DeskNotSaved, common.ErrorText(m.c.Words, d.JournalErr))
 	}
 	m.cancellation.Appointment = d.Appointment
 	return m, common.Msg(DoneMsg{Appointment: d.Appointment, Status: status})

@@ -7,7 +7,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/ui/styles"
 )
 
@@ -25,10 +25,13 @@ type Common struct {
 	Office  *booking.Office  // reads, shared by the process's sessions
 	Session *booking.Session // every write, with custody of this session's holds
 	Styles  *styles.Styles
-	Keys    KeyMap
-	Now     func() time.Time // local clock; injected in tests
-	Prefs   Prefs
-	Logger  *slog.Logger
+	// Words are the session's language: every word on screen, its dates
+	// and its clock.
+	Words  *i18n.Printer
+	Keys   KeyMap
+	Now    func() time.Time // local clock; injected in tests
+	Prefs  Prefs
+	Logger *slog.Logger
 	// Activity is when the user last pressed a key; screens stop
 	// refreshing when it is long ago.
 	Activity *Activity
@@ -53,17 +56,28 @@ type Kiosk struct {
 	ShowReference time.Duration
 	// StartOver ends this customer's session and starts a clean one.
 	StartOver tea.Cmd
+	// Lines ends the full-screen app and carries on the session in the
+	// accessible mode, for a screen reader; nil where there is none.
+	Lines tea.Cmd
+	// Language starts over in another language, kept for the rest of
+	// the session; nil where the language cannot change.
+	Language func(i18n.Locale) tea.Cmd
 	// Guard slows down guessing at "my booking", counting misses against
 	// the SSH session and the address the customer connects from.
 	Guard           *booking.Guard
 	Session, Client string
 }
 
+// T is the message k in the session's language.
+func (c Common) T(k i18n.Key, args ...any) string { return c.Words.T(k, args...) }
+
 // ForKiosk is c for a customer at a kiosk: k's parts, none of the desk's
 // keys, and nothing of the API's address on screen.
 func (c Common) ForKiosk(k *Kiosk) Common {
 	c.Kiosk = k
-	c.Keys = KioskKeyMap()
+	c.Keys = KioskKeyMap(c.Words)
+	c.Keys.ScreenReader.SetEnabled(k.Lines != nil)
+	c.Keys.Language.SetEnabled(k.Language != nil)
 	c.Prefs.Host = ""
 	c.Prefs.ReturningCustomers = false // never another customer's details
 	c.Calls = nil
@@ -121,26 +135,20 @@ func Warn(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Status{Warning, text}} }
 }
 
-// Fail shows a failure, saying what was being done, as a Cmd result.
-func Fail(doing string, err error) tea.Cmd {
-	st := Failed(doing, err)
+// Fail shows a failure, saying what failed, as a Cmd result.
+func Fail(p *i18n.Printer, failed string, err error) tea.Cmd {
+	st := Failed(p, failed, err)
 	return func() tea.Msg { return StatusMsg{st} }
 }
 
-// Failed words a failure: "Holding 09:00 failed: …".
-func Failed(doing string, err error) Status {
-	text := ErrorText(err)
-	if doing != "" {
-		text = capitalize(doing) + " failed: " + text
+// Failed words a failure: "Holding 09:00 failed: …", failed being the
+// first part, in p's language ("" for none).
+func Failed(p *i18n.Printer, failed string, err error) Status {
+	text := ErrorText(p, err)
+	if failed != "" {
+		text = p.T(i18n.FailedBecause, failed, text)
 	}
 	return Status{Failure, text}
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // Msg turns a value into a Cmd that returns it.

@@ -3,12 +3,13 @@ package common
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net"
+	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -16,67 +17,70 @@ import (
 // server's message is reported.
 var scopes = [...]string{"org:read", "availability:read", "appointments:read", "appointments:write"}
 
-// ErrorText turns a failure into one human sentence for the footer. API
-// bodies are never shown raw: only the server's short message, sanitised.
-func ErrorText(err error) string {
+// ErrorText turns a failure into one human sentence for the footer, in
+// p's language. API bodies are never shown raw: only the server's short
+// message, sanitised and as sent.
+func ErrorText(p *i18n.Printer, err error) string {
 	if err == nil {
 		return ""
 	}
 	var ae *api.Error
 	if errors.As(err, &ae) {
-		return apiErrorText(ae)
+		return apiErrorText(p, ae)
 	}
 	if api.IsNetwork(err) || isNetwork(err) {
-		return "Can't reach Zimun (" + networkCause(err) + ")"
+		return p.T(i18n.ErrCantReach, networkCause(p, err))
 	}
 	if errors.Is(err, context.Canceled) {
-		return "Cancelled"
+		return p.T(i18n.ErrCancelled)
+	}
+	if errors.Is(err, model.ErrNotADay) {
+		return p.T(i18n.ErrNotADay)
+	}
+	var ce *model.ChoiceError
+	if errors.As(err, &ce) {
+		return choiceText(p, ce)
 	}
 	return clip(model.Sanitize(err.Error()))
 }
 
-func apiErrorText(e *api.Error) string {
+func apiErrorText(p *i18n.Printer, e *api.Error) string {
 	reason := clip(model.Sanitize(e.Message))
 	switch {
 	case e.Status == 401:
-		return "Zimun rejected the credentials: check ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET"
+		return p.T(i18n.ErrCredentials)
 	case e.Status == 403:
 		for _, s := range scopes {
 			if strings.Contains(e.Message, s) {
-				return "This client lacks the " + s + " scope"
+				return p.T(i18n.ErrLacksScope, s)
 			}
 		}
-		return "This client lacks the scope this action needs"
+		return p.T(i18n.ErrLacksAScope)
 	case e.Status == 429:
 		if e.RetryAfter > 0 {
-			return fmt.Sprintf("Zimun is rate-limiting; try again in %ds", int(e.RetryAfter.Seconds()+0.5))
+			return p.T(i18n.ErrRateLimitedFor, strconv.Itoa(int(e.RetryAfter.Seconds()+0.5)))
 		}
-		return "Zimun is rate-limiting; try again in a moment"
+		return p.T(i18n.ErrRateLimited)
 	case api.IsSlotTaken(e):
-		return "That slot was just taken"
+		return p.T(i18n.ErrSlotTaken)
+	case e.Status == 404 && reason != "":
+		return p.T(i18n.ErrNotFoundSaying, reason)
 	case e.Status == 404:
-		return "Not found on Zimun" + suffix(reason)
+		return p.T(i18n.ErrNotFound)
 	case e.Status == 410 || e.Code == "hold_expired":
-		return "The hold expired before it was confirmed"
+		return p.T(i18n.ErrHoldExpired)
 	case e.Status == 422 || e.Status == 400:
 		if reason != "" {
 			return reason
 		}
-		return "Zimun refused the request as invalid"
+		return p.T(i18n.ErrInvalid)
 	case e.Status >= 500:
-		return fmt.Sprintf("Zimun had a server error (%d); try again", e.Status)
+		return p.T(i18n.ErrServer, strconv.Itoa(e.Status))
 	}
 	if reason != "" {
 		return reason
 	}
-	return fmt.Sprintf("Zimun answered %d", e.Status)
-}
-
-func suffix(reason string) string {
-	if reason == "" {
-		return ""
-	}
-	return ": " + reason
+	return p.T(i18n.ErrAnswered, strconv.Itoa(e.Status))
 }
 
 func isNetwork(err error) bool {
@@ -84,20 +88,44 @@ func isNetwork(err error) bool {
 	return errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, syscall.ECONNREFUSED)
 }
 
+// choiceText words a service or location asked for (a flag, the config)
+// that cannot be booked as asked, naming what can.
+func choiceText(p *i18n.Printer, e *model.ChoiceError) string {
+	choices := p.T(i18n.ChoiceNone)
+	if len(e.Choices) > 0 {
+		choices = model.Sanitize(strings.Join(e.Choices, ", "))
+	}
+	svc, loc := model.Sanitize(model.Named(e.Service.Name, e.Service.ID)), model.Sanitize(model.Named(e.Location.Name, e.Location.ID))
+	switch e.Problem {
+	case model.Several:
+		return p.T(i18n.ChoiceSeveral, svc, choices)
+	case model.NotOffered:
+		return p.T(i18n.ChoiceNotOffered, svc, loc, choices)
+	case model.Inactive:
+		return p.T(i18n.ChoiceInactive, loc, choices)
+	case model.NoSuch:
+		if e.What == "location" {
+			return p.T(i18n.ChoiceNoLocation, model.Sanitize(e.Key), choices)
+		}
+		return p.T(i18n.ChoiceNoService, model.Sanitize(e.Key), choices)
+	}
+	return clip(model.Sanitize(e.Error()))
+}
+
 // networkCause names the failure in a few words, never a full URL.
-func networkCause(err error) string {
+func networkCause(p *i18n.Printer, err error) string {
 	var dns *net.DNSError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded), isTimeout(err):
-		return "timed out"
+		return p.T(i18n.NetTimedOut)
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return "connection refused"
+		return p.T(i18n.NetRefused)
 	case errors.Is(err, syscall.ECONNRESET):
-		return "connection reset"
+		return p.T(i18n.NetReset)
 	case errors.As(err, &dns):
-		return "unknown host " + clip(model.Sanitize(dns.Name))
+		return p.T(i18n.NetUnknownHost, clip(model.Sanitize(dns.Name)))
 	}
-	return "network error"
+	return p.T(i18n.NetError)
 }
 
 func isTimeout(err error) bool {
@@ -117,10 +145,10 @@ func clip(s string) string {
 
 // NoAnswerText says why a write got no definite answer (a network failure
 // or a server error), for messages that go on to say it may have worked.
-func NoAnswerText(err error) string {
+func NoAnswerText(p *i18n.Printer, err error) string {
 	var ae *api.Error
 	if errors.As(err, &ae) {
-		return fmt.Sprintf("Zimun had a server error (%d)", ae.Status)
+		return p.T(i18n.ErrServerNoRetry, strconv.Itoa(ae.Status))
 	}
-	return ErrorText(err)
+	return ErrorText(p, err)
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/model"
 )
 
 func TestErrorText(t *testing.T) {
@@ -28,9 +30,30 @@ func TestErrorText(t *testing.T) {
 		{fmt.Errorf("wrap: %w", context.Canceled), "Cancelled"},
 		{errors.New("Not a date: use YYYY-MM-DD"), "Not a date: use YYYY-MM-DD"},
 	}
+	p := i18n.NewCatalog().Printer(i18n.Locale{Lang: i18n.English}, model.Clock{H24: true})
 	for _, tt := range tests {
-		if got := ErrorText(tt.err); got != tt.want {
+		if got := ErrorText(p, tt.err); got != tt.want {
 			t.Errorf("ErrorText(%#v) = %q, want %q", tt.err, got, tt.want)
 		}
+	}
+}
+
+// In French the words are French; what the server said stays as sent.
+func TestErrorTextInFrench(t *testing.T) {
+	fr := i18n.NewCatalog().Printer(i18n.Locale{Lang: i18n.French}, model.Clock{H24: true})
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&api.NetworkError{Op: "hold", Err: context.DeadlineExceeded}, "Impossible de joindre Zimun (délai dépassé)"},
+		{&api.Error{Status: 429, RetryAfter: 7 * time.Second}, "Zimun limite le débit ; réessayez dans 7 s"},
+		{&api.Error{Status: 422, Message: "Bookings close 15 minutes before the start"}, "Bookings close 15 minutes before the start"},
+	} {
+		if got := ErrorText(fr, tt.err); got != tt.want {
+			t.Errorf("ErrorText(%#v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+	if got := Failed(fr, "Échec de la mise en attente", errors.New("boom")).Text; got != "Échec de la mise en attente : boom" {
+		t.Errorf("Failed = %q", got)
 	}
 }

@@ -1,7 +1,6 @@
 package common
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/zimun-app/zimun/model"
@@ -16,17 +15,6 @@ func FormatTime(t time.Time, loc *time.Location, clock24, withZone bool) string 
 		return c.TimeZone(t, loc)
 	}
 	return c.Time(t, loc)
-}
-
-// FormatDate renders a long date: "Tuesday 1 December 2026".
-func FormatDate(t time.Time) string { return t.Format("Monday 2 January 2006") }
-
-// Plural counts things: "1 slot", "3 slots".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // Move is a list cursor moved n rows among count, at(i) being row i's

@@ -14,9 +14,11 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/styles"
+	"github.com/zimun-app/zimun/ui/uitest"
 
 	_ "time/tzdata"
 )
@@ -24,12 +26,17 @@ import (
 func card(clock24 bool) Model { return cardFor(clock24, nil) }
 
 func cardFor(clock24 bool, kiosk *common.Kiosk) Model {
+	return cardIn(i18n.English, clock24, kiosk)
+}
+
+func cardIn(lang i18n.Lang, clock24 bool, kiosk *common.Kiosk) Model {
+	words := uitest.Words(lang)
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	r.SetHasDarkBackground(true)
 	c := common.Common{
 		Ctx: context.Background(), Styles: styles.New(r, styles.NewTheme(styles.ThemeDark)),
-		Keys: common.DefaultKeyMap(), Now: func() time.Time { return time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC) },
+		Words: words, Keys: common.DefaultKeyMap(words), Now: func() time.Time { return time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC) },
 		Prefs: common.Prefs{Clock24: clock24}, Kiosk: kiosk,
 	}
 	appt := model.Appointment{
@@ -49,6 +56,28 @@ func TestCardGolden(t *testing.T) {
 			m := card(true)
 			m.SetSize(size[0], size[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
+		})
+	}
+}
+
+// In French: the labels, the date, the sentences; what was booked as it
+// was sent. At the desk, and at a kiosk with its code.
+func TestCardFrenchGolden(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		kiosk *common.Kiosk
+		h     int
+	}{{"desk_78x20", nil, 20}, {"kiosk_78x19", &common.Kiosk{}, 19}} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := cardIn(i18n.French, true, tt.kiosk)
+			m.SetSize(78, tt.h)
+			v := ansi.Strip(m.View())
+			for _, want := range []string{"Réservé", "mardi 3 mars 2026,", "10:30–11:00 CET", "Référence", "a_3k9x2mq7tw4zp8rn"} {
+				if !strings.Contains(v, want) {
+					t.Errorf("want %q in:\n%s", want, v)
+				}
+			}
+			golden.RequireEqual(t, []byte(v))
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/qrcode"
@@ -25,7 +26,7 @@ type Model struct {
 
 // New builds the card for a confirmed appointment.
 func New(c common.Common, appt model.Appointment, svc model.Service, loc model.Location) Model {
-	m := Model{c: c, keys: DefaultKeyMap(), appt: appt, svc: svc, loc: loc, width: 80, height: 24}
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), appt: appt, svc: svc, loc: loc, width: 80, height: 24}
 	if c.Kiosk != nil {
 		// A customer has no desk to look the booking up later: the
 		// reference goes with them, on paper or on their phone.
@@ -72,7 +73,7 @@ func (m Model) Heading() common.Heading { return common.Heading{Location: m.loc,
 // ShortHelp implements help.KeyMap.
 func (m Model) ShortHelp() []key.Binding {
 	if m.c.Kiosk != nil {
-		return []key.Binding{key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "done"))}
+		return []key.Binding{key.NewBinding(key.WithKeys("n"), common.Help(m.c.Words, "n", i18n.KeyDone))}
 	}
 	return []key.Binding{m.keys.New, m.c.Keys.Appointments}
 }

@@ -1,17 +1,15 @@
 package confirmation
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
-
-const labelWidth = 12
 
 // View is the card, drawn when the size last changed: View runs on every
 // message, and the card's bordered, wrapped rows cost half a millisecond.
@@ -19,7 +17,7 @@ func (m Model) View() string { return m.card }
 
 // render draws the card: what, where, when, who, and the booking id.
 func (m Model) render() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	a := m.appt
 	zone := m.loc.Zone()
 	minutes := a.DurationMinutes
@@ -37,6 +35,15 @@ func (m Model) render() string {
 	if kiosk && m.qr != "" && m.width-lipgloss.Width(m.qr)-2 >= 40 {
 		width = min(width, m.width-lipgloss.Width(m.qr)-2) // room for the code beside
 	}
+	labels := map[i18n.Key]string{}
+	labelWidth := 12
+	for _, k := range []i18n.Key{i18n.CardService, i18n.CardWhere, i18n.CardWhen, i18n.CardDuration, i18n.CardReference} {
+		labels[k] = p.T(k)
+		labelWidth = max(labelWidth, lipgloss.Width(labels[k])+2)
+	}
+	for _, f := range []string{model.FieldName, model.FieldEmail, model.FieldPhone, model.FieldNotes} {
+		labelWidth = max(labelWidth, lipgloss.Width(p.FieldName(f))+2)
+	}
 	inner := max(width-frame, 20)
 	valueWidth := max(inner-labelWidth, 8)
 
@@ -49,32 +56,32 @@ func (m Model) render() string {
 		l := st.Label.Width(labelWidth).Render(label)
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, l, v))
 	}
-	row("Service", model.Sanitize(m.svc.Name))
-	row("Where", model.Sanitize(m.loc.Name))
+	row(labels[i18n.CardService], model.Sanitize(m.svc.Name))
+	row(labels[i18n.CardWhere], model.Sanitize(m.loc.Name))
 	row("", model.Sanitize(m.loc.Address))
-	row("When", common.FormatDate(a.Time.In(zone))+", "+
+	row(labels[i18n.CardWhen], p.DateYear(model.DateOf(a.Time.In(zone)))+", "+
 		common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, false)+"–"+
 		common.FormatTime(end, zone, m.c.Prefs.Clock24, true))
 	if !kiosk { // a customer knows what they typed a minute ago
-		row("Duration", strconv.Itoa(minutes)+" min")
-		row("Name", model.Sanitize(ct.Name))
-		row("Email", model.Sanitize(ct.Email))
-		row("Phone", model.Sanitize(ct.Phone))
-		row("Notes", model.Sanitize(ct.Notes))
+		row(labels[i18n.CardDuration], p.T(i18n.CellMinutes, minutes))
+		row(p.FieldName(model.FieldName), model.Sanitize(ct.Name))
+		row(p.FieldName(model.FieldEmail), model.Sanitize(ct.Email))
+		row(p.FieldName(model.FieldPhone), model.Sanitize(ct.Phone))
+		row(p.FieldName(model.FieldNotes), model.Sanitize(ct.Notes))
 	}
-	row("Booking id", model.Sanitize(id))
+	row(labels[i18n.CardReference], model.Sanitize(id))
 
 	var b strings.Builder
-	b.WriteString(st.OK.Render("✓ Booked"))
+	b.WriteString(st.OK.Render(p.T(i18n.FormBooked)))
 	b.WriteString("\n\n")
 	b.WriteString(strings.Join(rows, "\n"))
 	if ct.Email != "" {
 		b.WriteString("\n\n")
-		b.WriteString(st.Faint.Width(inner).Render("A confirmation email was sent to " + model.Sanitize(ct.Email) + "."))
+		b.WriteString(st.Faint.Width(inner).Render(p.T(i18n.CardEmailSent, model.Sanitize(ct.Email))))
 	}
 	if kiosk {
 		b.WriteString("\n\n")
-		b.WriteString(st.Faint.Width(inner).Render("To change or cancel it: m, then the booking id and your email."))
+		b.WriteString(st.Faint.Width(inner).Render(p.T(i18n.CardChangeIt)))
 	}
 	card := st.Card.Render(b.String())
 	return m.withCode(card)

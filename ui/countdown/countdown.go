@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/ui/styles"
 )
 
@@ -83,22 +84,22 @@ func style(st *styles.Styles, l Level) lipgloss.Style {
 
 // label is the text part: "⏱ 09:42 left", "⚠ 01:59 hurry", "‼ 00:29 hurry",
 // "✕ expired".
-func label(l Level, remaining time.Duration) string {
+func label(p *i18n.Printer, l Level, remaining time.Duration) string {
 	switch l {
 	case Expired:
-		return glyph(l) + " hold expired"
+		return glyph(l) + " " + p.T(i18n.CountdownExpired)
 	case Calm:
-		return glyph(l) + " " + Clock(remaining) + " left"
+		return glyph(l) + " " + p.T(i18n.CountdownLeft, Clock(remaining))
 	}
-	return glyph(l) + " " + Clock(remaining) + " left, hurry"
+	return glyph(l) + " " + p.T(i18n.CountdownHurry, Clock(remaining))
 }
 
 // View is the label followed by a bar of the time left, together exactly
 // width cells wide (the bar is dropped when there is no room for it).
-func View(st *styles.Styles, remaining, total time.Duration, width int) string {
+func View(st *styles.Styles, p *i18n.Printer, remaining, total time.Duration, width int) string {
 	l := LevelOf(remaining)
 	s := style(st, l)
-	text := label(l, remaining)
+	text := label(p, l, remaining)
 	barWidth := width - lipgloss.Width(text) - 1
 	if barWidth < 4 {
 		return s.Render(text)
@@ -116,16 +117,16 @@ func View(st *styles.Styles, remaining, total time.Duration, width int) string {
 
 // Short is the header form: "Hold 09:42", "⚠ Hold 01:59", "‼ Hold 00:29",
 // "✕ Hold expired".
-func Short(st *styles.Styles, remaining time.Duration) string {
+func Short(st *styles.Styles, p *i18n.Printer, remaining time.Duration) string {
 	l := LevelOf(remaining)
 	var text string
 	switch l {
 	case Calm:
-		text = "Hold " + Clock(remaining)
+		text = p.T(i18n.CountdownShort, Clock(remaining))
 	case Expired:
-		text = glyph(l) + " Hold expired"
+		text = glyph(l) + " " + p.T(i18n.CountdownShortExpired)
 	default:
-		text = glyph(l) + " Hold " + Clock(remaining)
+		text = glyph(l) + " " + p.T(i18n.CountdownShort, Clock(remaining))
 	}
 	return style(st, l).Render(text)
 }

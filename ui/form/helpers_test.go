@@ -17,6 +17,7 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/state"
@@ -36,12 +37,14 @@ func testCommon(ctx context.Context, now func() time.Time, client *api.Client, s
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	o := booking.New(client, store, booking.Options{Now: now})
+	words := uitest.Words(i18n.English)
 	return common.Common{
 		Ctx:     ctx,
 		Office:  o,
 		Session: o.NewSession(),
 		Styles:  styles.New(r, styles.NewTheme(styles.ThemeDark)),
-		Keys:    common.DefaultKeyMap(),
+		Words:   words,
+		Keys:    common.DefaultKeyMap(words),
 		Now:     now,
 		Prefs:   common.Prefs{DaysAhead: 14, WeekStart: time.Monday, Clock24: true},
 		Logger:  slog.New(slog.DiscardHandler),
@@ -86,8 +89,14 @@ func fixture(t testing.TB, c *uitest.Clock, contact model.Contact) Model {
 // (with a key) one resumed from its draft.
 func fixtureFrom(t testing.TB, c *uitest.Clock, d state.Draft) Model {
 	t.Helper()
+	return fixtureIn(t, c, d, func(c common.Common) common.Common { return c })
+}
+
+// fixtureIn is fixtureFrom on the session as lang makes it.
+func fixtureIn(t testing.TB, c *uitest.Clock, d state.Draft, lang func(common.Common) common.Common) Model {
+	t.Helper()
 	store := state.NewMemory()
-	cc := testCommon(context.Background(), c.Now, nil, store)
+	cc := lang(testCommon(context.Background(), c.Now, nil, store))
 	var in *booking.Intent
 	if d.IdempotencyKey != "" {
 		if err := store.SaveDraft(d); err != nil {

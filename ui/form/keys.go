@@ -1,6 +1,11 @@
 package form
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/ui/common"
+)
 
 // KeyMap is the contact form's keys. Which of them are live depends on the
 // form's state; Model.ShortHelp lists only those.
@@ -24,24 +29,25 @@ type KeyMap struct {
 	AllTime   key.Binding // search every booking, not only recent ones
 }
 
-// DefaultKeyMap is the form's default keys.
-func DefaultKeyMap() KeyMap {
+// DefaultKeyMap is the form's default keys, their help in p's language.
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
+	yes := common.YesKeys(p)
 	return KeyMap{
-		Next:    key.NewBinding(key.WithKeys("tab", "down", "enter"), key.WithHelp("tab", "next field")),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous field")),
-		Submit:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "book")),
-		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-		Edit:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "edit")),
-		Retry:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "retry")),
-		Release: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "release hold")),
-		Yes:     key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "release")),
-		No:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep the hold")),
-		Rehold:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "hold again")),
-		Pick:    key.NewBinding(key.WithKeys("s", "esc"), key.WithHelp("s", "pick another slot")),
+		Next:    key.NewBinding(key.WithKeys("tab", "down", "enter"), common.Help(p, "tab", i18n.KeyNextField)),
+		Prev:    key.NewBinding(key.WithKeys("shift+tab", "up"), common.Help(p, "shift+tab", i18n.KeyPrevField)),
+		Submit:  key.NewBinding(key.WithKeys("ctrl+s"), common.Help(p, "ctrl+s", i18n.KeyBook)),
+		Confirm: key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyConfirm)),
+		Edit:    key.NewBinding(key.WithKeys("esc"), common.Help(p, "esc", i18n.KeyEdit)),
+		Retry:   key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyRetry)),
+		Release: key.NewBinding(key.WithKeys("esc"), common.Help(p, "esc", i18n.KeyReleaseHold)),
+		Yes:     key.NewBinding(key.WithKeys(yes...), common.Help(p, yes[0], i18n.KeyRelease)),
+		No:      key.NewBinding(key.WithKeys("n", "N", "esc"), common.Help(p, "n", i18n.KeyKeepHold)),
+		Rehold:  key.NewBinding(key.WithKeys("r"), common.Help(p, "r", i18n.KeyHoldAgain)),
+		Pick:    key.NewBinding(key.WithKeys("s", "esc"), common.Help(p, "s", i18n.KeyPickAnother)),
 
-		Fill:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "fill in customer")),
-		NextMatch: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next match")),
-		AllTime:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "search all bookings")),
+		Fill:      key.NewBinding(key.WithKeys("ctrl+r"), common.Help(p, "ctrl+r", i18n.KeyFillCustomer)),
+		NextMatch: key.NewBinding(key.WithKeys("ctrl+n"), common.Help(p, "ctrl+n", i18n.KeyNextMatch)),
+		AllTime:   key.NewBinding(key.WithKeys("ctrl+o"), common.Help(p, "ctrl+o", i18n.KeySearchAll)),
 	}
 }
 

@@ -6,6 +6,7 @@ package form
 
 import (
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -113,7 +115,7 @@ func New(c common.Common, in *booking.Intent, opts ...Option) Model {
 	d := in.Draft()
 	m := Model{
 		c:       c,
-		keys:    DefaultKeyMap(),
+		keys:    DefaultKeyMap(c.Words),
 		intent:  in,
 		d:       d.Slot,
 		svc:     d.Service,
@@ -135,9 +137,9 @@ func New(c common.Common, in *booking.Intent, opts ...Option) Model {
 	}
 	m.total = m.hold.Length()
 	values := [numFields]string{d.Contact.Name, d.Contact.Email, d.Contact.Phone, d.Contact.Notes}
-	placeholders := [numFields]string{"full name", "like name@example.com", "optional, with country code, like +1 212 555 0100", "optional"}
+	placeholders := [numFields]string{c.T(i18n.FormPhName), c.T(i18n.FormPhEmail), c.T(i18n.FormPhPhone), c.T(i18n.FormPhNotes)}
 	if m.walkIn {
-		placeholders[fieldEmail] = "needed for a walk-in too, like name@example.com"
+		placeholders[fieldEmail] = c.T(i18n.FormPhWalkInEmail)
 	}
 	limits := [numFields]int{model.MaxNameRunes, model.MaxEmailBytes, 40, model.MaxNotesRunes}
 	for i := range m.inputs {
@@ -166,7 +168,7 @@ func New(c common.Common, in *booking.Intent, opts ...Option) Model {
 		// contact can tell, even if the hold has run out since; a re-hold
 		// now could book twice.
 		m.state = retrying
-		m.status = common.Status{Kind: common.Failure, Text: "✕ The last booking attempt got no answer, so it may have gone through — press enter to check (safe: it can't book twice)"}
+		m.status = common.Status{Kind: common.Failure, Text: c.T(i18n.FormUnresolved)}
 	case m.hold.Expired(c.Now()):
 		m.state = expired
 	default:
@@ -209,7 +211,7 @@ func (m Model) Init() tea.Cmd {
 // SetSize is the room the form may use; inputs keep their text.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
-	w := max(10, min(60, width-labelWidth-4))
+	w := max(10, min(60, width-m.labelWidth()-4))
 	for i := range m.inputs {
 		m.inputs[i].Width = w
 	}
@@ -366,14 +368,14 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Edit):
 			// The contact is frozen: a changed one would need a new key,
 			// and a new key cannot find out what the old one did.
-			m.status = common.Status{Kind: common.Failure, Text: "✕ Can't edit until we know whether it booked — enter retries"}
+			m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.FormCantEdit)}
 		}
 
 	case asking:
 		switch {
 		case key.Matches(msg, k.Yes):
 			m.state = releasing
-			m.status = common.Status{Text: "Releasing the hold…"}
+			m.status = common.Status{Text: m.c.T(i18n.RootReleasing)}
 			return m, tea.Batch(m.spinner.Tick, m.leave())
 		case key.Matches(msg, k.No):
 			return m.edit()
@@ -383,7 +385,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Rehold):
 			m.state = reholding
-			m.status = common.Status{Text: "Holding " + m.slotTime() + " again…"}
+			m.status = common.Status{Text: m.c.T(i18n.FormHoldingAgain, m.slotTime())}
 			return m, tea.Batch(m.spinner.Tick, m.reholdCmd())
 		case key.Matches(msg, k.Pick):
 			return m, m.leave()
@@ -430,7 +432,7 @@ func (m Model) editKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Release):
 		m.state = asking
 		m.blurAll()
-		m.status = common.Status{Text: "Release the hold on " + m.slotTime() + "? y/n"}
+		m.status = common.Status{Text: m.c.T(i18n.FormReleaseQuestion, m.slotTime())}
 		return m, nil
 	}
 	before := m.inputs[m.focus].Value()
@@ -500,20 +502,20 @@ func (m Model) submit() (Model, tea.Cmd) {
 				break
 			}
 		}
-		m.status = common.Status{Kind: common.Failure, Text: "✕ " + common.Plural(len(v), "field needs", "fields need") + " fixing before booking"}
+		m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.FormFieldsNeedFixing, len(v))}
 		return m, nil
 	}
 	for _, s := range m.server {
 		if s != "" {
-			m.status = common.Status{Kind: common.Failure, Text: "✕ fix the field the server rejected"}
+			m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.FormFixRejected)}
 			return m, nil
 		}
 	}
 	c := m.Contact().Normalized()
 	m.state = reviewing
 	m.blurAll()
-	m.status = common.Status{Text: "Book " + model.Sanitize(c.Name) + " <" + model.Sanitize(c.Email) + "> for " +
-		m.slotDate() + " " + m.slotTimeZone() + "? enter confirm · esc edit"}
+	m.status = common.Status{Text: m.c.T(i18n.FormReview, model.Sanitize(c.Name), model.Sanitize(c.Email),
+		m.slotDate()+" "+m.slotTimeZone())}
 	return m, nil
 }
 
@@ -522,7 +524,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 func (m Model) startConfirm() (Model, tea.Cmd) {
 	m.state = confirming
 	m.blurAll()
-	m.status = common.Status{Text: "Booking " + m.slotTime() + "…"}
+	m.status = common.Status{Text: m.c.T(i18n.FormBooking, m.slotTime())}
 	m.saved = m.Contact()
 	c, in, contact, holdID := m.c, m.intent, m.Contact(), m.hold.ID
 	confirm := func() tea.Msg {
@@ -547,19 +549,19 @@ func (m Model) confirmed(out booking.Outcome) (Model, tea.Cmd) {
 		if out.Unread {
 			// Zimun accepted it, so it is booked; only the details are lost.
 			m.state = alreadyBooked
-			m.status = common.Status{Text: "✓ Booked, but Zimun's reply was unreadable — find it under Appointments (a)"}
+			m.status = common.Status{Text: m.c.T(i18n.FormBookedUnread)}
 			return m, nil
 		}
 		m.state = booked
-		m.status = common.Status{Text: "✓ Booked"}
+		m.status = common.Status{Text: m.c.T(i18n.FormBooked)}
 		return m, common.Msg(common.BookedMsg{Appointment: out.Appointment})
 	case booking.Unknown:
 		m.state = retrying
-		m.status = failed("✕ Couldn't reach Zimun — press enter to retry (safe: it can't book twice)")
+		m.status = failed(m.c.T(i18n.FormNoAnswer))
 		return m, nil
 	case booking.TakenByOther:
 		m.state = alreadyBooked
-		m.status = failed("✕ This slot was already booked for someone else")
+		m.status = failed(m.c.T(i18n.FormTakenByOther))
 		return m, nil
 	case booking.Unverified:
 		m.state, m.candidates = unverified, out.Candidates
@@ -569,7 +571,7 @@ func (m Model) confirmed(out booking.Outcome) (Model, tea.Cmd) {
 		return m.expire(), nil
 	case booking.Refused:
 		m, _ = m.edit()
-		text := errText(out.Err)
+		text := m.errText(out.Err)
 		f := fieldIndex(out.Field)
 		if f < 0 {
 			m.status = failed("✕ " + text)
@@ -577,7 +579,7 @@ func (m Model) confirmed(out booking.Outcome) (Model, tea.Cmd) {
 		}
 		m.server[f] = text
 		m.touched[f] = true
-		m.status = failed("✕ Zimun rejected the " + fieldNames[f])
+		m.status = failed(m.c.T(i18n.FormRejectedField, strings.ToLower(m.c.Words.FieldName(fieldNames[f]))))
 		if m.state == editing {
 			m.inputs[m.focus].Blur()
 			m.focus = f
@@ -586,7 +588,7 @@ func (m Model) confirmed(out booking.Outcome) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m, _ = m.edit()
-	m.status = failed("✕ Couldn't book: " + errText(out.Err))
+	m.status = failed(m.c.T(i18n.FormCouldNotBook, m.errText(out.Err)))
 	return m, nil
 }
 
@@ -599,11 +601,12 @@ func fieldIndex(name string) int {
 	return -1
 }
 
-func errText(err error) string {
+// errText is the server's own words when it gave some, as sent.
+func (m Model) errText(err error) string {
 	if e, ok := err.(*api.Error); ok && e.Message != "" {
 		return model.Sanitize(e.Message)
 	}
-	return common.ErrorText(err)
+	return common.ErrorText(m.c.Words, err)
 }
 
 // expire keeps what was typed and offers a re-hold.
@@ -634,7 +637,7 @@ func (m Model) reheld(msg reheldMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.state = expired
-		m.status = common.Status{Kind: common.Failure, Text: "✕ Couldn't hold " + m.slotTime() + " again: " + errText(msg.err)}
+		m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.FormCouldNotRehold, m.slotTime(), m.errText(msg.err))}
 		return m, nil
 	}
 	m.hold = msg.hold
@@ -642,7 +645,7 @@ func (m Model) reheld(msg reheldMsg) (Model, tea.Cmd) {
 	m.gen++ // any tick still queued belongs to the old hold
 	m.state = editing
 	m.candidates = nil
-	m.status = common.Status{Text: "✓ Holding " + m.slotTime() + " again"}
+	m.status = common.Status{Text: m.c.T(i18n.FormHeldAgain, m.slotTime())}
 	m.inputs[m.focus].Focus()
 	return m, m.tick()
 }

@@ -61,7 +61,7 @@ func TestInlineValidation(t *testing.T) {
 	}{
 		{"name required", fieldName, "", "✕ name: required"},
 		{"email", fieldEmail, "dana@", "✕ email: not an email address (like name@example.com)"},
-		{"email domain", fieldEmail, "dana@example", `✕ email: domain "example" needs a dot, like example.com`},
+		{"email domain", fieldEmail, "dana@example", `✕ email: the domain "example" needs a dot, like example.com`},
 		{"phone", fieldPhone, "12ab", `✕ phone: unexpected 'a'; use digits, spaces and an optional leading +`},
 		{"phone digits", fieldPhone, "123", "✕ phone: has 3 digits, expected 6 to 15"},
 	}

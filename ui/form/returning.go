@@ -2,7 +2,6 @@ package form
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -144,7 +144,7 @@ func (m Model) lookupKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 			field = m.focus
 		}
 		if !searchable(field) || !m.search(field).Searchable() {
-			m.status = common.Status{Text: "Type three letters of a name or email, or six digits of a phone number, to search"}
+			m.status = common.Status{Text: m.c.T(i18n.RetTypeMore)}
 			return m, nil, true
 		}
 		m.look.allTime = true
@@ -195,7 +195,7 @@ func (m Model) fill(c booking.Customer) (Model, tea.Cmd) {
 	}
 	m.look.gen++ // a search still pending is about the text replaced
 	m.stopLookup()
-	m.status = common.Status{Text: "✓ Filled in " + model.Sanitize(c.Contact.Name) + "'s details from an earlier booking"}
+	m.status = common.Status{Text: m.c.T(i18n.RetFilled, model.Sanitize(c.Contact.Name))}
 	// The cursor goes where the desk types next: the first empty field.
 	for _, f := range []int{fieldName, fieldEmail, fieldPhone, fieldNotes} {
 		if m.inputs[f].Value() == "" || f == fieldNotes {
@@ -222,33 +222,31 @@ func (m Model) lookupView(width int) []string {
 		return nil
 	}
 	st := m.c.Styles
-	k := m.keys
+	k, p := m.keys, m.c.Words
 	res := m.look.res
 	var lines []string
 	note := ""
 	switch err := res.ServerErr; {
 	case err == nil:
 	case api.IsForbidden(err), api.IsNotFound(err):
-		note = "(this desk's history only: the client may not read appointments)"
+		note = p.T(i18n.RetNoteNoRead)
 	default:
-		note = "(this desk's history only: Zimun could not be searched)"
+		note = p.T(i18n.RetNoteNoSearch)
 	}
 	if res.Partial {
-		note = "(more bookings matched than could be read)"
+		note = p.T(i18n.RetNotePartial)
 	}
 	c, ok := m.current()
 	switch {
 	case m.look.busy && (m.look.allTime || !ok):
 		if m.look.allTime {
-			lines = append(lines, st.Faint.Render("Searching all bookings…"))
+			lines = append(lines, st.Faint.Render(p.T(i18n.RetSearchingAll)))
 		}
 	case !ok:
-		parts := []string{"No earlier booking matches"}
-		if m.look.allTime {
-			parts[0] += " in all bookings"
-		} else {
-			parts[0] += " in the past 6 months or the next 3"
-			parts = append(parts, k.AllTime.Help().Key+" search all")
+		parts := []string{p.T(i18n.RetNoMatchAll)}
+		if !m.look.allTime {
+			parts[0] = p.T(i18n.RetNoMatchRecent)
+			parts = append(parts, p.T(i18n.RetSearchAll, k.AllTime.Help().Key))
 		}
 		if note != "" {
 			parts = append(parts, note)
@@ -258,22 +256,21 @@ func (m Model) lookupView(width int) []string {
 		}
 		lines = append(lines, flow(parts, st.Faint.Render(" · "), width)...)
 	case m.holds(c):
-		parts := []string{st.OK.Render("✓ Returning customer: " + common.Plural(c.Bookings, "booking", "bookings") +
-			", the latest on " + m.dayOf(c.Last))}
+		parts := []string{st.OK.Render(p.T(i18n.RetReturning, c.Bookings, m.dayOf(c.Last)))}
 		if note != "" {
 			parts = append(parts, st.Faint.Render(note))
 		}
 		lines = append(lines, flow(parts, " ", width)...)
 	default:
-		parts := []string{st.Accent.Render("↺ Returning: ") + st.Text.Render(model.Sanitize(c.Contact.Name)),
+		parts := []string{st.Accent.Render(p.T(i18n.RetOffer)) + st.Text.Render(model.Sanitize(c.Contact.Name)),
 			st.Text.Render(model.Sanitize(c.Contact.Email))}
-		if p := model.Sanitize(c.Contact.Phone); p != "" {
-			parts = append(parts, st.Text.Render(p))
+		if phone := model.Sanitize(c.Contact.Phone); phone != "" {
+			parts = append(parts, st.Text.Render(phone))
 		}
-		parts = append(parts, st.Accent.Render(k.Fill.Help().Key)+st.Faint.Render(" fills"))
+		parts = append(parts, st.Accent.Render(k.Fill.Help().Key)+st.Faint.Render(" "+p.T(i18n.RetFills)))
 		if n := len(res.Found); n > 1 {
 			parts = append(parts, st.Accent.Render(k.NextMatch.Help().Key)+
-				st.Faint.Render(" next ("+strconv.Itoa(m.look.pick%n+1)+" of "+strconv.Itoa(n)+")"))
+				st.Faint.Render(" "+p.T(i18n.RetNextOf, m.look.pick%n+1, n)))
 		}
 		if note != "" {
 			parts = append(parts, st.Faint.Render(note))
@@ -292,16 +289,11 @@ func (m Model) lookupView(width int) []string {
 				s += " " + model.Sanitize(v.Service.Name)
 			}
 			if v.Location.Name != "" && v.Location.ID != m.loc.ID {
-				s += " at " + model.Sanitize(v.Location.Name)
+				s += p.T(i18n.ResumeAt) + model.Sanitize(v.Location.Name)
 			}
 			at = append(at, s)
 		}
-		n := "a booking"
-		if len(c.SameDay) > 1 {
-			n = strconv.Itoa(len(c.SameDay)) + " bookings"
-		}
-		lines = append(lines, st.Warn.Render("! "+model.Sanitize(c.Contact.Name)+" already has "+n+
-			" that day: "+strings.Join(at, ", ")))
+		lines = append(lines, st.Warn.Render(p.T(i18n.RetSameDay, len(c.SameDay), model.Sanitize(c.Contact.Name), strings.Join(at, ", "))))
 	}
 	return lines
 }
@@ -326,5 +318,5 @@ func flow(parts []string, sep string, width int) []string {
 }
 
 func (m Model) dayOf(t time.Time) string {
-	return t.In(m.loc.Zone()).Format("Mon 2 Jan 2006")
+	return m.c.Words.DateShortYear(model.DateOf(t.In(m.loc.Zone())))
 }

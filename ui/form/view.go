@@ -1,8 +1,6 @@
 package form
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -10,15 +8,21 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/countdown"
 )
 
-// labelWidth is the label column ("Email" plus a gap).
-const labelWidth = 7
-
-var labels = [numFields]string{"Name", "Email", "Phone", "Notes"}
+// labelWidth is the label column: the longest label ("Email",
+// "Téléphone") and a gap.
+func (m Model) labelWidth() int {
+	w := 0
+	for _, f := range fieldNames {
+		w = max(w, lipgloss.Width(m.c.Words.FieldName(f)))
+	}
+	return max(w+2, 7)
+}
 
 func (m Model) slotTime() string {
 	return common.FormatTime(m.d.Start, m.loc.Zone(), m.c.Prefs.Clock24, false)
@@ -29,7 +33,7 @@ func (m Model) slotTimeZone() string {
 }
 
 func (m Model) slotDate() string {
-	return m.d.Start.In(m.loc.Zone()).Format("Mon 2 Jan")
+	return m.c.Words.DateShort(model.DateOf(m.d.Start.In(m.loc.Zone())))
 }
 
 // View draws the summary, the countdown, the fields and the status line.
@@ -45,7 +49,7 @@ func (m Model) View() string {
 	}
 	summary := st.Title.Render(model.Sanitize(m.svc.Name)) + st.Faint.Render(" · ") +
 		st.Text.Render(m.slotDate()+" "+m.slotTimeZone()) + st.Faint.Render(" · ") +
-		st.Text.Render(durationText(m.svc.DurationMinutes)) + st.Faint.Render(" · ") +
+		st.Text.Render(m.durationText(m.svc.DurationMinutes)) + st.Faint.Render(" · ") +
 		st.Text.Render(loc)
 	b.WriteString(wrap(summary))
 	b.WriteString("\n")
@@ -56,25 +60,27 @@ func (m Model) View() string {
 	}
 	// A hold that became an appointment has no time left to show.
 	if m.state != alreadyBooked {
-		b.WriteString(countdown.View(st, rem, m.total, min(width, 72)))
+		b.WriteString(countdown.View(st, m.c.Words, rem, m.total, min(width, 72)))
 	}
 	b.WriteString("\n\n")
 
 	v, _ := model.AsValidation(m.Contact().Validate())
+	p, labelWidth := m.c.Words, m.labelWidth()
 	indent := strings.Repeat(" ", 2+labelWidth)
 	for i := range m.inputs {
-		marker, label := "  ", st.Label.Render(padRight(labels[i], labelWidth))
+		name := p.FieldName(fieldNames[i])
+		marker, label := "  ", st.Label.Render(padRight(name, labelWidth))
 		if m.state == editing && i == m.focus {
 			marker = st.Cursor.Render("› ")
-			label = st.Accent.Render(padRight(labels[i], labelWidth))
+			label = st.Accent.Render(padRight(name, labelWidth))
 		}
 		b.WriteString(marker + label + m.inputs[i].View() + "\n")
 		if msg := m.fieldError(v, i); msg != "" {
-			line := "✕ " + fieldNames[i] + ": " + msg
+			line := p.T(i18n.FormFieldError, strings.ToLower(name), msg)
 			b.WriteString(indent + strings.ReplaceAll(ansi.Wrap(st.FieldError.Render(line), max(width-len(indent), 10), ""), "\n", "\n"+indent) + "\n")
 		} else if limit := m.inputs[i].CharLimit; m.state == editing && i == m.focus && utf8.RuneCountInString(m.inputs[i].Value()) >= limit {
 			// The field stops taking keys here: say why, not in silence.
-			b.WriteString(indent + st.Warn.Render(fmt.Sprintf("! %s: %d characters, the most it takes", fieldNames[i], limit)) + "\n")
+			b.WriteString(indent + st.Warn.Render(p.T(i18n.FormFieldFull, strings.ToLower(name), limit)) + "\n")
 		}
 		if i == m.look.field {
 			for _, line := range m.lookupView(max(width-len(indent), 10)) {
@@ -98,34 +104,39 @@ func (m Model) fieldError(v model.ValidationError, i int) string {
 	if !m.touched[i] {
 		return ""
 	}
-	msg := v.For(fieldNames[i])
-	if m.walkIn && i == fieldEmail && msg == "required" {
-		return "required: the API needs an email for a walk-in"
+	for _, fe := range v {
+		if fe.Field != fieldNames[i] {
+			continue
+		}
+		if m.walkIn && i == fieldEmail && fe.Problem == model.Required {
+			return m.c.T(i18n.FormWalkInEmailRequired)
+		}
+		return m.c.Words.Problem(fe)
 	}
-	return msg
+	return ""
 }
 
 func (m Model) statusLine() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	text := m.status.Text
 	switch m.state {
 	case confirming, releasing, reholding:
 		return m.spinner.View() + " " + st.Text.Render(text)
 	case expired:
-		line := "✕ Your hold expired — r re-hold " + m.slotTime() + " · s pick another slot"
+		line := p.T(i18n.FormExpired, m.slotTime())
 		if text != "" {
 			return st.Error.Render(text) + "\n" + st.Warn.Render(line)
 		}
 		return st.Warn.Render(line)
 	case slotGone:
-		return st.Error.Render("✕ " + m.slotTime() + " was taken by someone else — s pick another slot")
+		return st.Error.Render(p.T(i18n.FormSlotGone, m.slotTime()))
 	case unverified:
 		return m.unverifiedView()
 	case alreadyBooked:
 		if m.status.Kind == common.Failure {
-			return st.Error.Render(text + " · s pick another slot")
+			return st.Error.Render(text + " · " + p.T(i18n.FormHintPick))
 		}
-		return st.OK.Render(text + " · s pick another slot")
+		return st.OK.Render(text + " · " + p.T(i18n.FormHintPick))
 	case reviewing, asking:
 		return st.Bold.Render(text)
 	}
@@ -141,29 +152,28 @@ func (m Model) statusLine() string {
 // unverifiedView says plainly what is known when the server forgot the
 // hold an earlier attempt confirmed, and lets the person decide.
 func (m Model) unverifiedView() string {
-	st := m.c.Styles
-	lines := []string{st.Warn.Render("! Zimun no longer knows this hold, so zimun can't tell whether the earlier attempt booked " +
-		m.slotDate() + " " + m.slotTimeZone() + ".")}
+	st, p := m.c.Styles, m.c.Words
+	lines := []string{st.Warn.Render(p.T(i18n.FormUnverified, m.slotDate()+" "+m.slotTimeZone()))}
 	if len(m.candidates) == 0 {
-		lines = append(lines, st.Text.Render("No booking for this email could be found or read. Check with the customer before booking again."))
+		lines = append(lines, st.Text.Render(p.T(i18n.FormUnverifiedNone)))
 	} else {
-		lines = append(lines, st.Text.Render("This email's bookings Zimun shows:"))
+		lines = append(lines, st.Text.Render(p.T(i18n.FormUnverifiedSome)))
 		for _, a := range m.candidates[:min(len(m.candidates), 3)] {
 			zone := m.loc.Zone()
-			lines = append(lines, "  "+st.Text.Render(a.Time.In(zone).Format("Mon 2 Jan")+" "+
+			lines = append(lines, "  "+st.Text.Render(p.DateShort(model.DateOf(a.Time.In(zone)))+" "+
 				common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, true)+" · "+model.Sanitize(a.ID)))
 		}
 	}
-	lines = append(lines, st.Accent.Render("r")+st.Faint.Render(" book it again anyway · ")+
-		st.Accent.Render("s")+st.Faint.Render(" pick another slot · ")+st.Accent.Render("a")+st.Faint.Render(" appointments"))
+	lines = append(lines, st.Accent.Render("r")+st.Faint.Render(" "+p.T(i18n.FormBookAnyway)+" · ")+
+		st.Accent.Render("s")+st.Faint.Render(" "+p.T(i18n.KeyPickAnother)+" · ")+st.Accent.Render("a")+st.Faint.Render(" "+p.T(i18n.KeyAppointments)))
 	return strings.Join(lines, "\n")
 }
 
-func durationText(n int) string {
+func (m Model) durationText(n int) string {
 	if n <= 0 {
 		return ""
 	}
-	return strconv.Itoa(n) + " min"
+	return m.c.T(i18n.CellMinutes, n)
 }
 
 func padRight(s string, n int) string {

@@ -28,6 +28,19 @@ func TestViewGolden(t *testing.T) {
 	}
 }
 
+// In French: the labels, the countdown, the problem and the keys.
+func TestViewFrenchGolden(t *testing.T) {
+	c := uitest.NewClock(start)
+	m := fixtureIn(t, c, fixtureDraft(c, model.Contact{}), uitest.InFrench)
+	m.SetSize(78, 20)
+	m = typeText(t, m, "Dana Lee")
+	m, _ = press(t, m, "tab")
+	m = typeText(t, m, "dana@example")
+	m, _ = press(t, m, "tab")
+	c.Advance(18 * time.Second)
+	golden.RequireEqual(t, []byte(view(m)))
+}
+
 func TestViewExpiredGolden(t *testing.T) {
 	c := uitest.NewClock(start)
 	m := fixture(t, c, model.Contact{Name: "Dana Lee", Email: "dana@example.com"})

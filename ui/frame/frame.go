@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/countdown"
@@ -30,21 +31,22 @@ const (
 	MinHeight    = 24
 )
 
-// Frame is the terminal's size and the styles to draw with.
+// Frame is the terminal's size, the styles to draw with and the words.
 type Frame struct {
 	Width, Height int
 	Styles        *styles.Styles
+	Words         *i18n.Printer
 	Help          help.Model
 }
 
 // New is a frame of the smallest size until the terminal says otherwise.
-func New(st *styles.Styles) Frame {
+func New(st *styles.Styles, p *i18n.Printer) Frame {
 	h := help.New()
 	h.Styles = help.Styles{
 		Ellipsis: st.Faint, ShortKey: st.Accent, ShortDesc: st.Faint, ShortSeparator: st.Faint,
 		FullKey: st.Accent, FullDesc: st.Faint, FullSeparator: st.Faint,
 	}
-	return Frame{Width: MinWidth, Height: MinHeight, Styles: st, Help: h}
+	return Frame{Width: MinWidth, Height: MinHeight, Styles: st, Words: p, Help: h}
 }
 
 // Resized is f at a new terminal size.
@@ -71,8 +73,7 @@ func (f Frame) InBody(msg tea.MouseMsg) (tea.MouseMsg, bool) {
 
 // TooSmallView says what size is needed, centred.
 func (f Frame) TooSmallView() string {
-	msg := fmt.Sprintf("Terminal too small: %d×%d needed, this is %d×%d\n\nEnlarge the window, or press q to quit.",
-		MinWidth, MinHeight, f.Width, f.Height)
+	msg := f.Words.T(i18n.FrameTooSmall, fmt.Sprintf("%d×%d", MinWidth, MinHeight), fmt.Sprintf("%d×%d", f.Width, f.Height))
 	return lipgloss.Place(f.Width, f.Height, lipgloss.Center, lipgloss.Center,
 		f.Styles.Warn.Render(msg), lipgloss.WithWhitespaceChars(" "))
 }
@@ -101,14 +102,19 @@ func (f Frame) View(header, body, footer string) string {
 	return b.String()
 }
 
-// Header is the title line (organisation · what is on show, then the
-// countdowns and the badge) and a rule under it.
-func (f Frame) Header(org string, h common.Heading, left []time.Duration, prefs common.Prefs) string {
+// Header is the title line (the keys offered, if any; organisation ·
+// what is on show; then the countdowns and the badge) and a rule under
+// it. Offered keys come first, so a screen reader says them first.
+func (f Frame) Header(org string, h common.Heading, left []time.Duration, prefs common.Prefs, offer ...string) string {
 	st := f.Styles
 	if org == "" {
 		org = "Zimun"
 	}
-	parts := []string{st.Title.Render(model.Sanitize(org))}
+	var parts []string
+	for _, o := range offer {
+		parts = append(parts, st.Accent.Render(o))
+	}
+	parts = append(parts, st.Title.Render(model.Sanitize(org)))
 	if h.Label != "" {
 		parts = append(parts, st.Accent.Render(h.Label))
 	}
@@ -116,20 +122,20 @@ func (f Frame) Header(org string, h common.Heading, left []time.Duration, prefs 
 		parts = append(parts, st.Text.Render(model.Sanitize(h.Location.Name)))
 	}
 	if h.Service.ID != "" {
-		parts = append(parts, st.Text.Render(fmt.Sprintf("%s (%d min)", model.Sanitize(h.Service.Name), h.Service.DurationMinutes)))
+		parts = append(parts, st.Text.Render(f.Words.T(i18n.FrameService, model.Sanitize(h.Service.Name), h.Service.DurationMinutes)))
 	}
 	title := strings.Join(parts, st.Faint.Render(" · "))
 	var right []string
 	for _, d := range left {
-		right = append(right, countdown.Short(st, d))
+		right = append(right, countdown.Short(st, f.Words, d))
 	}
 	switch {
 	case prefs.Demo:
-		right = append(right, st.DemoBadge.Render("DEMO"))
+		right = append(right, st.DemoBadge.Render(f.Words.T(i18n.BadgeDemo)))
 	case prefs.Host != "":
 		right = append(right, st.HostBadge.Render(model.Sanitize(ansi.Truncate(prefs.Host, 32, "…"))))
 	default:
-		right = append(right, st.LiveBadge.Render("LIVE"))
+		right = append(right, st.LiveBadge.Render(f.Words.T(i18n.BadgeLive)))
 	}
 	r := strings.Join(right, "  ")
 	inner := f.Width - 2*padX
@@ -166,6 +172,36 @@ func (f Frame) Footer(status string, keys []key.Binding) string {
 	}
 	// help.ShortHelpView can overflow by one item when its "…" does not fit.
 	return pad + strings.Join(lines, "\n"+pad) + "\n" + pad + ansi.Truncate(f.Help.ShortHelpView(keys), inner, "…")
+}
+
+// FitKeys leaves out of the footer's keys, whole, those the line has no
+// room for: the screen's own (the first own of keys) from the last, its
+// first always kept; then the global ones from the last, but keep (help,
+// which lists every key). No key is ever cut mid-word.
+func (f Frame) FitKeys(keys []key.Binding, own int, keep string) []key.Binding {
+	h := f.Help
+	h.Width = 0 // measured here
+	room := max(f.Width-2*padX, 1)
+	keys = append([]key.Binding(nil), keys...)
+	for lipgloss.Width(h.ShortHelpView(keys)) > room {
+		drop := -1
+		if own > 1 {
+			own--
+			drop = own
+		} else {
+			for i := len(keys) - 1; i >= max(own, 0); i-- {
+				if keys[i].Help().Key != keep {
+					drop = i
+					break
+				}
+			}
+		}
+		if drop < 0 {
+			break
+		}
+		keys = append(keys[:drop], keys[drop+1:]...)
+	}
+	return keys
 }
 
 // HelpOverlay is every key in groups, in a box over the body. Groups sit
@@ -223,8 +259,8 @@ func (f Frame) HelpOverlay(groups [][]key.Binding) string {
 		height += need
 	}
 	if dropped > 0 {
-		body = append(body, st.Faint.Render("(a larger window shows more keys)"))
+		body = append(body, st.Faint.Render(f.Words.T(i18n.FrameMoreKeys)))
 	}
-	box := st.Dialog.Render(st.Title.Render("Keys") + "\n\n" + strings.Join(body, "\n"))
+	box := st.Dialog.Render(st.Title.Render(f.Words.T(i18n.FrameKeys)) + "\n\n" + strings.Join(body, "\n"))
 	return lipgloss.Place(f.BodyWidth(), f.BodyHeight(), lipgloss.Center, lipgloss.Center, box)
 }

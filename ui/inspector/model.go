@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/ui/common"
 )
 
@@ -43,7 +44,7 @@ type refreshMsg struct{ id *byte }
 
 // New shows the calls recorded so far, and each new one as it is made.
 func New(c common.Common) Model {
-	m := Model{c: c, keys: DefaultKeyMap(), id: new(byte), w: 80, h: 20}
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), id: new(byte), w: 80, h: 20}
 	m.reload()
 	return m
 }
@@ -95,7 +96,7 @@ func (m Model) Focused() bool { return false }
 func (m Model) OwnsBack() {}
 
 // Heading names the screen in the header.
-func (m Model) Heading() common.Heading { return common.Heading{Label: "API calls"} }
+func (m Model) Heading() common.Heading { return common.Heading{Label: m.c.T(i18n.LabelInspector)} }
 
 // SetSize sets the area the screen draws in.
 func (m *Model) SetSize(w, h int) {
@@ -148,7 +149,7 @@ func (m Model) listKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.cursor = len(m.calls) - 1
 	case key.Matches(msg, m.keys.Open):
 		if e, ok := m.Selected(); ok {
-			m.open, m.shown, m.lines, m.scroll = true, e, detailLines(e), 0
+			m.open, m.shown, m.lines, m.scroll = true, e, detailLines(m.c.Words, e), 0
 		}
 	case key.Matches(msg, m.keys.Copy):
 		if e, ok := m.Selected(); ok {
@@ -190,14 +191,14 @@ func (m Model) detailKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 func (m Model) copy(e api.Exchange) (Model, tea.Cmd) {
 	lines, ok := e.CurlLines()
 	if !ok {
-		return m, common.Warn("This call's body was too long to keep, so it can't be copied as curl")
+		return m, common.Warn(m.c.T(i18n.InspTooLong))
 	}
 	cmd, _ := e.Curl()
 	m.curl = lines
 	m.clamp()
-	say := common.Say("Copied as curl; run it where ZIMUN_TOKEN is set: export ZIMUN_TOKEN=$(zimun token)")
+	say := common.Say(m.c.T(i18n.InspCopiedSay))
 	if m.c.Clipboard == nil {
-		return m, common.Say("Shown as curl below; run it where ZIMUN_TOKEN is set: export ZIMUN_TOKEN=$(zimun token)")
+		return m, common.Say(m.c.T(i18n.InspShownSay))
 	}
 	return m, tea.Batch(setClipboard(m.c.Clipboard, cmd), say)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -61,7 +62,8 @@ type drawnRow struct{ head, status, styled, tail string }
 // layout lays out every call's row for the width, so View only joins
 // strings.
 func (m *Model) layout() {
-	c := columns{seq: 3, reqID: len("REQUEST ID")}
+	p := m.c.Words
+	c := columns{seq: 3, reqID: width(p.T(i18n.InspColRequestID))}
 	ids := make([]string, len(m.calls))
 	for i, e := range m.calls {
 		ids[i] = model.Sanitize(e.RequestID)
@@ -74,7 +76,7 @@ func (m *Model) layout() {
 	m.cols = c
 	m.drawn = make([]drawnRow, len(m.calls))
 	for i, e := range m.calls {
-		status := pad(statusText(e), 6, false)
+		status := pad(statusText(p, e), 6, false)
 		m.drawn[i] = drawnRow{
 			head:   pad(strconv.FormatUint(e.Seq, 10), c.seq, true) + "  " + pad(e.Method, 6, false) + "  " + pad(listPath(e), c.path, false) + "  ",
 			status: status,
@@ -87,19 +89,20 @@ func (m *Model) layout() {
 func (m Model) listView() string {
 	st := m.c.Styles
 	lines := make([]string, 0, m.h)
-	info := "newest first"
+	p := m.c.Words
+	info := p.T(i18n.InspNewestFirst)
 	switch {
 	case m.c.Calls == nil:
-		info = "this session records no calls"
+		info = p.T(i18n.InspNoRecorder)
 	case len(m.calls) > 0:
-		info = countCalls(len(m.calls)) + ", newest first"
+		info = p.T(i18n.InspCallsNewestFirst, len(m.calls))
 	}
-	lines = append(lines, spread(st.Title.Render("API calls"), st.Faint.Render(info), m.w))
+	lines = append(lines, spread(st.Title.Render(p.T(i18n.LabelInspector)), st.Faint.Render(info), m.w))
 	c := m.cols
-	lines = append(lines, st.Faint.Render("  "+pad("#", c.seq, true)+"  "+pad("METHOD", 6, false)+"  "+pad("PATH", c.path, false)+
-		"  "+pad("STATUS", 6, false)+"  "+pad("TOOK", 7, true)+"  "+pad("RETRY", 5, true)+"  "+pad("REQUEST ID", c.reqID, false)))
+	lines = append(lines, st.Faint.Render("  "+pad("#", c.seq, true)+"  "+pad(p.T(i18n.InspColMethod), 6, false)+"  "+pad(p.T(i18n.InspColPath), c.path, false)+
+		"  "+pad(p.T(i18n.InspColStatus), 6, false)+"  "+pad(p.T(i18n.InspColTook), 7, true)+"  "+pad(p.T(i18n.InspColRetry), 5, true)+"  "+pad(p.T(i18n.InspColRequestID), c.reqID, false)))
 	if len(m.calls) == 0 {
-		lines = append(lines, "", st.Faint.Render("  No API calls yet: they are listed here as the session makes them."))
+		lines = append(lines, "", st.Faint.Render("  "+p.T(i18n.InspNoCalls)))
 	}
 	for i := m.offset; i < len(m.drawn) && i < m.offset+m.rows(); i++ {
 		r := m.drawn[i]
@@ -113,7 +116,7 @@ func (m Model) listView() string {
 		for len(lines) < listTop+m.rows() {
 			lines = append(lines, "")
 		}
-		lines = append(lines, st.Faint.Render(strings.Repeat("─", m.w)), st.Accent.Render("Copied as curl:"))
+		lines = append(lines, st.Faint.Render(strings.Repeat("─", m.w)), st.Accent.Render(p.T(i18n.InspCopied)))
 		for i, l := range m.curlShown() {
 			if i == maxCurlLines-1 && len(m.curlShown()) > maxCurlLines {
 				lines = append(lines, st.Faint.Render("  …"))
@@ -123,13 +126,6 @@ func (m Model) listView() string {
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-func countCalls(n int) string {
-	if n == 1 {
-		return "1 call"
-	}
-	return strconv.Itoa(n) + " calls"
 }
 
 // pad fits s to w cells, cut with an ellipsis or padded with spaces.
@@ -165,12 +161,12 @@ func listPath(e api.Exchange) string {
 	return model.Sanitize(p)
 }
 
-func statusText(e api.Exchange) string {
+func statusText(p *i18n.Printer, e api.Exchange) string {
 	switch {
 	case e.Status > 0:
 		return strconv.Itoa(e.Status)
 	case e.Err != "":
-		return "failed"
+		return p.T(i18n.InspFailed)
 	}
 	return "—"
 }
@@ -200,9 +196,9 @@ func took(d time.Duration) string {
 }
 
 func (m Model) detailView() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	e := m.shown
-	summary := fmt.Sprintf("%s %s → %s · %s · %s", e.Method, listPath(e), statusLine(e), took(e.Duration), retries(e))
+	summary := fmt.Sprintf("%s %s → %s · %s · %s", e.Method, listPath(e), statusLine(p, e), took(e.Duration), retries(p, e))
 	if e.RequestID != "" {
 		summary += " · " + model.Sanitize(e.RequestID)
 	}
@@ -211,7 +207,7 @@ func (m Model) detailView() string {
 	end := min(len(m.lines), m.scroll+rows)
 	for _, l := range m.lines[m.scroll:end] {
 		switch {
-		case l == "Request" || l == "Response":
+		case l == p.T(i18n.InspRequest) || l == p.T(i18n.InspResponse):
 			lines = append(lines, st.Accent.Render(l))
 		default:
 			lines = append(lines, st.Text.Render(ansi.Truncate(l, m.w, "…")))
@@ -220,35 +216,35 @@ func (m Model) detailView() string {
 	for len(lines) < rows+1 {
 		lines = append(lines, "")
 	}
-	where := fmt.Sprintf("lines %d–%d of %d", m.scroll+1, end, len(m.lines))
+	where := p.T(i18n.InspLines, m.scroll+1, end, len(m.lines))
 	if len(m.curl) > 0 {
-		where = "copied as curl · " + where
+		where = p.T(i18n.InspCopiedShort) + " · " + where
 	}
 	lines = append(lines, st.Faint.Render(where))
 	return strings.Join(lines, "\n")
 }
 
-func statusLine(e api.Exchange) string {
+func statusLine(p *i18n.Printer, e api.Exchange) string {
 	if e.Status == 0 {
-		return "no answer"
+		return p.T(i18n.InspNoAnswer)
 	}
 	return strconv.Itoa(e.Status) + " " + http.StatusText(e.Status)
 }
 
-func retries(e api.Exchange) string {
+func retries(p *i18n.Printer, e api.Exchange) string {
 	switch n := e.Retries(); n {
 	case 0:
-		return "no retries"
+		return p.T(i18n.InspNoRetries)
 	case 1:
-		return "1 retry"
+		return p.T(i18n.InspRetries, 1)
 	default:
-		return strconv.Itoa(n) + " retries"
+		return p.T(i18n.InspRetries, n)
 	}
 }
 
 // detailLines is a call's request and response as text, sanitised, bodies
 // indented when they are JSON.
-func detailLines(e api.Exchange) []string {
+func detailLines(p *i18n.Printer, e api.Exchange) []string {
 	var out []string
 	add := func(s ...string) {
 		for _, l := range s {
@@ -261,31 +257,31 @@ func detailLines(e api.Exchange) []string {
 		}
 		return lines
 	}
-	add("Request")
+	add(p.T(i18n.InspRequest))
 	add("  " + e.Method + " " + e.URL)
 	add(indent(api.HeaderLines(e.RequestHeader))...)
 	add("")
-	add(indent(bodyLines(e.RequestBody, e.RequestTruncated))...)
-	add("", "Response")
+	add(indent(bodyLines(p, e.RequestBody, e.RequestTruncated))...)
+	add("", p.T(i18n.InspResponse))
 	switch {
 	case e.Status > 0:
-		add("  " + statusLine(e))
+		add("  " + statusLine(p, e))
 		add(indent(api.HeaderLines(e.ResponseHeader))...)
 		add("")
-		add(indent(bodyLines(e.ResponseBody, e.ResponseTruncated))...)
+		add(indent(bodyLines(p, e.ResponseBody, e.ResponseTruncated))...)
 	default:
-		add("  no answer: " + e.Err)
+		add("  " + p.T(i18n.InspNoAnswerBecause, e.Err))
 	}
 	if len(out) > maxDetailLines {
 		n := len(out) - maxDetailLines
-		out = append(out[:maxDetailLines], fmt.Sprintf("  … %d more lines", n))
+		out = append(out[:maxDetailLines], "  "+p.T(i18n.InspMoreLines, strconv.Itoa(n)))
 	}
 	return out
 }
 
-func bodyLines(body []byte, cut bool) []string {
+func bodyLines(p *i18n.Printer, body []byte, cut bool) []string {
 	if len(body) == 0 {
-		return []string{"(no body)"}
+		return []string{p.T(i18n.InspNoBody)}
 	}
 	var b bytes.Buffer
 	if json.Indent(&b, body, "", "  ") == nil {
@@ -293,7 +289,7 @@ func bodyLines(body []byte, cut bool) []string {
 	}
 	lines := strings.Split(strings.TrimRight(string(body), "\n"), "\n")
 	if cut {
-		lines = append(lines, fmt.Sprintf("… cut at %d KiB", api.MaxExchangeBody>>10))
+		lines = append(lines, p.T(i18n.InspCut, strconv.Itoa(api.MaxExchangeBody>>10)))
 	}
 	return lines
 }

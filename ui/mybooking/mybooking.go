@@ -5,7 +5,6 @@ package mybooking
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
@@ -17,14 +16,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/reschedule"
 )
 
-// MissText is the one answer to a lookup that finds nothing.
-const MissText = "No booking matches that booking id and email. Check both and try again."
+// The one answer to a lookup that finds nothing is i18n.MyMiss.
 
 type state int
 
@@ -76,9 +75,9 @@ const (
 
 // New is the screen for the session c; cat names services and locations.
 func New(c common.Common, cat model.Catalog) Model {
-	m := Model{c: c, keys: DefaultKeyMap(), cat: cat, width: 80, height: 20,
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), cat: cat, width: 80, height: 20,
 		spin: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))}
-	placeholders := [2]string{"from your confirmation, like a_3k9x2mq7tw4zp8rn", "the one you booked with"}
+	placeholders := [2]string{c.T(i18n.MyPhRef), c.T(i18n.MyPhEmail)}
 	limits := [2]int{model.MaxIDBytes, model.MaxEmailBytes}
 	for i := range m.inputs {
 		ti := textinput.New()
@@ -113,12 +112,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		if msg.err != nil {
 			m.state = found
-			return m, common.Fail("cancelling", msg.err)
+			return m, common.Fail(m.c.Words, m.c.T(i18n.FailCancelling), msg.err)
 		}
 		m.appt, m.state = msg.done.Appointment, done
-		m.outcome = "Your appointment is cancelled."
+		m.outcome = m.c.T(i18n.MyCancelled)
 		if e := msg.done.Email; e != "" {
-			m.outcome += " A cancellation email is on its way to " + model.Sanitize(e) + "."
+			m.outcome += " " + m.c.T(i18n.MyCancelEmail, model.Sanitize(e))
 		}
 		return m, common.Msg(common.FinishedMsg{})
 	case reschedule.DoneMsg:
@@ -126,7 +125,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.appt, m.state = msg.Appointment, done
-		m.outcome = "Your appointment is moved. An email with the new time is on its way."
+		m.outcome = m.c.T(i18n.MyMoved)
 		return m, common.Msg(common.FinishedMsg{})
 	case waitTickMsg:
 		if msg.req == m.req && m.waiting() {
@@ -216,12 +215,12 @@ func (m Model) lookUp() (Model, tea.Cmd) {
 	ref, email := strings.TrimSpace(m.inputs[fieldRef].Value()), strings.TrimSpace(m.inputs[fieldEmail].Value())
 	switch {
 	case ref == "":
-		m.problem = "Type the booking id from your confirmation."
+		m.problem = m.c.T(i18n.MyTypeRef)
 		return m.focusOn(fieldRef), nil
 	case email == "" && m.focus == fieldRef:
 		return m.focusOn(fieldEmail), nil // enter after the id moves on
 	case email == "":
-		m.problem = "Type the email you booked with."
+		m.problem = m.c.T(i18n.MyTypeEmail)
 		return m.focusOn(fieldEmail), nil
 	}
 	m.req++
@@ -249,11 +248,11 @@ func (m Model) lookUp() (Model, tea.Cmd) {
 func (m Model) answered(msg foundMsg) (Model, tea.Cmd) {
 	switch {
 	case errors.Is(msg.err, booking.ErrNoSuchBooking):
-		m.state, m.problem = asking, MissText
+		m.state, m.problem = asking, m.c.T(i18n.MyMiss)
 		return m.focusOn(fieldRef), nil
 	case msg.err != nil:
 		m.state, m.problem = asking, ""
-		return m, common.Fail("looking up your booking", msg.err)
+		return m, common.Fail(m.c.Words, m.c.T(i18n.FailLookingUp), msg.err)
 	}
 	m.state, m.appt = found, msg.appt
 	for i := range m.inputs {
@@ -271,7 +270,7 @@ func (m Model) service() model.Service {
 	if s, ok := m.cat.Service(m.appt.ServiceID); ok {
 		return s
 	}
-	return model.Service{ID: m.appt.ServiceID, Name: "Appointment", DurationMinutes: m.appt.DurationMinutes}
+	return model.Service{ID: m.appt.ServiceID, Name: m.c.T(i18n.MyAppointment), DurationMinutes: m.appt.DurationMinutes}
 }
 
 func (m Model) location() model.Location {
@@ -285,12 +284,12 @@ func (m Model) location() model.Location {
 
 func (m Model) when() string {
 	zone := m.location().Zone()
-	return common.FormatDate(m.appt.Time.In(zone)) + ", " + common.FormatTime(m.appt.Time, zone, m.c.Prefs.Clock24, true)
+	return m.c.Words.DateYear(model.DateOf(m.appt.Time.In(zone))) + ", " + common.FormatTime(m.appt.Time, zone, m.c.Prefs.Clock24, true)
 }
 
 func (m Model) rescheduleMsg() appointments.RescheduleMsg {
 	return appointments.RescheduleMsg{Appointment: m.appt, Service: m.service(), Location: m.location(),
-		Banner: "Moving your appointment of " + m.when() + "; pick the new time"}
+		Banner: m.c.T(i18n.MyMoving, m.when())}
 }
 
 func (m Model) cancel() tea.Cmd {
@@ -317,7 +316,7 @@ func (m Model) Focused() bool {
 
 // Heading names the screen.
 func (m Model) Heading() common.Heading {
-	h := common.Heading{Label: "My booking"}
+	h := common.Heading{Label: m.c.T(i18n.LabelMyBooking)}
 	if m.state >= found {
 		h.Location, h.Service = m.location(), m.service()
 	}
@@ -356,23 +355,24 @@ func (m Model) View() string {
 	var b strings.Builder
 	switch m.state {
 	case asking, looking:
-		b.WriteString(wrap(st.Text.Render("Give the booking id from your confirmation and the email you booked with.")))
+		b.WriteString(wrap(st.Text.Render(m.c.T(i18n.MyIntro))))
 		b.WriteString("\n\n")
-		labels := [2]string{"Booking id", "Email"}
+		labels := [2]string{m.c.T(i18n.CardReference), m.c.Words.FieldName(model.FieldEmail)}
+		lw := max(ansi.StringWidth(labels[0]), ansi.StringWidth(labels[1]), 10) + 2
 		for i := range m.inputs {
-			marker, label := "  ", st.Label.Render(pad(labels[i], 12))
+			marker, label := "  ", st.Label.Render(pad(labels[i], lw))
 			if m.state == asking && i == m.focus {
-				marker, label = st.Cursor.Render("› "), st.Accent.Render(pad(labels[i], 12))
+				marker, label = st.Cursor.Render("› "), st.Accent.Render(pad(labels[i], lw))
 			}
 			b.WriteString(marker + label + m.inputs[i].View() + "\n")
 		}
 		b.WriteString("\n")
 		switch {
 		case m.state == looking:
-			b.WriteString(m.spin.View() + " " + st.Faint.Render("Looking…"))
+			b.WriteString(m.spin.View() + " " + st.Faint.Render(m.c.T(i18n.MyLooking)))
 		case m.waiting():
 			left := int((m.waitTil.Sub(m.c.Now()) + time.Second - 1) / time.Second)
-			b.WriteString(wrap(st.Warn.Render("Too many tries. You can try again in " + plural(left, "second") + ".")))
+			b.WriteString(wrap(st.Warn.Render(m.c.T(i18n.MyTooMany, m.c.Words.Duration(time.Duration(left)*time.Second)))))
 		case m.problem != "":
 			b.WriteString(wrap(st.FieldError.Render("✕ " + m.problem)))
 		}
@@ -389,19 +389,19 @@ func (m Model) card(width int) string {
 	lines := []string{
 		st.Title.Render(model.Sanitize(m.service().Name)) + st.Faint.Render(" · ") + st.Text.Render(model.Sanitize(m.location().Name)),
 		st.Text.Render(m.when()),
-		st.Label.Render("Booked for ") + st.Text.Render(model.Sanitize(a.Contact.Name)),
+		st.Label.Render(m.c.T(i18n.MyBookedFor)) + st.Text.Render(model.Sanitize(a.Contact.Name)),
 	}
 	switch {
 	case m.state == done:
 		lines = append(lines, "", st.OK.Render("✓ "+m.outcome))
 	case a.Cancelled():
-		lines = append(lines, "", st.Faint.Render("This appointment is cancelled."))
+		lines = append(lines, "", st.Faint.Render(m.c.T(i18n.MyIsCancelled)))
 	case !a.Time.After(m.c.Now()):
-		lines = append(lines, "", st.Faint.Render("This appointment has passed."))
+		lines = append(lines, "", st.Faint.Render(m.c.T(i18n.MyHasPassed)))
 	case m.state == confirming:
-		lines = append(lines, "", st.Warn.Render("Cancel this appointment?  y: yes, cancel it · n: keep it"))
+		lines = append(lines, "", st.Warn.Render(m.c.T(i18n.MyCancelQuestion, m.keys.Yes.Help().Key)))
 	case m.state == cancelling:
-		lines = append(lines, "", m.spin.View()+" "+st.Faint.Render("Cancelling…"))
+		lines = append(lines, "", m.spin.View()+" "+st.Faint.Render(m.c.T(i18n.CancelCancelling)))
 	}
 	for i, l := range lines {
 		lines[i] = wrap(l)
@@ -409,11 +409,4 @@ func (m Model) card(width int) string {
 	return strings.Join(lines, "\n")
 }
 
-func pad(s string, n int) string { return s + strings.Repeat(" ", max(n-len(s), 0)) }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
-}
+func pad(s string, n int) string { return s + strings.Repeat(" ", max(n-ansi.StringWidth(s), 0)) }

@@ -3,7 +3,6 @@
 package picker
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -56,7 +56,7 @@ func NewLocations(c common.Common, locs []model.Location) Model {
 	for _, l := range locs {
 		items = append(items, newItem(l.Name, l.Timezone, l.Address, common.LocationChosenMsg{Location: l}))
 	}
-	return newModel(c, "Where?  Choose a location", items)
+	return newModel(c, c.T(i18n.PickLocation), items)
 }
 
 // NewServices lists the services offered at loc.
@@ -66,9 +66,9 @@ func NewServices(c common.Common, svcs []model.Service, loc model.Location) Mode
 		if !s.OfferedAt(loc.ID) {
 			continue
 		}
-		items = append(items, newItem(s.Name, fmt.Sprintf("%d min", s.DurationMinutes), s.Description, common.ServiceChosenMsg{Service: s}))
+		items = append(items, newItem(s.Name, c.T(i18n.CellMinutes, s.DurationMinutes), s.Description, common.ServiceChosenMsg{Service: s}))
 	}
-	m := newModel(c, "What?  Choose a service at "+model.Sanitize(loc.Name), items)
+	m := newModel(c, c.T(i18n.PickService, model.Sanitize(loc.Name)), items)
 	m.heading.Location = loc
 	return m
 }
@@ -76,7 +76,7 @@ func NewServices(c common.Common, svcs []model.Service, loc model.Location) Mode
 func newModel(c common.Common, title string, items []Item) Model {
 	ti := textinput.New()
 	ti.Prompt = "/ "
-	ti.Placeholder = "type to filter"
+	ti.Placeholder = c.T(i18n.PickTypeToFilter)
 	ti.CharLimit = 64
 	ti.PromptStyle = c.Styles.Accent
 	ti.TextStyle = c.Styles.Text
@@ -84,7 +84,7 @@ func newModel(c common.Common, title string, items []Item) Model {
 	ti.Cursor.Style = c.Styles.Cursor
 	ti.Cursor.TextStyle = c.Styles.Text
 	ti.Cursor.SetMode(cursor.CursorStatic)
-	m := Model{c: c, keys: DefaultKeyMap(), title: title, items: items, filter: ti}
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), title: title, items: items, filter: ti}
 	m.applyFilter()
 	return m
 }

@@ -1,10 +1,11 @@
 package picker
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/zimun-app/zimun/i18n"
 )
 
 // View implements tea.Model.
@@ -16,11 +17,11 @@ func (m Model) View() string {
 	if m.filter.Focused() || m.filter.Value() != "" {
 		b.WriteString(m.filter.View())
 	} else {
-		b.WriteString(st.Faint.Render("/ to filter"))
+		b.WriteString(st.Faint.Render(m.c.T(i18n.PickSlashToFilter)))
 	}
 	b.WriteString("\n\n")
 	if len(m.visible) == 0 {
-		b.WriteString(st.Faint.Render("Nothing matches “" + m.filter.Value() + "”. esc clears the filter."))
+		b.WriteString(st.Faint.Render(m.c.T(i18n.PickNothingMatches, m.filter.Value())))
 		return b.String()
 	}
 	end := min(m.offset+m.pageItems(), len(m.visible))
@@ -42,11 +43,7 @@ func (m Model) View() string {
 		}
 	}
 	if len(m.visible) > end-m.offset {
-		b.WriteString("\n" + st.Faint.Render(ansiCount(m.offset+1, end, len(m.visible))))
+		b.WriteString("\n" + st.Faint.Render("  "+m.c.T(i18n.PickCount, m.offset+1, end, len(m.visible))))
 	}
 	return b.String()
-}
-
-func ansiCount(from, to, n int) string {
-	return fmt.Sprintf("  %d–%d of %d", from, to, n)
 }

@@ -1,6 +1,11 @@
 package reschedule
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/ui/common"
+)
 
 // KeyMap is the confirm screen's keys.
 type KeyMap struct {
@@ -9,10 +14,11 @@ type KeyMap struct {
 }
 
 // DefaultKeyMap is the screen's default keys.
-func DefaultKeyMap() KeyMap {
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
+	yes := common.YesKeys(p)
 	return KeyMap{
-		Confirm: key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter/y", "move it")),
-		Back:    key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc", "pick another time")),
+		Confirm: key.NewBinding(key.WithKeys(append([]string{"enter"}, yes...)...), common.Help(p, "enter/"+yes[0], i18n.KeyMoveIt)),
+		Back:    key.NewBinding(key.WithKeys("esc", "n"), common.Help(p, "esc", i18n.KeyPickAnotherTime)),
 	}
 }
 

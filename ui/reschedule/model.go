@@ -9,12 +9,10 @@ import (
 
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
-
-// SlotTakenText is said when the new slot went between picking and moving.
-const SlotTakenText = "That slot was just taken; the old booking is unchanged."
 
 // DoneMsg reports a moved appointment (the server's copy). Status is the
 // sentence for the status line.
@@ -57,13 +55,13 @@ type Model struct {
 // service and place.
 func New(c common.Common, appt model.Appointment, slot model.Slot, svc model.Service, loc model.Location) Model {
 	return Model{
-		c: c, keys: DefaultKeyMap(), move: booking.NewMove(appt, slot.Start, svc, loc), slot: slot, width: 80,
+		c: c, keys: DefaultKeyMap(c.Words), move: booking.NewMove(appt, slot.Start, svc, loc), slot: slot, width: 80,
 	}
 }
 
 // Heading names what is being moved in the header.
 func (m Model) Heading() common.Heading {
-	return common.Heading{Label: "Reschedule", Location: m.move.Location, Service: m.move.Service}
+	return common.Heading{Label: m.c.T(i18n.LabelReschedule), Location: m.move.Location, Service: m.move.Service}
 }
 
 // Init implements tea.Model.
@@ -92,7 +90,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, func() tea.Msg { return common.BackMsg{} }
 		case key.Matches(msg, m.keys.Confirm) && m.state == idle:
 			if m.slot.Start.Equal(m.move.Appointment.Time) {
-				m.err = "That is the current time; pick another slot."
+				m.err = m.c.T(i18n.MoveSameTime)
 				return m, nil
 			}
 			m.state, m.err = working, ""
@@ -113,30 +111,30 @@ func (m Model) rescheduleCmd() tea.Cmd {
 func (m Model) finish(res resultMsg) (Model, tea.Cmd) {
 	switch {
 	case api.IsSlotTaken(res.err):
-		m.state, m.err = taken, SlotTakenText
-		return m, func() tea.Msg { return SlotTakenMsg{Status: SlotTakenText} }
+		m.state, m.err = taken, m.c.T(i18n.MoveSlotTaken)
+		status := m.err
+		return m, func() tea.Msg { return SlotTakenMsg{Status: status} }
 	case booking.IsUnknown(res.err):
 		// No answer is not a refusal: the move may have been applied.
 		m.state = idle
-		m.err = common.NoAnswerText(res.err) + ". The move may have gone through anyway; " +
-			"press enter to try again (safe: the same request cannot move it twice)."
+		m.err = m.c.T(i18n.MoveNoAnswer, common.NoAnswerText(m.c.Words, res.err))
 		return m, nil
 	case res.err != nil:
 		m.state = idle
-		m.err = "Could not move it: " + common.ErrorText(res.err) + ". The old booking is unchanged."
+		m.err = m.c.T(i18n.MoveCouldNot, common.ErrorText(m.c.Words, res.err))
 		return m, nil
 	}
 	m.state = done
 	d := res.done
-	status := "Moved. The customer gets an update email at " + model.Sanitize(d.Email) + "."
+	status := m.c.T(i18n.MoveDoneEmail, model.Sanitize(d.Email))
 	switch {
 	case d.Unread:
-		status = "Moved, but Zimun's reply was unreadable; reload the list to see the appointment."
+		status = m.c.T(i18n.MoveUnread)
 	case d.Email == "":
-		status = "Moved."
+		status = m.c.T(i18n.MoveDone)
 	}
 	if d.JournalErr != nil {
-		status += " (Not saved to the desk history: " + common.ErrorText(d.JournalErr) + ")"
+		status += " " + m.c.T(i18n.DeskNotSaved, common.ErrorText(m.c.Words, d.JournalErr))
 	}
 	m.move.Appointment = d.Appointment
 	return m, common.Msg(DoneMsg{Appointment: d.Appointment, Status: status})

@@ -4,13 +4,13 @@ package resume
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
@@ -35,8 +35,8 @@ type Model struct {
 func New(c common.Common, d state.Draft) Model {
 	return Model{
 		c: c, d: d,
-		resume:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "resume")),
-		discard: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "discard")),
+		resume:  key.NewBinding(key.WithKeys("enter"), common.Help(c.Words, "enter", i18n.KeyResume)),
+		discard: key.NewBinding(key.WithKeys("x"), common.Help(c.Words, "x", i18n.KeyDiscard)),
 	}
 }
 
@@ -49,7 +49,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, func() tea.Msg {
 				in, err := c.Session.Resume(d)
 				if err != nil {
-					return common.StatusMsg{Status: common.Failed("resuming the booking", err)}
+					return common.StatusMsg{Status: common.Failed(c.Words, c.T(i18n.FailResuming), err)}
 				}
 				return ResumedMsg{Intent: in}
 			}
@@ -81,29 +81,29 @@ func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()
 
 // View implements tea.Model.
 func (m Model) View() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	d := m.d
 	zone := d.Location.Zone()
 	at := common.FormatTime(d.Slot.Start, zone, m.c.Prefs.Clock24, true)
-	when := common.FormatDate(d.Slot.Start.In(zone)) + " at " + at
+	when := p.T(i18n.ResumeWhen, p.DateYear(model.DateOf(d.Slot.Start.In(zone))), at)
 	who := model.Sanitize(d.Contact.Name)
 	if who == "" {
-		who = "a new customer"
+		who = p.T(i18n.ResumeNewCustomer)
 	}
-	state := st.OK.Render("hold still active")
+	state := st.OK.Render(p.T(i18n.ResumeHoldActive))
 	if d.Hold.Expired(m.c.Now()) {
-		state = st.Warn.Render("hold expired: the form can try to hold it again")
+		state = st.Warn.Render(p.T(i18n.ResumeHoldExpired))
 	}
 	lines := []string{
-		st.Title.Render("A booking was left unfinished"),
+		st.Title.Render(p.T(i18n.ResumeTitle)),
 		"",
-		"  " + st.Bold.Render(model.Sanitize(d.Service.Name)) + st.Faint.Render(" at ") + model.Sanitize(d.Location.Name),
+		"  " + st.Bold.Render(model.Sanitize(d.Service.Name)) + st.Faint.Render(p.T(i18n.ResumeAt)) + model.Sanitize(d.Location.Name),
 		"  " + when,
-		"  for " + who,
+		"  " + p.T(i18n.ResumeFor, who),
 		"  " + state,
 		"",
-		fmt.Sprintf("Resume booking for %s at %s?  ", who, at) +
-			st.Accent.Render("enter") + " resume · " + st.Accent.Render("x") + " discard",
+		p.T(i18n.ResumeQuestion, who, at) + "  " +
+			st.Accent.Render(m.resume.Help().Key) + " " + m.resume.Help().Desc + " · " + st.Accent.Render("x") + " " + m.discard.Help().Desc,
 	}
 	return strings.Join(lines, "\n")
 }

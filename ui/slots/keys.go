@@ -1,6 +1,11 @@
 package slots
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/ui/common"
+)
 
 // KeyMap is the slot list's keys.
 type KeyMap struct {
@@ -8,19 +13,20 @@ type KeyMap struct {
 	Hold, Refresh, NextFree, PrevFree     key.Binding
 }
 
-// DefaultKeyMap is the slot list's default keys.
-func DefaultKeyMap() KeyMap {
+// DefaultKeyMap is the slot list's default keys, their help in p's
+// language.
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Home:     key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
-		End:      key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
-		Hold:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "hold this time")),
-		Refresh:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
-		NextFree: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next free day")),
-		PrevFree: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous free day")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), common.Help(p, "↑/k", i18n.KeyUp)),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), common.Help(p, "↓/j", i18n.KeyDown)),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), common.Help(p, "pgup", i18n.KeyPageUp)),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), common.Help(p, "pgdn", i18n.KeyPageDown)),
+		Home:     key.NewBinding(key.WithKeys("home"), common.Help(p, "home", i18n.KeyFirst)),
+		End:      key.NewBinding(key.WithKeys("end"), common.Help(p, "end", i18n.KeyLast)),
+		Hold:     key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyHoldThisTime)),
+		Refresh:  key.NewBinding(key.WithKeys("r"), common.Help(p, "r", i18n.KeyRefresh)),
+		NextFree: key.NewBinding(key.WithKeys("n"), common.Help(p, "n", i18n.KeyNextFreeDay)),
+		PrevFree: key.NewBinding(key.WithKeys("N"), common.Help(p, "N", i18n.KeyPrevFreeDay)),
 	}
 }
 
@@ -30,11 +36,11 @@ func (m Model) ShortHelp() []key.Binding {
 	switch {
 	case m.holding:
 		// Every other key waits for the hold; say only what still works.
-		return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))}
+		return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), common.Help(m.c.Words, "ctrl+c", i18n.KeyQuit))}
 	case len(m.slots) == 0:
 		keys = []key.Binding{m.keys.NextFree, m.keys.Refresh}
 	default:
-		keys = []key.Binding{m.keys.Up, m.keys.Down, m.keys.Hold, m.keys.Refresh}
+		keys = []key.Binding{m.keys.Hold, m.keys.Up, m.keys.Down, m.keys.Refresh}
 	}
 	if !m.cfg.Pick {
 		keys = append(keys, m.c.Keys.Appointments)
@@ -44,7 +50,7 @@ func (m Model) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding {
-	digits := key.NewBinding(key.WithKeys("0"), key.WithHelp("14", "go to 14:00"))
+	digits := key.NewBinding(key.WithKeys("0"), common.Help(m.c.Words, "14", i18n.KeyGoTo14))
 	groups := [][]key.Binding{
 		{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Home, m.keys.End, digits},
 		{m.keys.Hold, m.keys.Refresh, m.keys.NextFree, m.keys.PrevFree},

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -20,9 +21,6 @@ const (
 	// headerRows is the title, its hint line and a blank line.
 	headerRows = 3
 )
-
-// TakenText is said when a slot went between listing and holding.
-const TakenText = "That slot was just taken — list refreshed"
 
 type loadedMsg struct {
 	list, req int
@@ -34,7 +32,7 @@ type refreshTickMsg struct{ list, gen int }
 
 // TakenMsg tells the list that its chosen slot was just taken elsewhere
 // (say, moving an appointment onto it failed): its next refresh says Say
-// instead of the usual word.
+// instead of the usual word (i18n.SlotsTaken).
 type TakenMsg struct {
 	List int
 	Say  string
@@ -141,9 +139,9 @@ type Model struct {
 // New builds the list for cfg.Date from the calendar's availability.
 func New(c common.Common, cfg Config) Model {
 	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
-	m := Model{c: c, keys: DefaultKeyMap(), cfg: cfg, zone: cfg.Location.Zone(), avail: cfg.Availability, spin: sp}
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), cfg: cfg, zone: cfg.Location.Zone(), avail: cfg.Availability, spin: sp}
 	if cfg.Pick {
-		m.keys.Hold.SetHelp("enter", "choose this time")
+		m.keys.Hold.SetHelp(c.Words.KeyName("enter"), c.T(i18n.KeyChooseThisTime))
 	}
 	m.setDay(cfg.Date)
 	return m
@@ -196,7 +194,7 @@ func (m Model) ID() int { return m.cfg.ID }
 func (m Model) Heading() common.Heading {
 	h := common.Heading{Location: m.cfg.Location, Service: m.cfg.Service}
 	if m.cfg.Pick {
-		h.Label = "Reschedule"
+		h.Label = m.c.T(i18n.LabelReschedule)
 	}
 	return h
 }
@@ -237,19 +235,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.loading = false
 		if msg.err != nil {
 			m.afterTaken = false
-			return m, common.Fail("refreshing the times", msg.err)
+			return m, common.Fail(m.c.Words, m.c.T(i18n.FailRefreshingTimes), msg.err)
 		}
 		m.mergeAvailability(msg.avail)
 		gone := m.setDay(m.day)
 		if m.afterTaken {
-			text := cmp.Or(m.takenText, TakenText)
+			text := cmp.Or(m.takenText, m.c.T(i18n.SlotsTaken))
 			m.afterTaken, m.takenText = false, ""
 			return m, common.Say(text)
 		}
 		if !gone.IsZero() {
 			// The desk may be reading this time to a caller: never move
 			// to another without a word.
-			return m, common.Warn(m.clock(gone) + " is no longer free; choose another time")
+			return m, common.Warn(m.c.T(i18n.SlotsGone, m.clock(gone)))
 		}
 	case TakenMsg:
 		if msg.List == m.cfg.ID {
@@ -293,7 +291,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.holding {
-		return m, common.Say("Placing the hold…")
+		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
 	}
 	if !m.cfg.Pick && key.Matches(msg, m.c.Keys.Appointments) {
 		return m, common.Msg(common.OpenAppointmentsMsg{})
@@ -352,7 +350,7 @@ func (m Model) jumpFree(step int) (Model, tea.Cmd) {
 	d, ok := m.avail.NextFree(m.day, step)
 	today := model.DateOf(m.c.Now().In(m.zone))
 	if !ok || d.Before(today) {
-		return m, common.Say("No other free day in the bookable window")
+		return m, common.Say(m.c.T(i18n.SlotsNoOtherFreeDay))
 	}
 	m.setDay(d)
 	return m, nil
@@ -389,7 +387,7 @@ func (m Model) jumpTo(digit rune) (Model, tea.Cmd) {
 			}
 		}
 	}
-	return m, common.Say("No free time starts with " + m.typed)
+	return m, common.Say(m.c.T(i18n.SlotsNoTimeStarts, m.typed))
 }
 
 // hold asks the session to hold the highlighted slot; in pick mode it
@@ -399,7 +397,7 @@ func (m Model) hold() (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.cursor < 0 {
-		return m, common.Say("Choose a time first: ↑↓ to move")
+		return m, common.Say(m.c.T(i18n.SlotsChooseFirst))
 	}
 	slot := m.slots[m.cursor]
 	if m.cfg.Pick {
@@ -421,7 +419,7 @@ func (m Model) holdDone(msg HoldMsg) (Model, tea.Cmd) {
 		cmd := m.Refresh()
 		return m, cmd
 	}
-	return m, common.Fail("holding "+m.clock(msg.slot.Start), msg.err)
+	return m, common.Fail(m.c.Words, m.c.T(i18n.FailHolding, m.clock(msg.slot.Start)), msg.err)
 }
 
 // mergeAvailability keeps the calendar's longer window and replaces the
@@ -487,7 +485,7 @@ func (m *Model) buildRows() {
 	m.slotRow = make([]int, len(m.slots))
 	last := ""
 	for i, s := range m.slots {
-		if g := group(s.Start.In(m.zone)); g != last {
+		if g := m.c.T(group(s.Start.In(m.zone))); g != last {
 			if last != "" {
 				m.rows = append(m.rows, row{slot: -1})
 			}
@@ -499,14 +497,14 @@ func (m *Model) buildRows() {
 	}
 }
 
-func group(t time.Time) string {
+func group(t time.Time) i18n.Key {
 	switch h := t.Hour(); {
 	case h < 12:
-		return "Morning"
+		return i18n.SlotsMorning
 	case h < 17:
-		return "Afternoon"
+		return i18n.SlotsAfternoon
 	}
-	return "Evening"
+	return i18n.SlotsEvening
 }
 
 func (m *Model) move(n int) {

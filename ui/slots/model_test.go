@@ -28,9 +28,15 @@ func date(s string) model.Date {
 // newList is the slot list of day at Epoch, from the sandbox's data.
 func newList(t testing.TB, day string, w, h int) Model {
 	t.Helper()
+	return newListIn(t, day, w, h, func(c common.Common) common.Common { return c })
+}
+
+// newListIn is newList on the session as lang makes it.
+func newListIn(t testing.TB, day string, w, h int, lang func(common.Common) common.Common) Model {
+	t.Helper()
 	env := uitest.NewEnv(t)
 	loc, svc, a := env.Paris(t, 30)
-	m := New(env.Common(context.Background()), Config{ID: 1, Service: svc, Location: loc, Availability: a, Date: date(day)})
+	m := New(lang(env.Common(context.Background())), Config{ID: 1, Service: svc, Location: loc, Availability: a, Date: date(day)})
 	m.SetSize(w, h)
 	return m
 }
@@ -107,8 +113,8 @@ func TestHoldResults(t *testing.T) {
 			t.Fatalf("refetch: %#v", loaded)
 		}
 		m, cmd = m.Update(loaded)
-		if s, ok := cmd().(common.StatusMsg); !ok || s.Status.Text != TakenText {
-			t.Fatalf("got %#v, want %q", s, TakenText)
+		if s, ok := cmd().(common.StatusMsg); !ok || s.Status.Text != "That slot was just taken — list refreshed" {
+			t.Fatalf("got %#v, want the taken slot said", s)
 		}
 		if len(m.Slots()) == 0 {
 			t.Fatal("refreshed list is empty")
@@ -147,7 +153,7 @@ func TestPickMode(t *testing.T) {
 	if got, ok := cmd().(PickedMsg); !ok || got.Slot != m.Slots()[1] {
 		t.Fatalf("got %#v, want the second slot picked", got)
 	}
-	if h := m.ShortHelp()[2].Help(); h.Desc != "choose this time" {
+	if h := m.ShortHelp()[0].Help(); h.Desc != "choose this time" {
 		t.Fatalf("enter is described as %q", h.Desc)
 	}
 }
@@ -206,6 +212,12 @@ func TestView(t *testing.T) {
 	for name, day := range map[string]string{"closure": "2026-03-13", "sunday": "2026-03-08"} {
 		t.Run(name, func(t *testing.T) {
 			m := newList(t, day, 80, 24)
+			golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
+		})
+	}
+	for name, day := range map[string]string{"french_78x20": "2026-03-03", "french_closure": "2026-03-13"} {
+		t.Run(name, func(t *testing.T) {
+			m := newListIn(t, day, 78, 20, uitest.InFrench)
 			golden.RequireEqual(t, []byte(uitest.Strip(m.View())))
 		})
 	}

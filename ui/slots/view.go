@@ -6,25 +6,26 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
 
 // View implements tea.Model.
 func (m Model) View() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	var b strings.Builder
 	if m.cfg.Banner != "" {
 		b.WriteString(st.Warn.Render(m.cfg.Banner) + "\n")
 	}
-	b.WriteString(st.Title.Render(common.FormatDate(m.day.In(m.zone))))
-	b.WriteString(st.Faint.Render("  ·  " + model.Sanitize(m.cfg.Location.Name) + ", times in " + m.day.In(m.zone).Format("MST")))
+	b.WriteString(st.Title.Render(p.DateYear(m.day)))
+	b.WriteString(st.Faint.Render("  ·  " + p.T(i18n.SlotsWhere, model.Sanitize(m.cfg.Location.Name), m.day.In(m.zone).Format("MST"))))
 	b.WriteByte('\n')
 	switch {
 	case m.loading:
-		b.WriteString(st.Faint.Render("↻ refreshing…"))
+		b.WriteString(st.Faint.Render(p.T(i18n.SlotsRefreshing)))
 	case len(m.slots) > 0:
-		b.WriteString(st.Faint.Render(common.Plural(len(m.slots), "free time", "free times") + " · " + model.Sanitize(m.cfg.Service.Name)))
+		b.WriteString(st.Faint.Render(p.T(i18n.SlotsFreeTimes, len(m.slots)) + " · " + model.Sanitize(m.cfg.Service.Name)))
 	}
 	b.WriteString("\n\n")
 	if len(m.slots) == 0 {
@@ -41,9 +42,9 @@ func (m Model) View() string {
 	}
 	b.WriteString("\n\n")
 	if m.holding {
-		b.WriteString(m.spin.View() + " Holding " + m.clock(m.slots[m.cursor].Start) + "…")
+		b.WriteString(m.spin.View() + " " + p.T(i18n.SlotsHolding, m.clock(m.slots[m.cursor].Start)))
 	} else if end < len(m.rows) || m.offset > 0 {
-		b.WriteString(st.Faint.Render("more with pgup/pgdn"))
+		b.WriteString(st.Faint.Render(p.T(i18n.MoreWithPages)))
 	}
 	return b.String()
 }
@@ -68,7 +69,7 @@ func (m Model) renderRow(r row, startW, endW int) string {
 		return st.Label.Render(r.heading)
 	}
 	s := m.slots[r.slot]
-	left := common.Plural(s.CapacityLeft, "left", "left")
+	left := m.c.T(i18n.SlotsLeft, s.CapacityLeft)
 	capStyle := st.Free
 	if s.CapacityLeft == 1 {
 		capStyle = st.Busy
@@ -78,18 +79,18 @@ func (m Model) renderRow(r row, startW, endW int) string {
 	if r.slot == m.cursor {
 		marker, start = st.Cursor.Render("▸ "), st.Selected.Render(start)
 	}
-	return marker + start + "  " + st.Faint.Render("to "+end) + "   " + capStyle.Render(left)
+	return marker + start + "  " + st.Faint.Render(m.c.T(i18n.SlotsTo, end)) + "   " + capStyle.Render(left)
 }
 
 // emptyReason says why the day has no times and what to do next.
 func (m Model) emptyReason() string {
-	st := m.c.Styles
-	hint := st.Faint.Render("n: next free day · esc: back to the calendar")
+	st, p := m.c.Styles, m.c.Words
+	hint := st.Faint.Render(p.T(i18n.SlotsEmptyHint))
 	if name, ok := m.avail.Holiday(m.day); ok {
-		return st.Holiday.Render("✕ Closed for "+model.Sanitize(name)) + "\n\n" + hint
+		return st.Holiday.Render(p.T(i18n.SlotsClosedFor, model.Sanitize(name))) + "\n\n" + hint
 	}
 	if m.day == model.DateOf(m.c.Now().In(m.zone)) {
-		return st.Full.Render("○ No more free times today") + "\n\n" + hint
+		return st.Full.Render(p.T(i18n.SlotsNoMoreToday)) + "\n\n" + hint
 	}
-	return st.Full.Render("○ No free times: the location is closed or fully booked that day") + "\n\n" + hint
+	return st.Full.Render(p.T(i18n.SlotsNoneThatDay)) + "\n\n" + hint
 }

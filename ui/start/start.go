@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/common"
@@ -60,7 +61,7 @@ type Model struct {
 
 // New loads for the session c; want is where to start if it can.
 func New(c common.Common, want Want) Model {
-	return Model{c: c, want: want, retry: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "try again"))}
+	return Model{c: c, want: want, retry: key.NewBinding(key.WithKeys("r"), common.Help(c.Words, "r", i18n.KeyTryAgain))}
 }
 
 // Init starts loading.
@@ -98,7 +99,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case catalogMsg:
 		if msg.err != nil {
 			m.err = msg.err
-			return m, common.Fail("", msg.err)
+			return m, common.Fail(m.c.Words, "", msg.err)
 		}
 		m.cat = &msg
 	case draftsMsg:
@@ -122,15 +123,15 @@ func (m Model) ready() ReadyMsg {
 	r := ReadyMsg{Catalog: m.cat.cat, Desk: m.cat.desk, Drafts: m.drafts.drafts}
 	switch d := m.drafts; {
 	case d.err != nil:
-		r.Status = common.Failed("reading the unfinished bookings", d.err)
+		r.Status = common.Failed(m.c.Words, m.c.T(i18n.FailReadingDrafts), d.err)
 	case d.inUse > 0:
-		r.Status = common.Status{Text: "Another zimun on this computer has a booking in progress with this API; it is left alone."}
+		r.Status = common.Status{Text: m.c.T(i18n.StartDraftInUse)}
 	case r.Catalog.OrgErr != nil:
 		m.c.Logger.Warn("could not read the organisation", "err", r.Catalog.OrgErr)
-		r.Status = common.Status{Kind: common.Warning, Text: "Couldn't read the organisation's name: " + common.ErrorText(r.Catalog.OrgErr)}
+		r.Status = common.Status{Kind: common.Warning, Text: m.c.T(i18n.StartNoOrgName, common.ErrorText(m.c.Words, r.Catalog.OrgErr))}
 	}
 	var st common.Status
-	r.Location, r.Service, st = Choose(r.Catalog.Catalog, r.Desk, m.want, m.c.Prefs.Demo && !m.want.Fresh)
+	r.Location, r.Service, st = Choose(m.c.Words, r.Catalog.Catalog, r.Desk, m.want, m.c.Prefs.Demo && !m.want.Fresh)
 	if st.Text != "" {
 		r.Status = st
 	}
@@ -141,14 +142,14 @@ func (m Model) ready() ReadyMsg {
 // (ids or names), else those the desk used last, else in the demo the
 // first of each; zero values leave the choice to the user. A request
 // that matches nothing is said in the status.
-func Choose(cat model.Catalog, desk state.Desk, want Want, demo bool) (model.Location, model.Service, common.Status) {
+func Choose(p *i18n.Printer, cat model.Catalog, desk state.Desk, want Want, demo bool) (model.Location, model.Service, common.Status) {
 	var st common.Status
 	if want.Service != "" {
 		svc, loc, err := cat.Resolve(want.Service, want.Location)
 		if err == nil {
 			return loc, svc, st
 		}
-		st = common.Failed("", err)
+		st = common.Failed(p, "", err)
 		if loc.ID != "" && loc.Active {
 			return loc, model.Service{}, st
 		}
@@ -157,7 +158,7 @@ func Choose(cat model.Catalog, desk state.Desk, want Want, demo bool) (model.Loc
 		if err == nil {
 			return loc, model.Service{}, st
 		}
-		st = common.Failed("", err)
+		st = common.Failed(p, "", err)
 	}
 	if loc, ok := cat.ActiveLocation(desk.LocationID); ok {
 		if svc, ok := cat.Service(desk.ServiceID); ok && svc.OfferedAt(loc.ID) {
@@ -198,7 +199,7 @@ func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()
 func (m Model) View() string {
 	st := m.c.Styles
 	if m.err != nil {
-		return st.Text.Render("Couldn't load the locations and services from Zimun.") + "\n\n" + st.Faint.Render("r: try again · q: quit")
+		return st.Text.Render(m.c.T(i18n.StartCantLoad)) + "\n\n" + st.Faint.Render(m.c.T(i18n.StartRetryOrQuit))
 	}
-	return st.Faint.Render("Connecting to Zimun…")
+	return st.Faint.Render(m.c.T(i18n.StartConnecting))
 }

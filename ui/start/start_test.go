@@ -32,7 +32,7 @@ func TestChooseTakesIDsAndNames(t *testing.T) {
 		{"unknown location", Want{Location: "Atlantis"}, "", "", `no location "Atlantis"; the locations are:`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			loc, s, st := Choose(cat.Catalog, state.Desk{}, tt.want, false)
+			loc, s, st := Choose(uitest.Common(uitest.NewClock(uitest.Epoch).Now).Words, cat.Catalog, state.Desk{}, tt.want, false)
 			if loc.ID != tt.loc || s.ID != tt.service {
 				t.Errorf("chose %q/%q, want %q/%q", loc.ID, s.ID, tt.loc, tt.service)
 			}

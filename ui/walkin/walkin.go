@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -26,10 +27,6 @@ type FoundMsg struct{ Intent *booking.Intent }
 
 // DoneMsg: no walk-in today; Status says why and when the next one is.
 type DoneMsg struct{ Status common.Status }
-
-// EmailNote says what the API asks of a walk-in: Zimun's confirm needs an
-// email, walk-ins too, so the form does not pretend it is optional.
-const EmailNote = "The API needs an email for a walk-in too: the confirmation is sent there."
 
 type (
 	choicesMsg struct {
@@ -58,13 +55,14 @@ type KeyMap struct {
 	Hold     key.Binding
 }
 
-// DefaultKeyMap is the walk-in's default keys; tab cycles like a field.
-func DefaultKeyMap() KeyMap {
+// DefaultKeyMap is the walk-in's default keys, their help in p's
+// language; tab cycles like a field.
+func DefaultKeyMap(p *i18n.Printer) KeyMap {
 	return KeyMap{
-		Up:     key.NewBinding(key.WithKeys("up", "k", "shift+tab"), key.WithHelp("↑/k/shift+tab", "previous service")),
-		Down:   key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓/j/tab", "next service")),
-		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "that service")),
-		Hold:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "hold its next free slot")),
+		Up:     key.NewBinding(key.WithKeys("up", "k", "shift+tab"), common.Help(p, "↑/k/shift+tab", i18n.KeyPrevService)),
+		Down:   key.NewBinding(key.WithKeys("down", "j", "tab"), common.Help(p, "↓/j/tab", i18n.KeyNextService)),
+		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), common.Help(p, "1-9", i18n.KeyThatService)),
+		Hold:   key.NewBinding(key.WithKeys("enter"), common.Help(p, "enter", i18n.KeyHoldNextFree)),
 	}
 }
 
@@ -87,7 +85,7 @@ type Model struct {
 // follows.
 func New(c common.Common, svc model.Service, loc model.Location, typed model.Contact) Model {
 	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
-	return Model{c: c, keys: DefaultKeyMap(), svc: svc, loc: loc, typed: typed, spin: sp, width: 80}
+	return Model{c: c, keys: DefaultKeyMap(c.Words), svc: svc, loc: loc, typed: typed, spin: sp, width: 80}
 }
 
 // Init reads the services offered at the location and their free slots.
@@ -169,11 +167,12 @@ func (m Model) noneAnywhere(choices []booking.WalkInChoice) (common.Status, bool
 			first = ch
 		}
 	}
-	text := "No free slot left today for any service at " + model.Sanitize(m.loc.Name)
+	text := m.c.T(i18n.WalkInNoneAnyService, model.Sanitize(m.loc.Name))
 	if n := first.Next.Start; !n.IsZero() {
 		zone := m.loc.Zone()
-		text += "; next free: " + n.In(zone).Format("Mon 2 Jan") + " " + common.FormatTime(n, zone, m.c.Prefs.Clock24, true) +
-			" (" + model.Sanitize(first.Service.Name) + ")"
+		text = m.c.T(i18n.WalkInNoneAnyServiceNext, model.Sanitize(m.loc.Name),
+			m.c.Words.DateShort(model.DateOf(n.In(zone)))+" "+common.FormatTime(n, zone, m.c.Prefs.Clock24, true),
+			model.Sanitize(first.Service.Name))
 	}
 	return common.Status{Text: text}, true
 }
@@ -232,7 +231,7 @@ func (m Model) found(r resultMsg) (Model, tea.Cmd) {
 	if r.err == nil && r.w.Hold.ID != "" {
 		return m, common.Msg(FoundMsg{Intent: m.c.Session.Begin(r.svc, m.loc, r.w.Slot, r.w.Hold, m.typed)})
 	}
-	st := common.Failed("finding a walk-in slot", r.err)
+	st := common.Failed(m.c.Words, m.c.T(i18n.FailFindingWalkIn), r.err)
 	if r.err == nil {
 		st = common.Status{Text: m.noneToday(r.svc, r.w.Next)}
 	}
@@ -250,11 +249,11 @@ func (m Model) found(r resultMsg) (Model, tea.Cmd) {
 
 func (m Model) noneToday(svc model.Service, next model.Slot) string {
 	zone := m.loc.Zone()
-	text := "No free slot left today for " + model.Sanitize(svc.Name)
 	if !next.Start.IsZero() {
-		return text + "; next free: " + next.Start.In(zone).Format("Mon 2 Jan") + " " + common.FormatTime(next.Start, zone, m.c.Prefs.Clock24, true)
+		return m.c.T(i18n.WalkInNoneTodayNext, model.Sanitize(svc.Name),
+			m.c.Words.DateShort(model.DateOf(next.Start.In(zone)))+" "+common.FormatTime(next.Start, zone, m.c.Prefs.Clock24, true))
 	}
-	return text + " nor in the bookable window"
+	return m.c.T(i18n.WalkInNoneInWindow, model.Sanitize(svc.Name))
 }
 
 // SetSize implements the router's sizing.
@@ -273,16 +272,16 @@ func (m Model) Heading() common.Heading {
 	if m.phase == choosing {
 		svc = m.list[m.sel].Service
 	}
-	return common.Heading{Label: "Walk-in", Location: m.loc, Service: svc}
+	return common.Heading{Label: m.c.T(i18n.LabelWalkIn), Location: m.loc, Service: svc}
 }
 
 // ShortHelp implements help.KeyMap.
 func (m Model) ShortHelp() []key.Binding {
 	if m.phase == choosing {
-		choose := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓ tab", "choose"))
+		choose := key.NewBinding(key.WithKeys("up", "down"), common.Help(m.c.Words, "↑↓ tab", i18n.KeyChoose))
 		return []key.Binding{m.keys.Hold, choose}
 	}
-	return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))}
+	return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), common.Help(m.c.Words, "ctrl+c", i18n.KeyQuit))}
 }
 
 // FullHelp implements help.KeyMap.
@@ -295,25 +294,25 @@ func (m Model) FullHelp() [][]key.Binding {
 
 // View implements tea.Model.
 func (m Model) View() string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	switch m.phase {
 	case loading:
-		return m.spin.View() + " " + st.Text.Render("Finding today's free slots at "+model.Sanitize(m.loc.Name)+"…")
+		return m.spin.View() + " " + st.Text.Render(p.T(i18n.WalkInFinding, model.Sanitize(m.loc.Name)))
 	case searching:
-		return m.spin.View() + " " + st.Text.Render("Holding today's next free slot for "+model.Sanitize(m.svc.Name)+"…")
+		return m.spin.View() + " " + st.Text.Render(p.T(i18n.WalkInHolding, model.Sanitize(m.svc.Name)))
 	}
 	width := max(m.width, 20)
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Walk-in at "+model.Sanitize(m.loc.Name)) + st.Faint.Render(" · which service?") + "\n\n")
+	b.WriteString(st.Title.Render(p.T(i18n.WalkInTitle, model.Sanitize(m.loc.Name))) + st.Faint.Render(" · "+p.T(i18n.WalkInWhich)) + "\n\n")
 	nameW := 0
 	for _, ch := range m.list {
-		nameW = max(nameW, lipgloss.Width(serviceLabel(ch.Service)))
+		nameW = max(nameW, lipgloss.Width(m.serviceLabel(ch.Service)))
 	}
 	// The times keep their room (about 40 columns); names give way.
 	nameW = min(nameW, max(width-46, 16))
 	for i, ch := range m.list {
 		marker := "  "
-		name := ansi.Truncate(serviceLabel(ch.Service), nameW, "…")
+		name := ansi.Truncate(m.serviceLabel(ch.Service), nameW, "…")
 		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
 		row := strconv.Itoa(i+1) + " " + name + "  "
 		if i == m.sel {
@@ -324,7 +323,7 @@ func (m Model) View() string {
 		}
 		b.WriteString(ansi.Truncate(marker+row+m.when(ch), width, "…") + "\n")
 	}
-	b.WriteString("\n" + ansi.Wrap(st.Faint.Render(EmailNote), width, "") + "\n")
+	b.WriteString("\n" + ansi.Wrap(st.Faint.Render(p.T(i18n.WalkInEmailNote)), width, "") + "\n")
 	if t := m.status.Text; t != "" {
 		style := st.Warn
 		if m.status.Kind == common.Failure {
@@ -335,26 +334,26 @@ func (m Model) View() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func serviceLabel(s model.Service) string {
+func (m Model) serviceLabel(s model.Service) string {
 	label := model.Sanitize(s.Name)
 	if s.DurationMinutes > 0 {
-		label += " (" + strconv.Itoa(s.DurationMinutes) + " min)"
+		label += " (" + m.c.T(i18n.CellMinutes, s.DurationMinutes) + ")"
 	}
 	return label
 }
 
 // when is a choice's next free slot, in words and with a glyph.
 func (m Model) when(ch booking.WalkInChoice) string {
-	st := m.c.Styles
+	st, p := m.c.Styles, m.c.Words
 	zone := m.loc.Zone()
 	at := func(t model.Slot) string { return common.FormatTime(t.Start, zone, m.c.Prefs.Clock24, true) }
 	switch {
 	case ch.Err != nil:
-		return st.Error.Render("✕ couldn't read its free slots")
+		return st.Error.Render(p.T(i18n.WalkInCantRead))
 	case !ch.Today.Start.IsZero():
-		return st.Free.Render("● today " + at(ch.Today))
+		return st.Free.Render(p.T(i18n.WalkInToday, at(ch.Today)))
 	case !ch.Next.Start.IsZero():
-		return st.Faint.Render("○ none today · next " + ch.Next.Start.In(zone).Format("Mon 2 Jan") + " " + at(ch.Next))
+		return st.Faint.Render(p.T(i18n.WalkInNext, p.DateShort(model.DateOf(ch.Next.Start.In(zone)))+" "+at(ch.Next)))
 	}
-	return st.Faint.Render("○ none today")
+	return st.Faint.Render(p.T(i18n.WalkInNoneTodayShort))
 }
