@@ -14,7 +14,7 @@ import (
 // openAgenda shows the day agenda over the screen on show: the location
 // asked for, else the desk's; free times of the service asked for when it
 // is offered there, else the desk's, else the first offered there.
-func (m Model) openAgenda(msg common.OpenAgendaMsg) (tea.Model, tea.Cmd) {
+func (m Model) openAgenda(msg common.OpenAgendaMsg) (Model, tea.Cmd) {
 	loc := msg.Location
 	if loc.ID == "" {
 		loc = m.location
@@ -53,7 +53,7 @@ func (m Model) openAgenda(msg common.OpenAgendaMsg) (tea.Model, tea.Cmd) {
 // openBooking shows a booking of the agenda in the Appointments screen,
 // listing its day at its location, where it can be moved, cancelled or
 // exported.
-func (m Model) openBooking(msg agenda.OpenBookingMsg) (tea.Model, tea.Cmd) {
+func (m Model) openBooking(msg agenda.OpenBookingMsg) (Model, tea.Cmd) {
 	a := appointments.New(m.c, appointments.Options{
 		Catalog: m.cat.Catalog, ExportDir: m.cfg.ExportDir,
 		Day: msg.Date, Location: msg.Location.ID, Select: msg.Appointment.ID,

@@ -14,7 +14,7 @@ import (
 
 // devTools opens the developer's tools from their keys, over any screen
 // but a picker, where letters filter.
-func (m Model) devTools(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
+func (m Model) devTools(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 	if _, picking := m.stack.Top().Model().(picker.Model); picking {
 		return m, nil, false
 	}
@@ -38,7 +38,7 @@ func (m Model) devKeys() []key.Binding {
 }
 
 // openDevTool shows a developer's tool, or does what it asked.
-func (m Model) openDevTool(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) openDevTool(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.OpenInspectorMsg:
 		if _, ok := m.stack.Top().Model().(inspector.Model); ok || !m.c.Keys.Inspector.Enabled() {

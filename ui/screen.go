@@ -26,7 +26,7 @@ type (
 )
 
 // push shows p over the screen on show.
-func (m Model) push(p router.Page) (tea.Model, tea.Cmd) {
+func (m Model) push(p router.Page) (Model, tea.Cmd) {
 	m.showHelp = false
 	m.stack = m.stack.Push(p)
 	return m, nil
@@ -34,7 +34,7 @@ func (m Model) push(p router.Page) (tea.Model, tea.Cmd) {
 
 // pop goes back to the screen below, refreshed; back on the desk's
 // calendar, its service and location are the desk's again.
-func (m Model) pop() (tea.Model, tea.Cmd) {
+func (m Model) pop() (Model, tea.Cmd) {
 	if m.stack.Len() < 2 {
 		return m, nil
 	}
@@ -46,19 +46,19 @@ func (m Model) pop() (tea.Model, tea.Cmd) {
 	return m.shown()
 }
 
-func (m Model) shown() (tea.Model, tea.Cmd) {
+func (m Model) shown() (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.stack, cmd = m.stack.Shown()
 	return m, cmd
 }
 
-func (m Model) updateTop(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) updateTop(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.stack, cmd = m.stack.UpdateTop(msg)
 	return m, cmd
 }
 
-func (m Model) updateAll(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) updateAll(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.stack, cmd = m.stack.UpdateAll(msg)
 	return m, cmd

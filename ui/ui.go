@@ -131,28 +131,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.updateAll(msg)
 }
 
-func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.quitting {
 		if msg.Type == tea.KeyCtrlC { // do not wait for the release
 			return m, tea.Quit
 		}
 		return m, nil
 	}
-	if msg.Type == tea.KeySpace {
-		// Bubble Tea hands every program the same space rune slice, and a
-		// text field sanitises its runes in place: a data race between
-		// sessions, unless each gets its own.
-		msg.Runes = []rune{' '}
+	msg, ok := router.Clean(msg)
+	if !ok {
+		return m, nil
 	}
-	if msg.Type == tea.KeyRunes {
-		// Typed or pasted text goes into inputs that draw it as it is:
-		// nothing in it may drive the terminal.
-		if msg.Runes = []rune(model.Sanitize(string(msg.Runes))); len(msg.Runes) == 0 {
-			return m, nil
-		}
-		if len(msg.Runes) > 1 && !msg.Paste {
-			return m.keys(msg)
-		}
+	if router.Several(msg) {
+		return router.OneByOne(m, msg, Model.typing, Model.key, Model.updateTop)
 	}
 	// ctrl+c cannot be typed into a field, so it is checked before focus.
 	if msg.Type == tea.KeyCtrlC {
@@ -205,31 +196,13 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m.updateTop(msg)
 }
 
-// keys applies runes that arrived in one read (a laggy link, SSH, keys
-// sent together) one at a time, as typed; once a text field has the keys,
-// the rest is text for it.
-func (m Model) keys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var cmds []tea.Cmd
-	var next tea.Model = m
-	for i, r := range msg.Runes {
-		root := next.(Model)
-		if root.stack.Top().Focused() && !root.askQuit {
-			rest := msg
-			rest.Runes = msg.Runes[i:]
-			next, cmd := root.updateTop(rest)
-			return next, tea.Batch(append(cmds, cmd)...)
-		}
-		var cmd tea.Cmd
-		next, cmd = root.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-		cmds = append(cmds, cmd)
-	}
-	return next, tea.Batch(cmds...)
-}
+// typing reports a text field or a prompt with the keys.
+func (m Model) typing() bool { return m.stack.Top().Focused() && !m.askQuit }
 
 // navigate handles the messages that change which screen is on show:
 // adding a screen means adding the message that opens it here.
-func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
-	var next tea.Model
+func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
+	var next Model
 	var cmd tea.Cmd
 	if m.c.Kiosk != nil && deskOnly(msg) {
 		return m, nil, true
@@ -250,7 +223,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		d := msg.Intent.Draft()
 		next, cmd = m.openCalendar(calendar.Config{Service: d.Service, Location: d.Location}, true)
 		var f tea.Cmd
-		next, f = next.(Model).openForm(msg.Intent)
+		next, f = next.openForm(msg.Intent)
 		cmd = tea.Batch(cmd, f)
 	case resume.DiscardedMsg:
 		if msg.Err != nil {
@@ -305,7 +278,7 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}
 		m.lastContact = model.Contact{}
 		next, cmd = m.push(router.PageFor(confirmation.New(m.c, msg.Appointment, h.Service, h.Location)))
-		next, cmd = next.(Model).finished(cmd)
+		next, cmd = next.finished(cmd)
 	case common.FinishedMsg:
 		next, cmd = m.finished(nil)
 	case common.StartOverMsg:
@@ -328,8 +301,8 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		next, cmd = m.push(router.PageFor(reschedule.New(m.c, m.moving, msg.Slot, h.Service, h.Location)))
 	case reschedule.SlotTakenMsg:
 		next, cmd = m.pop() // the list refreshes, then says why
-		if l, ok := next.(Model).stack.Top().Model().(slots.Model); ok {
-			next, _ = next.(Model).updateTop(slots.TakenMsg{List: l.ID(), Say: msg.Status})
+		if l, ok := next.stack.Top().Model().(slots.Model); ok {
+			next, _ = next.updateTop(slots.TakenMsg{List: l.ID(), Say: msg.Status})
 		}
 	case reschedule.DoneMsg:
 		for m.stack.Len() > 1 && !m.startedReschedule() {
@@ -380,7 +353,7 @@ func (m *Model) keepDay() {
 
 // begin offers the next unfinished booking, else opens the desk at loc
 // (and the service chosen), else asks where.
-func (m Model) begin(loc model.Location) (tea.Model, tea.Cmd) {
+func (m Model) begin(loc model.Location) (Model, tea.Cmd) {
 	m.stack = m.stack.Keep(0)
 	switch {
 	case len(m.drafts) > 0:
@@ -396,7 +369,7 @@ func (m Model) begin(loc model.Location) (tea.Model, tea.Cmd) {
 	return m.pick(m.locationPicker())
 }
 
-func (m Model) chooseLocation(loc model.Location) (tea.Model, tea.Cmd) {
+func (m Model) chooseLocation(loc model.Location) (Model, tea.Cmd) {
 	m.location = loc
 	offered := m.cat.Offered(loc.ID)
 	switch {
@@ -431,7 +404,7 @@ func (m Model) servicePicker() (router.Page, common.Status) {
 
 // pick shows a picker over the screen on show, or in place of another
 // picker; with no choice to make it only says why.
-func (m Model) pick(p router.Page, why common.Status) (tea.Model, tea.Cmd) {
+func (m Model) pick(p router.Page, why common.Status) (Model, tea.Cmd) {
 	if p == nil {
 		m.status = why
 		return m, nil
@@ -445,7 +418,7 @@ func (m Model) pick(p router.Page, why common.Status) (tea.Model, tea.Cmd) {
 // openCalendar shows a calendar. The desk's calendar replaces the whole
 // stack (a new service or location starts over) and is remembered; a
 // reschedule one goes over the Appointments screen.
-func (m Model) openCalendar(cfg calendar.Config, desk bool) (tea.Model, tea.Cmd) {
+func (m Model) openCalendar(cfg calendar.Config, desk bool) (Model, tea.Cmd) {
 	m.seq++
 	cfg.ID = m.seq
 	m.cfg.Date = model.Date{}
@@ -461,7 +434,7 @@ func (m Model) openCalendar(cfg calendar.Config, desk bool) (tea.Model, tea.Cmd)
 }
 
 // openSlots shows the day a calendar opened, in the calendar's mode.
-func (m Model) openSlots(msg calendar.DayChosenMsg) (tea.Model, tea.Cmd) {
+func (m Model) openSlots(msg calendar.DayChosenMsg) (Model, tea.Cmd) {
 	cal, ok := m.stack.Top().Model().(calendar.Model)
 	if !ok || cal.Config().ID != msg.Calendar {
 		return m, nil
@@ -478,7 +451,7 @@ func (m Model) openSlots(msg calendar.DayChosenMsg) (tea.Model, tea.Cmd) {
 
 // holdReplied hands a hold's answer to the list that asked; a hold whose
 // list is gone is given back.
-func (m Model) holdReplied(msg slots.HoldMsg) (tea.Model, tea.Cmd) {
+func (m Model) holdReplied(msg slots.HoldMsg) (Model, tea.Cmd) {
 	for _, p := range m.stack.Pages() {
 		if l, ok := p.Model().(holdAsker); ok && l.Awaits(msg) {
 			return m.updateAll(msg)
@@ -490,7 +463,7 @@ func (m Model) holdReplied(msg slots.HoldMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) openForm(in *booking.Intent, opts ...form.Option) (tea.Model, tea.Cmd) {
+func (m Model) openForm(in *booking.Intent, opts ...form.Option) (Model, tea.Cmd) {
 	f := form.New(m.c, in, opts...)
 	next, cmd := m.push(router.PageFor(f))
 	return next, tea.Batch(f.Init(), cmd)
@@ -506,7 +479,7 @@ func (m Model) release(holdID string) tea.Cmd {
 
 // startReschedule opens a calendar in pick mode for the appointment's
 // service and location, over the Appointments screen.
-func (m Model) startReschedule(msg appointments.RescheduleMsg) (tea.Model, tea.Cmd) {
+func (m Model) startReschedule(msg appointments.RescheduleMsg) (Model, tea.Cmd) {
 	svc, okS := m.cat.Service(msg.Service.ID)
 	loc, okL := m.cat.ActiveLocation(msg.Location.ID)
 	if !okS || !okL || !svc.OfferedAt(loc.ID) {
@@ -528,7 +501,7 @@ func (m Model) startedReschedule() bool {
 }
 
 // openMyBooking shows a customer's "my booking" over the screen on show.
-func (m Model) openMyBooking() (tea.Model, tea.Cmd) {
+func (m Model) openMyBooking() (Model, tea.Cmd) {
 	if _, ok := m.stack.Top().Model().(mybooking.Model); ok || m.cat.Catalog.Locations == nil {
 		return m, nil
 	}
@@ -538,7 +511,7 @@ func (m Model) openMyBooking() (tea.Model, tea.Cmd) {
 
 // finished starts the wait before a kiosk starts over, after a booking
 // or a customer's change: long enough to note the reference.
-func (m Model) finished(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+func (m Model) finished(cmd tea.Cmd) (Model, tea.Cmd) {
 	if m.c.Kiosk == nil {
 		return m, cmd
 	}
@@ -552,7 +525,7 @@ func (m Model) startOverTickCmd() tea.Cmd {
 	return common.Every(m.c.Ctx, time.Second, func(time.Time) tea.Msg { return startOverTickMsg{id: id} })
 }
 
-func (m Model) startOverTick(msg startOverTickMsg) (tea.Model, tea.Cmd) {
+func (m Model) startOverTick(msg startOverTickMsg) (Model, tea.Cmd) {
 	if msg.id != m.startOverID || m.startOverAt.IsZero() {
 		return m, nil
 	}
@@ -564,7 +537,7 @@ func (m Model) startOverTick(msg startOverTickMsg) (tea.Model, tea.Cmd) {
 
 // startOver hands a kiosk to the next customer; the kiosk closes this
 // session (any hold given back) and clears the screen and scrollback.
-func (m Model) startOver() (tea.Model, tea.Cmd) {
+func (m Model) startOver() (Model, tea.Cmd) {
 	if m.c.Kiosk == nil || m.c.Kiosk.StartOver == nil {
 		return m, nil
 	}
@@ -593,7 +566,7 @@ func (m *Model) rememberDesk() tea.Cmd {
 // back is esc outside a text field: the screen below; from the service
 // picker the locations; from the desk's calendar the service, then the
 // location, when there is a choice.
-func (m Model) back() (tea.Model, tea.Cmd) {
+func (m Model) back() (Model, tea.Cmd) {
 	if !m.startOverAt.IsZero() { // a customer's errand is done: next customer
 		return m.startOver()
 	}
@@ -633,7 +606,7 @@ func (m Model) ownsBack() bool {
 
 // requestQuit asks first when quitting would give something back or
 // leave a booking unanswered; otherwise it quits at once.
-func (m Model) requestQuit() (tea.Model, tea.Cmd) {
+func (m Model) requestQuit() (Model, tea.Cmd) {
 	if m.holding() || m.c.Session.Unresolved() {
 		m.askQuit, m.showHelp = true, false
 		return m, nil
@@ -664,7 +637,7 @@ func (m Model) holding() bool {
 
 // quit closes the session (holds given back, drafts dropped, an
 // unanswered booking kept for resume), then ends the program.
-func (m Model) quit() (tea.Model, tea.Cmd) {
+func (m Model) quit() (Model, tea.Cmd) {
 	m.askQuit, m.quitting = false, true
 	if m.holding() {
 		m.status = common.Status{Text: m.c.T(i18n.RootReleasing)}

@@ -299,7 +299,7 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		checkSafe(t, "reschedule", m.View())
 
 		next, _ := m.push(router.PageFor(resume.New(c, state.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]})))
-		checkSafe(t, "resume", next.(Model).View())
+		checkSafe(t, "resume", next.View())
 	}
 }
 
@@ -381,7 +381,7 @@ func TestNoColorKeepsTheCursor(t *testing.T) {
 	m := New(c, Config{})
 	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	next, _ := m.openForm(c.Session.Begin(svc, loc, slot, h, model.Contact{}))
-	v := next.(Model).View()
+	v := next.View()
 	if !strings.Contains(v, "\x1b[7m") {
 		t.Errorf("no reverse-video cursor under NO_COLOR:\n%q", v)
 	}
