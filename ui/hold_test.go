@@ -120,7 +120,7 @@ func TestKeysWaitForTheHold(t *testing.T) {
 	for _, k := range []string{"esc", "q", "a", "w", "L", "S"} {
 		var seen []tea.Msg
 		m, seen = run(t, m, uitest.Key(k))
-		if _, ok := m.stack.Top().Model().(slots.Model); !ok || m.askQuit || m.quitting {
+		if _, ok := m.stack.Top().Model().(slots.Model); !ok || m.quit.Asking() || m.quit.Closing() {
 			t.Fatalf("%s left the slot list while the hold was in flight (on %T, %v)", k, m.stack.Top().Model(), seen)
 		}
 		if !strings.Contains(m.View(), "Placing the hold…") {
@@ -183,7 +183,7 @@ func TestQuitWhileHoldingReleasesIt(t *testing.T) {
 	before := h.capacity(t)
 	m, req := h.hold(t, m)
 	m = update(t, m, uitest.Key("ctrl+c"))
-	if !m.askQuit {
+	if !m.quit.Asking() {
 		t.Fatal("ctrl+c did not ask")
 	}
 	next, quit := m.Update(uitest.Key("y"))
@@ -221,7 +221,7 @@ func TestQuitWaitsForItsRelease(t *testing.T) {
 	m = update(t, m, uitest.Key("ctrl+c"))
 	next, release := m.Update(uitest.Key("y"))
 	m = next.(Model)
-	if !m.quitting || isQuit(release) {
+	if !m.quit.Closing() || isQuit(release) {
 		t.Fatal("y did not start releasing")
 	}
 	next, cmd := m.Update(common.StatusMsg{Status: common.Failed(m.c.Words, "Refreshing the times failed", context.DeadlineExceeded)})

@@ -18,6 +18,7 @@ import (
 	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/quit"
 	"github.com/zimun-app/zimun/ui/styles"
 )
 
@@ -74,7 +75,7 @@ func Run(ctx context.Context, opts Options) error {
 	session := opts.Office.NewSession()
 	defer func() {
 		// After a quit this finds nothing left to do.
-		closing, cancel := context.WithTimeout(context.WithoutCancel(ctx), quitWait)
+		closing, cancel := context.WithTimeout(context.WithoutCancel(ctx), quit.Wait)
 		defer cancel()
 		_ = session.Close(closing)
 	}()

@@ -6,7 +6,6 @@ package ui
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +26,7 @@ import (
 	"github.com/zimun-app/zimun/ui/frame"
 	"github.com/zimun-app/zimun/ui/mybooking"
 	"github.com/zimun-app/zimun/ui/picker"
+	"github.com/zimun-app/zimun/ui/quit"
 	"github.com/zimun-app/zimun/ui/reschedule"
 	"github.com/zimun-app/zimun/ui/resume"
 	"github.com/zimun-app/zimun/ui/router"
@@ -34,10 +34,6 @@ import (
 	"github.com/zimun-app/zimun/ui/start"
 	"github.com/zimun-app/zimun/ui/walkin"
 )
-
-// quitWait bounds giving holds back on the way out: they expire by
-// themselves anyway, and a signal must end the app within a second.
-const quitWait = 900 * time.Millisecond
 
 // Config is what the root needs beyond the shared session parts.
 type Config struct {
@@ -48,10 +44,7 @@ type Config struct {
 	ExportDir  string     // where .ics exports go; "" = none (the kiosk)
 }
 
-type (
-	closedMsg        struct{}
-	startOverTickMsg struct{ id int }
-)
+type startOverTickMsg struct{ id int }
 
 // Model is the root of the booking UI. Build it with New; it is a value and
 // holds no globals, so one runs per terminal or SSH session.
@@ -75,15 +68,14 @@ type Model struct {
 	startOverAt time.Time
 	startOverID int
 
+	quit     quit.Model
 	status   common.Status
 	showHelp bool
-	askQuit  bool
-	quitting bool
 }
 
 // New builds the root model from the session's shared parts.
 func New(c common.Common, cfg Config) Model {
-	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles, c.Words)}
+	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles, c.Words), quit: quit.New(c)}
 	want := start.Want{Location: cfg.LocationID, Service: cfg.ServiceID, Fresh: c.Kiosk != nil}
 	m.stack = m.stack.Push(router.PageFor(start.New(c, want)))
 	if len(cfg.Notes) > 0 {
@@ -109,21 +101,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.key(msg)
 	case tea.MouseMsg:
 		m.c.Activity.Touch(m.c.Now())
-		if in, ok := m.frame.InBody(msg); ok && !m.showHelp && !m.askQuit && !m.frame.TooSmall() {
+		if in, ok := m.frame.InBody(msg); ok && !m.showHelp && !m.quit.Asking() && !m.frame.TooSmall() {
 			return m.updateTop(in)
 		}
 		return m, nil
 	case common.StatusMsg:
-		if !m.quitting {
+		if !m.quit.Closing() {
 			m.status = common.Status{Kind: msg.Status.Kind, Text: model.Sanitize(msg.Status.Text)}
 		}
 		return m, nil
-	case closedMsg:
+	case quit.ClosedMsg:
 		return m, tea.Quit
 	case startOverTickMsg:
 		return m.startOverTick(msg)
 	}
-	if !m.quitting { // a closing session starts nothing new
+	if !m.quit.Closing() { // a closing session starts nothing new
 		if next, cmd, ok := m.navigate(msg); ok {
 			return next, cmd
 		}
@@ -132,31 +124,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if m.quitting {
-		if msg.Type == tea.KeyCtrlC { // do not wait for the release
-			return m, tea.Quit
-		}
-		return m, nil
-	}
 	msg, ok := router.Clean(msg)
-	if !ok {
+	switch {
+	case !ok:
 		return m, nil
-	}
-	if router.Several(msg) {
+	case router.Several(msg) && !m.quit.Closing():
 		return router.OneByOne(m, msg, Model.typing, Model.key, Model.updateTop)
 	}
-	// ctrl+c cannot be typed into a field, so it is checked before focus.
-	if msg.Type == tea.KeyCtrlC {
-		return m.requestQuit()
-	}
-	if m.askQuit {
-		switch s := msg.String(); {
-		case slices.Contains(common.YesKeys(m.c.Words), s):
-			return m.quit()
-		case s == "n" || s == "N" || s == "esc":
-			m.askQuit = false
-		}
-		return m, nil
+	if q, cmd, ok := m.quit.Key(msg, m.holding); ok {
+		m.quit, m.showHelp = q, m.showHelp && !q.Asking()
+		return m, cmd
 	}
 	m.status = common.Status{} // a status belongs to the action before
 	keys := m.c.Keys
@@ -197,7 +174,7 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 // typing reports a text field or a prompt with the keys.
-func (m Model) typing() bool { return m.stack.Top().Focused() && !m.askQuit }
+func (m Model) typing() bool { return m.stack.Top().Focused() && !m.quit.Asking() }
 
 // navigate handles the messages that change which screen is on show:
 // adding a screen means adding the message that opens it here.
@@ -604,14 +581,12 @@ func (m Model) ownsBack() bool {
 	return ok
 }
 
-// requestQuit asks first when quitting would give something back or
-// leave a booking unanswered; otherwise it quits at once.
+// requestQuit quits, asking first when that would give a hold back or
+// leave a booking unanswered.
 func (m Model) requestQuit() (Model, tea.Cmd) {
-	if m.holding() || m.c.Session.Unresolved() {
-		m.askQuit, m.showHelp = true, false
-		return m, nil
-	}
-	return m.quit()
+	q, cmd := m.quit.Request(m.holding())
+	m.quit, m.showHelp = q, m.showHelp && !q.Asking()
+	return m, cmd
 }
 
 // holding reports a hold to give back: one the session has, or one a
@@ -633,20 +608,4 @@ func (m Model) holding() bool {
 		}
 	}
 	return false
-}
-
-// quit closes the session (holds given back, drafts dropped, an
-// unanswered booking kept for resume), then ends the program.
-func (m Model) quit() (Model, tea.Cmd) {
-	m.askQuit, m.quitting = false, true
-	if m.holding() {
-		m.status = common.Status{Text: m.c.T(i18n.RootReleasing)}
-	}
-	s, parent := m.c.Session, context.WithoutCancel(m.c.Ctx)
-	return m, func() tea.Msg {
-		ctx, cancel := context.WithTimeout(parent, quitWait)
-		defer cancel()
-		_ = s.Close(ctx)
-		return closedMsg{}
-	}
 }

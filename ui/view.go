@@ -33,17 +33,14 @@ func (m Model) View() string {
 		}
 	}
 	header := f.Header(m.cat.Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs, m.offers()...)
-	st := m.status
+	st := m.quit.Status(m.status)
 	if !m.startOverAt.IsZero() && st.Text == "" {
 		left := max(int((m.startOverAt.Sub(m.c.Now())+time.Second-1)/time.Second), 0)
 		st.Text = m.c.T(i18n.RootClearsIn, left)
 	}
 	status := f.Status(st)
-	switch {
-	case m.askQuit && m.c.Session.Unresolved():
-		status = m.c.Styles.Warn.Render(m.c.T(i18n.RootQuitUnanswered))
-	case m.askQuit:
-		status = m.c.Styles.Warn.Render(m.c.T(i18n.RootQuitReleases))
+	if q := m.quit.Question(); q != "" {
+		status = q
 	}
 	keys, own := m.shortHelp()
 	return f.View(header, body, f.Footer(status, f.FitKeys(keys, own, m.c.Keys.Help.Help().Key)))
@@ -53,17 +50,9 @@ func (m Model) View() string {
 // screen's.
 func (m Model) shortHelp() (keys []key.Binding, own int) {
 	switch {
-	case m.askQuit:
-		p := m.c.Words
-		yes := i18n.KeyReleaseQuit
-		if m.c.Session.Unresolved() {
-			yes = i18n.KeyQuitResumeLater
-		}
-		y := common.YesKeys(p)
-		return []key.Binding{
-			key.NewBinding(key.WithKeys(y...), common.Help(p, y[0], yes)),
-			key.NewBinding(key.WithKeys("n"), common.Help(p, "n", i18n.KeyStay)),
-		}, 2
+	case m.quit.Asking():
+		keys = m.quit.ShortHelp()
+		return keys, len(keys)
 	case m.showHelp:
 		return []key.Binding{key.NewBinding(key.WithKeys("?"), common.Help(m.c.Words, "?/esc", i18n.KeyCloseHelp))}, 1
 	}

@@ -130,7 +130,7 @@ func TestEveryKeyShowsAt80x24(t *testing.T) {
 // the help overlay shows every key it is given, whole.
 func keysShown(t *testing.T, step string, m Model) {
 	t.Helper()
-	if m.askQuit || m.frame.TooSmall() {
+	if m.quit.Asking() || m.frame.TooSmall() {
 		return
 	}
 	lines := strings.Split(uitest.Strip(m.View()), "\n")
