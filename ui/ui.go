@@ -7,7 +7,6 @@ package ui
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -30,6 +29,7 @@ import (
 	"github.com/zimun-app/zimun/ui/reschedule"
 	"github.com/zimun-app/zimun/ui/resume"
 	"github.com/zimun-app/zimun/ui/router"
+	"github.com/zimun-app/zimun/ui/selfservice"
 	"github.com/zimun-app/zimun/ui/slots"
 	"github.com/zimun-app/zimun/ui/start"
 	"github.com/zimun-app/zimun/ui/walkin"
@@ -43,8 +43,6 @@ type Config struct {
 	Notes      []string   // said once at the start (state moved into place, say)
 	ExportDir  string     // where .ics exports go; "" = none (the kiosk)
 }
-
-type startOverTickMsg struct{ id int }
 
 // Model is the root of the booking UI. Build it with New; it is a value and
 // holds no globals, so one runs per terminal or SSH session.
@@ -63,11 +61,7 @@ type Model struct {
 	lastContact model.Contact     // kept when a hold is given up, for the next form
 	moving      model.Appointment // being rescheduled
 
-	// At a kiosk, a finished errand stays on screen until startOverAt,
-	// then the kiosk starts over; startOverID tags its ticks.
-	startOverAt time.Time
-	startOverID int
-
+	kiosk    selfservice.Kiosk // what a kiosk does differently; nothing at a desk
 	quit     quit.Model
 	status   common.Status
 	showHelp bool
@@ -75,7 +69,7 @@ type Model struct {
 
 // New builds the root model from the session's shared parts.
 func New(c common.Common, cfg Config) Model {
-	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles, c.Words), quit: quit.New(c)}
+	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles, c.Words), kiosk: selfservice.New(c), quit: quit.New(c)}
 	want := start.Want{Location: cfg.LocationID, Service: cfg.ServiceID, Fresh: c.Kiosk != nil}
 	m.stack = m.stack.Push(router.PageFor(start.New(c, want)))
 	if len(cfg.Notes) > 0 {
@@ -112,8 +106,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case quit.ClosedMsg:
 		return m, tea.Quit
-	case startOverTickMsg:
-		return m.startOverTick(msg)
+	case selfservice.TickMsg:
+		var cmd tea.Cmd
+		m.kiosk, cmd = m.kiosk.Update(msg)
+		return m, cmd
 	}
 	if !m.quit.Closing() { // a closing session starts nothing new
 		if next, cmd, ok := m.navigate(msg); ok {
@@ -146,12 +142,11 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case m.showHelp:
 		m.showHelp = !key.Matches(msg, keys.Help, keys.Back, keys.Quit)
 		return m, nil
-	// The kiosk's keys for a screen reader and the other language are
-	// not text, so they work before focus: typing never triggers them.
-	case key.Matches(msg, keys.ScreenReader) && m.free():
-		return m, m.c.Kiosk.Lines
-	case key.Matches(msg, keys.Language) && m.firstScreen():
-		return m, m.c.Kiosk.Language(m.otherLocale())
+	}
+	if cmd, ok := m.kiosk.Key(msg, m.screen); ok {
+		return m, cmd
+	}
+	switch {
 	case m.stack.Top().Focused():
 		// A text field or a prompt gets every key: "q" or "?" is text.
 		return m.updateTop(msg)
@@ -164,7 +159,7 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.back()
 	case key.Matches(msg, keys.MyBooking):
 		return m.openMyBooking()
-	case !m.startOverAt.IsZero() && msg.Type == tea.KeyEnter:
+	case m.kiosk.Waiting() && msg.Type == tea.KeyEnter:
 		return m.startOver()
 	}
 	if next, cmd, ok := m.devTools(msg); ok {
@@ -181,7 +176,7 @@ func (m Model) typing() bool { return m.stack.Top().Focused() && !m.quit.Asking(
 func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 	var next Model
 	var cmd tea.Cmd
-	if m.c.Kiosk != nil && deskOnly(msg) {
+	if m.kiosk.Blocks(msg) {
 		return m, nil, true
 	}
 	switch msg := msg.(type) {
@@ -255,9 +250,12 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m.lastContact = model.Contact{}
 		next, cmd = m.push(router.PageFor(confirmation.New(m.c, msg.Appointment, h.Service, h.Location)))
-		next, cmd = next.finished(cmd)
+		var wait tea.Cmd
+		next.kiosk, wait = next.kiosk.Finished()
+		cmd = tea.Batch(cmd, wait)
 	case common.FinishedMsg:
-		next, cmd = m.finished(nil)
+		next = m
+		next.kiosk, cmd = m.kiosk.Finished()
 	case common.StartOverMsg:
 		next, cmd = m.startOver()
 	case common.NewBookingMsg:
@@ -302,17 +300,6 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, nil, false
 	}
 	return next, cmd, true
-}
-
-// deskOnly is what a customer at a kiosk never gets: other people's
-// bookings, the desk's walk-ins and the developer's tools.
-func deskOnly(msg tea.Msg) bool {
-	switch msg.(type) {
-	case common.OpenAppointmentsMsg, common.WalkInMsg, common.OpenAgendaMsg, agenda.OpenBookingMsg,
-		common.OpenInspectorMsg, common.OpenAvailabilityMapMsg, availmap.OpenDayMsg:
-		return true
-	}
-	return false
 }
 
 // keepDay carries the day the desk's calendar shows over to the one that
@@ -482,45 +469,23 @@ func (m Model) openMyBooking() (Model, tea.Cmd) {
 	if _, ok := m.stack.Top().Model().(mybooking.Model); ok || m.cat.Catalog.Locations == nil {
 		return m, nil
 	}
-	m.startOverAt, m.startOverID = time.Time{}, m.startOverID+1 // the customer carries on
+	m.kiosk = m.kiosk.CarryOn()
 	return m.push(router.PageFor(mybooking.New(m.c, m.cat.Catalog)))
 }
 
-// finished starts the wait before a kiosk starts over, after a booking
-// or a customer's change: long enough to note the reference.
-func (m Model) finished(cmd tea.Cmd) (Model, tea.Cmd) {
-	if m.c.Kiosk == nil {
-		return m, cmd
-	}
-	m.startOverID++
-	m.startOverAt = m.c.Now().Add(m.c.Kiosk.ShowReference)
-	return m, tea.Batch(cmd, m.startOverTickCmd())
-}
-
-func (m Model) startOverTickCmd() tea.Cmd {
-	id := m.startOverID
-	return common.Every(m.c.Ctx, time.Second, func(time.Time) tea.Msg { return startOverTickMsg{id: id} })
-}
-
-func (m Model) startOverTick(msg startOverTickMsg) (Model, tea.Cmd) {
-	if msg.id != m.startOverID || m.startOverAt.IsZero() {
-		return m, nil
-	}
-	if m.c.Now().Before(m.startOverAt) {
-		return m, m.startOverTickCmd()
-	}
-	return m.startOver()
-}
-
-// startOver hands a kiosk to the next customer; the kiosk closes this
-// session (any hold given back) and clears the screen and scrollback.
+// startOver hands a kiosk to the next customer.
 func (m Model) startOver() (Model, tea.Cmd) {
-	if m.c.Kiosk == nil || m.c.Kiosk.StartOver == nil {
-		return m, nil
+	var cmd tea.Cmd
+	m.kiosk, cmd = m.kiosk.StartOver()
+	return m, cmd
+}
+
+// screen is what is on show, for the kiosk's keys.
+func (m Model) screen() selfservice.Screen {
+	return selfservice.Screen{
+		Stack: m.stack, Holding: m.holding() || m.c.Session.Unresolved(),
+		Choice: len(m.cat.Offered(m.location.ID)) > 1 || len(m.cat.Active()) > 1,
 	}
-	m.startOverAt = time.Time{}
-	m.startOverID++
-	return m, m.c.Kiosk.StartOver
 }
 
 // rememberDesk saves the location and service in use, when they changed;
@@ -544,7 +509,7 @@ func (m *Model) rememberDesk() tea.Cmd {
 // picker the locations; from the desk's calendar the service, then the
 // location, when there is a choice.
 func (m Model) back() (Model, tea.Cmd) {
-	if !m.startOverAt.IsZero() { // a customer's errand is done: next customer
+	if m.kiosk.Waiting() { // a customer's errand is done: next customer
 		return m.startOver()
 	}
 	if p, ok := m.stack.Top().Model().(picker.Model); ok && p.Heading().Location.ID != "" {
@@ -566,7 +531,7 @@ func (m Model) back() (Model, tea.Cmd) {
 
 // canGoBack mirrors back, for the footer.
 func (m Model) canGoBack() bool {
-	if !m.startOverAt.IsZero() {
+	if m.kiosk.Waiting() {
 		return false
 	}
 	if m.stack.Len() > 1 {

@@ -6,11 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/zimun-app/zimun/i18n"
-	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/common"
-	"github.com/zimun-app/zimun/ui/form"
-	"github.com/zimun-app/zimun/ui/picker"
-	"github.com/zimun-app/zimun/ui/start"
 )
 
 // View draws the screen on top in the frame, at exactly the terminal's
@@ -22,7 +18,7 @@ func (m Model) View() string {
 	}
 	body := m.stack.Top().View()
 	if m.showHelp {
-		body = f.HelpOverlay(append(m.stack.Top().FullHelp(), m.globalKeys(), m.devKeys(), m.kioskKeys()))
+		body = f.HelpOverlay(m.helpGroups())
 	}
 	var left []time.Duration
 	for _, p := range m.stack.Pages() {
@@ -32,18 +28,20 @@ func (m Model) View() string {
 			}
 		}
 	}
-	header := f.Header(m.cat.Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs, m.offers()...)
-	st := m.quit.Status(m.status)
-	if !m.startOverAt.IsZero() && st.Text == "" {
-		left := max(int((m.startOverAt.Sub(m.c.Now())+time.Second-1)/time.Second), 0)
-		st.Text = m.c.T(i18n.RootClearsIn, left)
-	}
-	status := f.Status(st)
+	header := f.Header(m.cat.Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs, m.kiosk.Offers(m.screen)...)
+	status := f.Status(m.kiosk.Status(m.quit.Status(m.status)))
 	if q := m.quit.Question(); q != "" {
 		status = q
 	}
 	keys, own := m.shortHelp()
 	return f.View(header, body, f.Footer(status, f.FitKeys(keys, own, m.c.Keys.Help.Help().Key)))
+}
+
+// helpGroups are the keys the help overlay shows: the screen's, the
+// global ones, and those of the developer's tools and the kiosk, where
+// they work.
+func (m Model) helpGroups() [][]key.Binding {
+	return append(m.stack.Top().FullHelp(), m.globalKeys(), m.devKeys(), m.kiosk.Keys(m.screen))
 }
 
 // shortHelp is the screen's keys, then the global ones; own counts the
@@ -83,79 +81,4 @@ func (m Model) globalKeys() []key.Binding {
 		keys = append(keys, k.MyBooking)
 	}
 	return append(keys, k.Quit)
-}
-
-// The kiosk's keys for a screen reader and for the other language.
-
-// free reports nothing held and nothing being typed into a booking: a
-// customer may leave for the accessible mode, losing nothing.
-func (m Model) free() bool {
-	if m.c.Kiosk == nil || m.holding() || m.c.Session.Unresolved() {
-		return false
-	}
-	for _, p := range m.stack.Pages() {
-		if _, ok := p.Model().(form.Model); ok {
-			return false
-		}
-	}
-	return true
-}
-
-// firstScreen reports the kiosk's first screen on show: loading, the
-// location or service picker, or the calendar when there was nothing to
-// choose. The language changes only there: a change starts over.
-func (m Model) firstScreen() bool {
-	if m.c.Kiosk == nil || m.stack.Len() != 1 || !m.startOverAt.IsZero() || !m.free() {
-		return false
-	}
-	switch m.stack.Top().Model().(type) {
-	case start.Model, picker.Model:
-		return true
-	case calendar.Model:
-		l, _ := m.locationPicker()
-		s, _ := m.servicePicker()
-		return l == nil && s == nil
-	}
-	return false
-}
-
-// otherLocale is the language the kiosk's language key switches to, in
-// the same region.
-func (m Model) otherLocale() i18n.Locale {
-	l := m.c.Words.Locale()
-	if l.Lang == i18n.French {
-		l.Lang = i18n.English
-	} else {
-		l.Lang = i18n.French
-	}
-	return l
-}
-
-// offers are the kiosk's keys the header names on the first screen, in
-// the words of whoever needs them.
-func (m Model) offers() []string {
-	if !m.firstScreen() {
-		return nil
-	}
-	k := m.c.Keys
-	var out []string
-	if k.ScreenReader.Enabled() {
-		out = append(out, m.c.T(i18n.HeaderScreenReader, k.ScreenReader.Help().Key))
-	}
-	if k.Language.Enabled() {
-		out = append(out, i18n.LanguageOffer(m.otherLocale().Lang, k.Language.Help().Key))
-	}
-	return out
-}
-
-// kioskKeys are the kiosk's keys for the help overlay, where they work.
-func (m Model) kioskKeys() []key.Binding {
-	var keys []key.Binding
-	if m.free() && m.c.Keys.ScreenReader.Enabled() {
-		keys = append(keys, m.c.Keys.ScreenReader)
-	}
-	if m.firstScreen() && m.c.Keys.Language.Enabled() {
-		keys = append(keys, m.c.Keys.Language)
-	}
-	return keys
 }

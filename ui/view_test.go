@@ -143,7 +143,7 @@ func keysShown(t *testing.T, step string, m Model) {
 	if strings.Contains(view, m.c.T(i18n.FrameMoreKeys)) {
 		t.Errorf("%s: the help overlay leaves keys out:\n%s", step, view)
 	}
-	for _, g := range append(m.stack.Top().FullHelp(), m.globalKeys(), m.devKeys(), m.kioskKeys()) {
+	for _, g := range m.helpGroups() {
 		for _, k := range g {
 			shown := regexp.MustCompile(regexp.QuoteMeta(k.Help().Key) + " +" + regexp.QuoteMeta(k.Help().Desc) + "( |$)")
 			if k.Enabled() && k.Help().Desc != "" && !shown.MatchString(view) {
