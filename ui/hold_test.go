@@ -283,7 +283,7 @@ func TestChangingServiceKeepsTheDay(t *testing.T) {
 	m = update(t, m, uitest.Key("j")) // a week on
 	day := m.stack.Top().Model().(calendar.Model).Selected()
 	var other model.Service
-	for _, s := range m.cat.Offered(loc.ID) {
+	for _, s := range m.flow.Catalog().Offered(loc.ID) {
 		if s.ID != svc.ID {
 			other = s
 		}

@@ -152,7 +152,7 @@ func walkScreens(t *testing.T, lang func(common.Common) common.Common, w, h int,
 			if err := store.SaveDraft(d); err != nil {
 				t.Fatal(err)
 			}
-			return update(t, m, start.ReadyMsg{Catalog: booking.Catalog{Catalog: m.cat.Catalog}, Drafts: []state.Draft{d}})
+			return update(t, m, start.ReadyMsg{Catalog: booking.Catalog{Catalog: m.flow.Catalog().Catalog}, Drafts: []state.Draft{d}})
 		}, "resume.Model"},
 		{"resumed", func(m Model) Model { return drive(t, m, uitest.Key("enter"), 1) }, "form.Model"},
 		{"its hold lapsed: esc picks another", func(m Model) Model { return drive(t, m, uitest.Key("esc"), 1) }, "calendar"},

@@ -1,11 +1,23 @@
 package ui
 
 import (
+	"context"
+
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/agenda"
+	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/calendar"
+	"github.com/zimun-app/zimun/ui/choose"
+	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/form"
+	"github.com/zimun-app/zimun/ui/mybooking"
+	"github.com/zimun-app/zimun/ui/picker"
 	"github.com/zimun-app/zimun/ui/router"
+	"github.com/zimun-app/zimun/ui/selfservice"
 	"github.com/zimun-app/zimun/ui/slots"
 )
 
@@ -21,28 +33,30 @@ type (
 	holdAsker interface {
 		ID() int
 		Awaits(slots.HoldMsg) bool
-		Holding() bool
 	}
+	// asker has asked for a hold (the slot list, the day agenda, the
+	// walk-in): its call may not have started yet.
+	asker interface{ Holding() bool }
 )
 
-// push shows p over the screen on show.
-func (m Model) push(p router.Page) (Model, tea.Cmd) {
+// push shows p over the screen on show, init starting it; nil shows
+// nothing new.
+func (m Model) push(p router.Page, init tea.Cmd) (Model, tea.Cmd) {
+	if p == nil {
+		return m, nil
+	}
 	m.showHelp = false
 	m.stack = m.stack.Push(p)
-	return m, nil
+	return m, init
 }
 
-// pop goes back to the screen below, refreshed; back on the desk's
-// calendar, its service and location are the desk's again.
+// pop goes back to the screen below, refreshed.
 func (m Model) pop() (Model, tea.Cmd) {
 	if m.stack.Len() < 2 {
 		return m, nil
 	}
 	m.stack = m.stack.Drop()
-	if cal, ok := m.stack.Top().Model().(calendar.Model); ok && !cal.Config().Pick {
-		h := cal.Heading()
-		m.location, m.service = h.Location, h.Service
-	}
+	m.flow = m.flow.Returned(m.stack)
 	return m.shown()
 }
 
@@ -62,4 +76,192 @@ func (m Model) updateAll(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.stack, cmd = m.stack.UpdateAll(msg)
 	return m, cmd
+}
+
+// begin starts the flow over every screen: an unfinished booking, else
+// the desk at loc, else the choice of location.
+func (m Model) begin(f choose.Flow, loc model.Location) (Model, tea.Cmd) {
+	m.stack = m.stack.Keep(0)
+	return m.show(f.Begin(loc))
+}
+
+// show shows what the flow chose: the desk's calendar, or a screen (a
+// picker in place of one); with no choice to make, it says why.
+func (m Model) show(f choose.Flow, s choose.Step) (Model, tea.Cmd) {
+	m.flow = f
+	if s.Say.Text != "" {
+		m.status = s.Say
+	}
+	switch {
+	case s.Calendar != nil:
+		return m.openCalendar(*s.Calendar)
+	case s.Page == nil:
+		return m, nil
+	}
+	if _, ok := m.stack.Top().Model().(picker.Model); ok {
+		m.stack = m.stack.Drop()
+	}
+	return m.push(s.Page, nil)
+}
+
+// openCalendar shows a calendar. The desk's calendar replaces the whole
+// stack (a new service or location starts over); a reschedule one goes
+// over the screen the move started from.
+func (m Model) openCalendar(cfg calendar.Config) (Model, tea.Cmd) {
+	m.seq++
+	cfg.ID = m.seq
+	cal := calendar.New(m.c, cfg)
+	var remember tea.Cmd
+	m.flow, remember = m.flow.Opened(cfg)
+	if !cfg.Pick {
+		m.stack = m.stack.Keep(0)
+	}
+	m, _ = m.push(router.PageFor(cal), nil)
+	return m, tea.Batch(cal.Init(), remember)
+}
+
+// openSlots shows the day a calendar opened, in the calendar's mode.
+func (m Model) openSlots(msg calendar.DayChosenMsg) (Model, tea.Cmd) {
+	cal, ok := m.stack.Top().Model().(calendar.Model)
+	if !ok || cal.Config().ID != msg.Calendar {
+		return m, nil
+	}
+	cfg := cal.Config()
+	m.seq++
+	list := slots.New(m.c, slots.Config{
+		ID: m.seq, Service: cfg.Service, Location: cfg.Location, Availability: cal.Availability(),
+		Date: msg.Date, Pick: cfg.Pick, Banner: cfg.Banner,
+	})
+	return m.push(router.PageFor(list), list.Init())
+}
+
+// openAgenda shows the day agenda over the screen on show.
+func (m Model) openAgenda(msg common.OpenAgendaMsg) (Model, tea.Cmd) {
+	cfg, ok := m.flow.Agenda(msg)
+	if !ok {
+		m.status = common.Status{Text: m.c.T(i18n.RootChooseLocation)}
+		return m, nil
+	}
+	m.seq++
+	cfg.ID = m.seq
+	a := agenda.New(m.c, cfg)
+	return m.push(router.PageFor(a), a.Init())
+}
+
+// holdReplied hands a hold's answer to the list that asked; a hold whose
+// list is gone is given back.
+func (m Model) holdReplied(msg slots.HoldMsg) (Model, tea.Cmd) {
+	for _, p := range m.stack.Pages() {
+		if l, ok := p.Model().(holdAsker); ok && l.Awaits(msg) {
+			return m.updateAll(msg)
+		}
+	}
+	if h, ok := msg.Placed(); ok {
+		return m, m.release(h.ID)
+	}
+	return m, nil
+}
+
+func (m Model) openForm(in *booking.Intent, opts ...form.Option) (Model, tea.Cmd) {
+	f := form.New(m.c, in, opts...)
+	return m.push(router.PageFor(f), f.Init())
+}
+
+func (m Model) release(holdID string) tea.Cmd {
+	c := m.c
+	return func() tea.Msg {
+		_ = c.Session.Release(context.WithoutCancel(c.Ctx), holdID) // it expires anyway
+		return nil
+	}
+}
+
+// startReschedule opens a calendar in pick mode for the appointment's
+// service and location, over the screen the move started from.
+func (m Model) startReschedule(msg appointments.RescheduleMsg) (Model, tea.Cmd) {
+	cat := m.flow.Catalog()
+	svc, okS := cat.Service(msg.Service.ID)
+	loc, okL := cat.ActiveLocation(msg.Location.ID)
+	if !okS || !okL || !svc.OfferedAt(loc.ID) {
+		m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.RootCantMove)}
+		return m, nil
+	}
+	m.moving = msg.Appointment
+	return m.openCalendar(calendar.Config{Service: svc, Location: loc, Pick: true, Banner: msg.Banner})
+}
+
+// startedReschedule reports the screen a reschedule started from on top:
+// the appointments list, or a customer's "my booking".
+func (m Model) startedReschedule() bool {
+	switch m.stack.Top().Model().(type) {
+	case appointments.Model, mybooking.Model:
+		return true
+	}
+	return false
+}
+
+// openMyBooking shows a customer's "my booking" over the screen on show.
+func (m Model) openMyBooking() (Model, tea.Cmd) {
+	cat := m.flow.Catalog().Catalog
+	if _, ok := m.stack.Top().Model().(mybooking.Model); ok || cat.Locations == nil {
+		return m, nil
+	}
+	m.kiosk = m.kiosk.CarryOn()
+	return m.push(router.PageFor(mybooking.New(m.c, cat)), nil)
+}
+
+// startOver hands a kiosk to the next customer.
+func (m Model) startOver() (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.kiosk, cmd = m.kiosk.StartOver()
+	return m, cmd
+}
+
+// back is esc outside a text field: a kiosk's finished errand starts
+// over; within the flow, the flow's way back; else the screen below.
+func (m Model) back() (Model, tea.Cmd) {
+	if m.kiosk.Waiting() {
+		return m.startOver()
+	}
+	if s, ok := m.flow.Back(m.stack); ok {
+		return m.show(m.flow, s)
+	}
+	return m.pop()
+}
+
+// canGoBack mirrors back, for the footer.
+func (m Model) canGoBack() bool {
+	_, cal := m.stack.Top().Model().(calendar.Model)
+	return !m.kiosk.Waiting() && (m.stack.Len() > 1 || cal && m.flow.Choice())
+}
+
+func (m Model) ownsBack() bool {
+	_, ok := m.stack.Top().Model().(backOwner)
+	return ok
+}
+
+// requestQuit quits, asking first when that would give a hold back or
+// leave a booking unanswered.
+func (m Model) requestQuit() (Model, tea.Cmd) {
+	q, cmd := m.quit.Request(m.holding())
+	m.quit, m.showHelp = q, m.showHelp && !q.Asking()
+	return m, cmd
+}
+
+// holding reports a hold to give back: one the session has, or one a
+// screen has asked for.
+func (m Model) holding() bool {
+	if m.c.Session.Holding() {
+		return true
+	}
+	for _, p := range m.stack.Pages() {
+		if a, ok := p.Model().(asker); ok && a.Holding() {
+			return true
+		}
+	}
+	return false
+}
+
+// screen is what is on show, for the kiosk's keys.
+func (m Model) screen() selfservice.Screen {
+	return selfservice.Screen{Stack: m.stack, Holding: m.holding() || m.c.Session.Unresolved(), Choice: m.flow.Choice()}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/devtools"
 )
 
 // View draws the screen on top in the frame, at exactly the terminal's
@@ -28,7 +29,7 @@ func (m Model) View() string {
 			}
 		}
 	}
-	header := f.Header(m.cat.Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs, m.kiosk.Offers(m.screen)...)
+	header := f.Header(m.flow.Catalog().Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs, m.kiosk.Offers(m.screen)...)
 	status := f.Status(m.kiosk.Status(m.quit.Status(m.status)))
 	if q := m.quit.Question(); q != "" {
 		status = q
@@ -41,7 +42,7 @@ func (m Model) View() string {
 // global ones, and those of the developer's tools and the kiosk, where
 // they work.
 func (m Model) helpGroups() [][]key.Binding {
-	return append(m.stack.Top().FullHelp(), m.globalKeys(), m.devKeys(), m.kiosk.Keys(m.screen))
+	return append(m.stack.Top().FullHelp(), m.globalKeys(), devtools.Keys(m.c.Keys, m.stack.Top().Model()), m.kiosk.Keys(m.screen))
 }
 
 // shortHelp is the screen's keys, then the global ones; own counts the

@@ -298,7 +298,7 @@ func TestHostileTextIsSanitised(t *testing.T) {
 		}
 		checkSafe(t, "reschedule", m.View())
 
-		next, _ := m.push(router.PageFor(resume.New(c, state.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]})))
+		next, _ := m.push(router.PageFor(resume.New(c, state.Draft{Service: svcs[0], Location: locs[0], Contact: model.Contact{Name: hostile}, Slot: a.Days[0].Slots[0]})), nil)
 		checkSafe(t, "resume", next.View())
 	}
 }
