@@ -6,13 +6,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/booking"
-	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
-	"github.com/zimun-app/zimun/ui/agenda"
 	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/choose"
-	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/form"
 	"github.com/zimun-app/zimun/ui/mybooking"
 	"github.com/zimun-app/zimun/ui/picker"
@@ -78,74 +75,19 @@ func (m Model) updateAll(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// begin starts the flow over every screen: an unfinished booking, else
-// the desk at loc, else the choice of location.
-func (m Model) begin(f choose.Flow, loc model.Location) (Model, tea.Cmd) {
-	m.stack = m.stack.Keep(0)
-	return m.show(f.Begin(loc))
-}
-
-// show shows what the flow chose: the desk's calendar, or a screen (a
-// picker in place of one); with no choice to make, it says why.
+// show shows what the flow chose; with no choice to make, it says why.
 func (m Model) show(f choose.Flow, s choose.Step) (Model, tea.Cmd) {
 	m.flow = f
 	if s.Say.Text != "" {
 		m.status = s.Say
 	}
-	switch {
-	case s.Calendar != nil:
-		return m.openCalendar(*s.Calendar)
-	case s.Page == nil:
-		return m, nil
-	}
-	if _, ok := m.stack.Top().Model().(picker.Model); ok {
-		m.stack = m.stack.Drop()
-	}
-	return m.push(s.Page, nil)
-}
-
-// openCalendar shows a calendar. The desk's calendar replaces the whole
-// stack (a new service or location starts over); a reschedule one goes
-// over the screen the move started from.
-func (m Model) openCalendar(cfg calendar.Config) (Model, tea.Cmd) {
-	m.seq++
-	cfg.ID = m.seq
-	cal := calendar.New(m.c, cfg)
-	var remember tea.Cmd
-	m.flow, remember = m.flow.Opened(cfg)
-	if !cfg.Pick {
+	if s.Alone {
 		m.stack = m.stack.Keep(0)
 	}
-	m, _ = m.push(router.PageFor(cal), nil)
-	return m, tea.Batch(cal.Init(), remember)
-}
-
-// openSlots shows the day a calendar opened, in the calendar's mode.
-func (m Model) openSlots(msg calendar.DayChosenMsg) (Model, tea.Cmd) {
-	cal, ok := m.stack.Top().Model().(calendar.Model)
-	if !ok || cal.Config().ID != msg.Calendar {
-		return m, nil
+	if _, ok := m.stack.Top().Model().(picker.Model); ok && s.Swap {
+		m.stack = m.stack.Drop()
 	}
-	cfg := cal.Config()
-	m.seq++
-	list := slots.New(m.c, slots.Config{
-		ID: m.seq, Service: cfg.Service, Location: cfg.Location, Availability: cal.Availability(),
-		Date: msg.Date, Pick: cfg.Pick, Banner: cfg.Banner,
-	})
-	return m.push(router.PageFor(list), list.Init())
-}
-
-// openAgenda shows the day agenda over the screen on show.
-func (m Model) openAgenda(msg common.OpenAgendaMsg) (Model, tea.Cmd) {
-	cfg, ok := m.flow.Agenda(msg)
-	if !ok {
-		m.status = common.Status{Text: m.c.T(i18n.RootChooseLocation)}
-		return m, nil
-	}
-	m.seq++
-	cfg.ID = m.seq
-	a := agenda.New(m.c, cfg)
-	return m.push(router.PageFor(a), a.Init())
+	return m.push(s.Page, s.Init)
 }
 
 // holdReplied hands a hold's answer to the list that asked; a hold whose
@@ -173,20 +115,6 @@ func (m Model) release(holdID string) tea.Cmd {
 		_ = c.Session.Release(context.WithoutCancel(c.Ctx), holdID) // it expires anyway
 		return nil
 	}
-}
-
-// startReschedule opens a calendar in pick mode for the appointment's
-// service and location, over the screen the move started from.
-func (m Model) startReschedule(msg appointments.RescheduleMsg) (Model, tea.Cmd) {
-	cat := m.flow.Catalog()
-	svc, okS := cat.Service(msg.Service.ID)
-	loc, okL := cat.ActiveLocation(msg.Location.ID)
-	if !okS || !okL || !svc.OfferedAt(loc.ID) {
-		m.status = common.Status{Kind: common.Failure, Text: m.c.T(i18n.RootCantMove)}
-		return m, nil
-	}
-	m.moving = msg.Appointment
-	return m.openCalendar(calendar.Config{Service: svc, Location: loc, Pick: true, Banner: msg.Banner})
 }
 
 // startedReschedule reports the screen a reschedule started from on top:

@@ -48,7 +48,6 @@ type Model struct {
 	cfg   Config
 	frame frame.Frame
 	stack router.Stack
-	seq   int // ids for calendars, slot lists and agendas
 
 	flow        choose.Flow       // the catalogue, the desk's location and service
 	lastContact model.Contact     // kept when a hold is given up, for the next form
@@ -181,11 +180,10 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if msg.Status.Text != "" {
 			m.status = msg.Status
 		}
-		m, cmd = m.begin(m.flow.Ready(msg), msg.Location)
+		m, cmd = m.show(m.flow.Ready(msg).Begin(msg.Location))
 	case resume.ResumedMsg:
-		m.flow = m.flow.Answered()
 		d := msg.Intent.Draft()
-		m, cmd = m.openCalendar(calendar.Config{Service: d.Service, Location: d.Location})
+		m, cmd = m.show(m.flow.Answered().Calendar(calendar.Config{Service: d.Service, Location: d.Location}))
 		var f tea.Cmd
 		m, f = m.openForm(msg.Intent)
 		cmd = tea.Batch(cmd, f)
@@ -193,7 +191,7 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if msg.Err != nil {
 			m.status = common.Failed(m.c.Words, m.c.T(i18n.FailDiscarding), msg.Err)
 		}
-		m, cmd = m.begin(m.flow.Answered(), model.Location{})
+		m, cmd = m.show(m.flow.Answered().Begin(model.Location{}))
 	case common.LocationChosenMsg:
 		m, cmd = m.show(m.flow.ChooseLocation(m.stack, msg.Location))
 	case common.ServiceChosenMsg:
@@ -203,7 +201,7 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case common.ChangeServiceMsg:
 		m, cmd = m.show(m.flow, m.flow.Services())
 	case calendar.DayChosenMsg:
-		m, cmd = m.openSlots(msg)
+		m, cmd = m.show(m.flow.Day(m.stack, msg))
 	case slots.HoldMsg:
 		m, cmd = m.holdReplied(msg)
 	case slots.HoldPlacedMsg:
@@ -249,10 +247,14 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if cal, ok := m.stack.Top().Model().(calendar.Model); ok && !cal.Config().Pick {
 			m, cmd = m.shown()
 		} else {
-			m, cmd = m.openCalendar(calendar.Config{Service: m.flow.Service(), Location: m.flow.Location()})
+			m, cmd = m.show(m.flow.Calendar(calendar.Config{Service: m.flow.Service(), Location: m.flow.Location()}))
 		}
 	case appointments.RescheduleMsg:
-		m, cmd = m.startReschedule(msg)
+		var s choose.Step
+		if m.flow, s = m.flow.Reschedule(msg.Service, msg.Location, msg.Banner); s.Page != nil {
+			m.moving = msg.Appointment
+		}
+		m, cmd = m.show(m.flow, s)
 	case slots.PickedMsg:
 		h := m.stack.Top().Heading()
 		m, cmd = m.push(router.PageFor(reschedule.New(m.c, m.moving, msg.Slot, h.Service, h.Location)), nil)
@@ -269,9 +271,9 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case common.OpenInspectorMsg, common.OpenAvailabilityMapMsg:
 		m, cmd = m.push(devtools.Open(m.c, msg, m.stack.Top().Model(), m.flow.Service(), m.flow.Location()))
 	case availmap.OpenDayMsg:
-		m, cmd = m.openCalendar(calendar.Config{Service: msg.Service, Location: msg.Location, Date: msg.Date})
+		m, cmd = m.show(m.flow.Calendar(calendar.Config{Service: msg.Service, Location: msg.Location, Date: msg.Date}))
 	case common.OpenAgendaMsg:
-		m, cmd = m.openAgenda(msg)
+		m, cmd = m.show(m.flow.Agenda(msg))
 	case agenda.OpenBookingMsg:
 		a := appointments.New(m.c, appointments.Options{
 			Catalog: m.flow.Catalog().Catalog, ExportDir: m.cfg.ExportDir,

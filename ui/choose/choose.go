@@ -1,9 +1,10 @@
-// Package choose is the way to the desk's calendar: an unfinished booking
-// is offered first; then the location, then the service, each asked only
-// when there is a choice; esc goes back the same way. It keeps the
-// catalogue, the location and service in use (remembered for the next
+// Package choose is the way to a time: an unfinished booking is offered
+// first; then the location and the service, each asked only when there is
+// a choice (esc goes back the same way); then the day in a calendar and
+// the time in its slot list, for a booking or for moving one. It keeps the
+// catalogue, the desk's location and service (remembered for the next
 // start, except at a kiosk) and the day the next calendar opens on. The
-// root shows what it chooses.
+// root shows the screens it chooses.
 package choose
 
 import (
@@ -19,14 +20,17 @@ import (
 	"github.com/zimun-app/zimun/ui/picker"
 	"github.com/zimun-app/zimun/ui/resume"
 	"github.com/zimun-app/zimun/ui/router"
+	"github.com/zimun-app/zimun/ui/slots"
 	"github.com/zimun-app/zimun/ui/start"
 )
 
 // Step is what the flow chose to show.
 type Step struct {
-	Page     router.Page      // over the screen on show, a picker in place of one; nil: none
-	Calendar *calendar.Config // the desk's calendar, in place of every screen
-	Say      common.Status    // why not, when there is no choice to make
+	Page  router.Page   // over the screen on show; nil: none
+	Init  tea.Cmd       // starts it
+	Alone bool          // in place of every screen (the desk's calendar, the first screen)
+	Swap  bool          // in place of a picker on show (a picker)
+	Say   common.Status // why not, when there is no choice to make
 }
 
 // Flow is the catalogue and the desk's choices. A value, like the root.
@@ -38,6 +42,7 @@ type Flow struct {
 	loc    model.Location
 	svc    model.Service
 	date   model.Date // the day the next desk calendar opens on; zero: the first bookable
+	seq    int        // ids for calendars, slot lists and agendas
 }
 
 // New is a flow waiting for the catalogue; the first calendar opens on
@@ -58,8 +63,14 @@ func (f Flow) Location() model.Location { return f.loc }
 func (f Flow) Service() model.Service   { return f.svc }
 
 // Begin offers the next unfinished booking, else opens the desk at loc
-// (and the service chosen), else asks where.
+// (and the service chosen), else asks where, in place of every screen.
 func (f Flow) Begin(loc model.Location) (Flow, Step) {
+	f, s := f.begin(loc)
+	s.Alone = true
+	return f, s
+}
+
+func (f Flow) begin(loc model.Location) (Flow, Step) {
 	switch {
 	case len(f.drafts) > 0:
 		return f, Step{Page: router.PageFor(resume.New(f.c, f.drafts[0]))}
@@ -99,7 +110,7 @@ func (f Flow) chooseLocation(loc model.Location) (Flow, Step) {
 		f.svc = model.Service{}
 		return f, f.Services()
 	}
-	return f, Step{Calendar: &calendar.Config{Service: f.svc, Location: loc, Date: f.date}}
+	return f.Calendar(calendar.Config{Service: f.svc, Location: loc, Date: f.date})
 }
 
 // ChooseService opens the desk's calendar of svc; the day on show in s
@@ -107,7 +118,7 @@ func (f Flow) chooseLocation(loc model.Location) (Flow, Step) {
 func (f Flow) ChooseService(s router.Stack, svc model.Service) (Flow, Step) {
 	f = f.keepDay(s)
 	f.svc = svc
-	return f, Step{Calendar: &calendar.Config{Service: svc, Location: f.loc, Date: f.date}}
+	return f.Calendar(calendar.Config{Service: svc, Location: f.loc, Date: f.date})
 }
 
 // keepDay carries the day the desk's calendar in s shows over to the one
@@ -128,14 +139,14 @@ func (f Flow) keepDay(s router.Stack) Flow {
 // otherwise they say why not.
 func (f Flow) Locations() Step {
 	if locs := f.cat.Active(); len(locs) > 1 {
-		return Step{Page: router.PageFor(picker.NewLocations(f.c, locs))}
+		return Step{Page: router.PageFor(picker.NewLocations(f.c, locs)), Swap: true}
 	}
 	return Step{Say: common.Status{Text: f.c.T(i18n.RootOneLocation)}}
 }
 
 func (f Flow) Services() Step {
 	if offered := f.cat.Offered(f.loc.ID); len(offered) > 1 {
-		return Step{Page: router.PageFor(picker.NewServices(f.c, offered, f.loc))}
+		return Step{Page: router.PageFor(picker.NewServices(f.c, offered, f.loc)), Swap: true}
 	}
 	return Step{Say: common.Status{Text: f.c.T(i18n.RootOneService, model.Sanitize(f.loc.Name))}}
 }
@@ -143,16 +154,25 @@ func (f Flow) Services() Step {
 // Choice reports a location or a service to choose from.
 func (f Flow) Choice() bool { return len(f.cat.Offered(f.loc.ID)) > 1 || len(f.cat.Active()) > 1 }
 
-// Opened is f once a calendar opened: the next opens on its first
-// bookable day; the desk's (not a reschedule's) is the desk's location
-// and service from now on, remembered when they changed, except at a
-// kiosk, which remembers nothing of one customer for the next.
-func (f Flow) Opened(cfg calendar.Config) (Flow, tea.Cmd) {
+// Calendar shows a calendar. The desk's (not a reschedule's) is in place
+// of every screen (a new service or location starts over), and its
+// location and service are the desk's from now on, remembered when they
+// changed, except at a kiosk, which remembers nothing of one customer for
+// the next. The next calendar opens on its first bookable day.
+func (f Flow) Calendar(cfg calendar.Config) (Flow, Step) {
+	f.seq++
+	cfg.ID = f.seq
 	f.date = model.Date{}
-	if cfg.Pick {
-		return f, nil
+	cal := calendar.New(f.c, cfg)
+	var remember tea.Cmd
+	if !cfg.Pick {
+		f.loc, f.svc = cfg.Location, cfg.Service
+		f, remember = f.remember()
 	}
-	f.loc, f.svc = cfg.Location, cfg.Service
+	return f, Step{Page: router.PageFor(cal), Init: tea.Batch(cal.Init(), remember), Alone: !cfg.Pick}
+}
+
+func (f Flow) remember() (Flow, tea.Cmd) {
 	d := state.Desk{LocationID: f.loc.ID, ServiceID: f.svc.ID}
 	if f.c.Kiosk != nil || d == f.saved || d.ServiceID == "" {
 		return f, nil
@@ -165,6 +185,34 @@ func (f Flow) Opened(cfg calendar.Config) (Flow, tea.Cmd) {
 		}
 		return nil
 	}
+}
+
+// Reschedule is a calendar to pick a new time for an appointment of svc
+// at loc, over the screen the move started from, while both are still
+// booked there.
+func (f Flow) Reschedule(svc model.Service, loc model.Location, banner string) (Flow, Step) {
+	svc, okS := f.cat.Service(svc.ID)
+	loc, okL := f.cat.ActiveLocation(loc.ID)
+	if !okS || !okL || !svc.OfferedAt(loc.ID) {
+		return f, Step{Say: common.Status{Kind: common.Failure, Text: f.c.T(i18n.RootCantMove)}}
+	}
+	return f.Calendar(calendar.Config{Service: svc, Location: loc, Pick: true, Banner: banner})
+}
+
+// Day is the slot list of the day the calendar on top of s opened, in the
+// calendar's mode; nothing when that calendar is gone.
+func (f Flow) Day(s router.Stack, msg calendar.DayChosenMsg) (Flow, Step) {
+	cal, ok := s.Top().Model().(calendar.Model)
+	if !ok || cal.Config().ID != msg.Calendar {
+		return f, Step{}
+	}
+	cfg := cal.Config()
+	f.seq++
+	list := slots.New(f.c, slots.Config{
+		ID: f.seq, Service: cfg.Service, Location: cfg.Location, Availability: cal.Availability(),
+		Date: msg.Date, Pick: cfg.Pick, Banner: cfg.Banner,
+	})
+	return f, Step{Page: router.PageFor(list), Init: list.Init()}
 }
 
 // Returned is f once the screen below is on show again: back on the
@@ -204,9 +252,8 @@ func (f Flow) Back(s router.Stack) (_ Step, ok bool) {
 
 // Agenda is the day agenda msg asks for: the location asked for, else the
 // desk's; free times of the service asked for when it is offered there,
-// else the desk's, else the first offered there. ok is false with no
-// location to show.
-func (f Flow) Agenda(msg common.OpenAgendaMsg) (_ agenda.Config, ok bool) {
+// else the desk's, else the first offered there.
+func (f Flow) Agenda(msg common.OpenAgendaMsg) (Flow, Step) {
 	loc := msg.Location
 	if loc.ID == "" {
 		loc = f.loc
@@ -215,7 +262,7 @@ func (f Flow) Agenda(msg common.OpenAgendaMsg) (_ agenda.Config, ok bool) {
 		loc = l
 	}
 	if loc.ID == "" {
-		return agenda.Config{}, false
+		return f, Step{Say: common.Status{Text: f.c.T(i18n.RootChooseLocation)}}
 	}
 	var svc model.Service
 	for _, s := range []model.Service{msg.Service, f.svc} {
@@ -234,5 +281,8 @@ func (f Flow) Agenda(msg common.OpenAgendaMsg) (_ agenda.Config, ok bool) {
 	if date.IsZero() {
 		date = model.DateOf(f.c.Now().In(loc.Zone()))
 	}
-	return agenda.Config{Location: loc, Service: svc, Date: date, Catalog: f.cat.Catalog, Select: msg.Select}, true
+	f.seq++
+	a := agenda.New(f.c, agenda.Config{ID: f.seq, Location: loc, Service: svc, Date: date,
+		Catalog: f.cat.Catalog, Select: msg.Select})
+	return f, Step{Page: router.PageFor(a), Init: a.Init()}
 }
