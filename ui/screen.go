@@ -1,40 +1,23 @@
 package ui
 
 import (
-	"context"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/booking"
-	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/choose"
 	"github.com/zimun-app/zimun/ui/form"
+	"github.com/zimun-app/zimun/ui/holds"
 	"github.com/zimun-app/zimun/ui/mybooking"
 	"github.com/zimun-app/zimun/ui/picker"
 	"github.com/zimun-app/zimun/ui/router"
 	"github.com/zimun-app/zimun/ui/selfservice"
-	"github.com/zimun-app/zimun/ui/slots"
 )
 
-// What only some screens have.
-type (
-	// holder has a hold to count down in the header.
-	holder interface{ Hold() (model.Hold, bool) }
-	// backOwner handles esc itself (clearing a search first, asking first)
-	// and sends common.BackMsg when it means back.
-	backOwner interface{ OwnsBack() }
-	// holdAsker holds slots through slots.HoldCmd (the slot list, the day
-	// agenda); its HoldPlacedMsg names its ID.
-	holdAsker interface {
-		ID() int
-		Awaits(slots.HoldMsg) bool
-	}
-	// asker has asked for a hold (the slot list, the day agenda, the
-	// walk-in): its call may not have started yet.
-	asker interface{ Holding() bool }
-)
+// backOwner handles esc itself (clearing a search first, asking first)
+// and sends common.BackMsg when it means back.
+type backOwner interface{ OwnsBack() }
 
 // push shows p over the screen on show, init starting it; nil shows
 // nothing new.
@@ -90,31 +73,9 @@ func (m Model) show(f choose.Flow, s choose.Step) (Model, tea.Cmd) {
 	return m.push(s.Page, s.Init)
 }
 
-// holdReplied hands a hold's answer to the list that asked; a hold whose
-// list is gone is given back.
-func (m Model) holdReplied(msg slots.HoldMsg) (Model, tea.Cmd) {
-	for _, p := range m.stack.Pages() {
-		if l, ok := p.Model().(holdAsker); ok && l.Awaits(msg) {
-			return m.updateAll(msg)
-		}
-	}
-	if h, ok := msg.Placed(); ok {
-		return m, m.release(h.ID)
-	}
-	return m, nil
-}
-
 func (m Model) openForm(in *booking.Intent, opts ...form.Option) (Model, tea.Cmd) {
 	f := form.New(m.c, in, opts...)
 	return m.push(router.PageFor(f), f.Init())
-}
-
-func (m Model) release(holdID string) tea.Cmd {
-	c := m.c
-	return func() tea.Msg {
-		_ = c.Session.Release(context.WithoutCancel(c.Ctx), holdID) // it expires anyway
-		return nil
-	}
 }
 
 // startedReschedule reports the screen a reschedule started from on top:
@@ -175,19 +136,8 @@ func (m Model) requestQuit() (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// holding reports a hold to give back: one the session has, or one a
-// screen has asked for.
-func (m Model) holding() bool {
-	if m.c.Session.Holding() {
-		return true
-	}
-	for _, p := range m.stack.Pages() {
-		if a, ok := p.Model().(asker); ok && a.Holding() {
-			return true
-		}
-	}
-	return false
-}
+// holding reports a hold to give back.
+func (m Model) holding() bool { return holds.Held(m.c, m.stack) }
 
 // screen is what is on show, for the kiosk's keys.
 func (m Model) screen() selfservice.Screen {

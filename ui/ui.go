@@ -22,6 +22,7 @@ import (
 	"github.com/zimun-app/zimun/ui/devtools"
 	"github.com/zimun-app/zimun/ui/form"
 	"github.com/zimun-app/zimun/ui/frame"
+	"github.com/zimun-app/zimun/ui/holds"
 	"github.com/zimun-app/zimun/ui/quit"
 	"github.com/zimun-app/zimun/ui/reschedule"
 	"github.com/zimun-app/zimun/ui/resume"
@@ -203,10 +204,13 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case calendar.DayChosenMsg:
 		m, cmd = m.show(m.flow.Day(m.stack, msg))
 	case slots.HoldMsg:
-		m, cmd = m.holdReplied(msg)
+		if ok, release := holds.Replied(m.c, m.stack, msg); !ok {
+			return m, release, true
+		}
+		m, cmd = m.updateAll(msg)
 	case slots.HoldPlacedMsg:
-		if l, ok := m.stack.Top().Model().(holdAsker); !ok || l.ID() != msg.List {
-			return m, m.release(msg.Hold.ID), true // nobody waits for it now
+		if ok, release := holds.Placed(m.c, m.stack, msg); !ok {
+			return m, release, true // nobody waits for it now
 		}
 		m, cmd = m.openForm(m.c.Session.Begin(msg.Service, msg.Location, msg.Slot, msg.Hold, m.lastContact))
 	case common.OpenAppointmentsMsg:

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"time"
-
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/devtools"
+	"github.com/zimun-app/zimun/ui/holds"
 )
 
 // View draws the screen on top in the frame, at exactly the terminal's
@@ -21,15 +20,7 @@ func (m Model) View() string {
 	if m.showHelp {
 		body = f.HelpOverlay(m.helpGroups())
 	}
-	var left []time.Duration
-	for _, p := range m.stack.Pages() {
-		if hd, ok := p.Model().(holder); ok {
-			if h, ok := hd.Hold(); ok {
-				left = append(left, h.Remaining(m.c.Now()))
-			}
-		}
-	}
-	header := f.Header(m.flow.Catalog().Organization.Name, m.stack.Top().Heading(), left, m.c.Prefs, m.kiosk.Offers(m.screen)...)
+	header := f.Header(m.flow.Catalog().Organization.Name, m.stack.Top().Heading(), holds.Left(m.stack, m.c.Now()), m.c.Prefs, m.kiosk.Offers(m.screen)...)
 	status := f.Status(m.kiosk.Status(m.quit.Status(m.status)))
 	if q := m.quit.Question(); q != "" {
 		status = q
