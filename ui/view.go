@@ -3,9 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/zimun-app/zimun/i18n"
-	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/devtools"
+	"github.com/zimun-app/zimun/ui/frame"
 	"github.com/zimun-app/zimun/ui/holds"
 )
 
@@ -39,28 +38,18 @@ func (m Model) helpGroups() [][]key.Binding {
 // shortHelp is the screen's keys, then the global ones; own counts the
 // screen's.
 func (m Model) shortHelp() (keys []key.Binding, own int) {
-	switch {
+	switch top := m.stack.Top(); {
 	case m.quit.Asking():
 		keys = m.quit.ShortHelp()
-		return keys, len(keys)
 	case m.showHelp:
-		return []key.Binding{key.NewBinding(key.WithKeys("?"), common.Help(m.c.Words, "?/esc", i18n.KeyCloseHelp))}, 1
+		keys = []key.Binding{m.frame.CloseHelp()}
+	case top.Focused():
+		keys = top.ShortHelp()
+	default:
+		keys = top.ShortHelp()
+		return frame.WithGlobal(keys, m.globalKeys()), len(keys)
 	}
-	keys = m.stack.Top().ShortHelp()
-	own = len(keys)
-	if m.stack.Top().Focused() {
-		return keys, own
-	}
-	seen := map[string]bool{}
-	for _, k := range keys {
-		seen[k.Help().Key] = true
-	}
-	for _, k := range m.globalKeys() {
-		if !seen[k.Help().Key] {
-			keys = append(keys, k)
-		}
-	}
-	return keys, own
+	return keys, len(keys)
 }
 
 func (m Model) globalKeys() []key.Binding {

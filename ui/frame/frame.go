@@ -5,6 +5,7 @@ package frame
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -172,6 +173,26 @@ func (f Frame) Footer(status string, keys []key.Binding) string {
 	}
 	// help.ShortHelpView can overflow by one item when its "…" does not fit.
 	return pad + strings.Join(lines, "\n"+pad) + "\n" + pad + ansi.Truncate(f.Help.ShortHelpView(keys), inner, "…")
+}
+
+// WithGlobal is a screen's keys, then the global keys it does not have.
+func WithGlobal(own, global []key.Binding) []key.Binding {
+	own = slices.Clip(own) // never into the screen's own array
+	seen := map[string]bool{}
+	for _, k := range own {
+		seen[k.Help().Key] = true
+	}
+	for _, k := range global {
+		if !seen[k.Help().Key] {
+			own = append(own, k)
+		}
+	}
+	return own
+}
+
+// CloseHelp is the key that closes the help overlay, for the footer.
+func (f Frame) CloseHelp() key.Binding {
+	return key.NewBinding(key.WithKeys("?"), common.Help(f.Words, "?/esc", i18n.KeyCloseHelp))
 }
 
 // FitKeys leaves out of the footer's keys, whole, those the line has no
