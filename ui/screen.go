@@ -74,8 +74,7 @@ func (m Model) show(f choose.Flow, s choose.Step) (Model, tea.Cmd) {
 }
 
 func (m Model) openForm(in *booking.Intent, opts ...form.Option) (Model, tea.Cmd) {
-	f := form.New(m.c, in, opts...)
-	return m.push(router.PageFor(f), f.Init())
+	return m.push(router.Start(form.New(m.c, in, opts...)))
 }
 
 // startedReschedule reports the screen a reschedule started from on top:

@@ -137,6 +137,7 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.showHelp = !key.Matches(msg, keys.Help, keys.Back, keys.Quit)
 		return m, nil
 	}
+	// The kiosk's keys are not text: they work before focus, never typed.
 	if cmd, ok := m.kiosk.Key(msg, m.screen); ok {
 		return m, cmd
 	}
@@ -214,15 +215,13 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m, cmd = m.openForm(m.c.Session.Begin(msg.Service, msg.Location, msg.Slot, msg.Hold, m.lastContact))
 	case common.OpenAppointmentsMsg:
-		a := appointments.New(m.c, appointments.Options{Catalog: m.flow.Catalog().Catalog, ExportDir: m.cfg.ExportDir})
-		m, cmd = m.push(router.PageFor(a), a.Init())
+		m, cmd = m.push(router.Start(appointments.New(m.c, appointments.Options{Catalog: m.flow.Catalog().Catalog, ExportDir: m.cfg.ExportDir})))
 	case common.WalkInMsg:
 		if m.flow.Service().ID == "" {
 			m.status = common.Status{Text: m.c.T(i18n.RootChooseService)}
 			break
 		}
-		w := walkin.New(m.c, m.flow.Service(), m.flow.Location(), m.lastContact)
-		m, cmd = m.push(router.PageFor(w), w.Init())
+		m, cmd = m.push(router.Start(walkin.New(m.c, m.flow.Service(), m.flow.Location(), m.lastContact)))
 	case walkin.FoundMsg:
 		m.stack = m.stack.Drop()
 		m, cmd = m.openForm(msg.Intent, form.WalkIn())
@@ -279,11 +278,10 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case common.OpenAgendaMsg:
 		m, cmd = m.show(m.flow.Agenda(msg))
 	case agenda.OpenBookingMsg:
-		a := appointments.New(m.c, appointments.Options{
+		m, cmd = m.push(router.Start(appointments.New(m.c, appointments.Options{
 			Catalog: m.flow.Catalog().Catalog, ExportDir: m.cfg.ExportDir,
 			Day: msg.Date, Location: msg.Location.ID, Select: msg.Appointment.ID,
-		})
-		m, cmd = m.push(router.PageFor(a), a.Init())
+		})))
 	case common.BackMsg:
 		if f, ok := m.stack.Top().Model().(form.Model); ok {
 			m.lastContact = f.Contact()

@@ -208,11 +208,11 @@ func (f Flow) Day(s router.Stack, msg calendar.DayChosenMsg) (Flow, Step) {
 	}
 	cfg := cal.Config()
 	f.seq++
-	list := slots.New(f.c, slots.Config{
+	list, init := router.Start(slots.New(f.c, slots.Config{
 		ID: f.seq, Service: cfg.Service, Location: cfg.Location, Availability: cal.Availability(),
 		Date: msg.Date, Pick: cfg.Pick, Banner: cfg.Banner,
-	})
-	return f, Step{Page: router.PageFor(list), Init: list.Init()}
+	}))
+	return f, Step{Page: list, Init: init}
 }
 
 // Returned is f once the screen below is on show again: back on the
@@ -282,7 +282,7 @@ func (f Flow) Agenda(msg common.OpenAgendaMsg) (Flow, Step) {
 		date = model.DateOf(f.c.Now().In(loc.Zone()))
 	}
 	f.seq++
-	a := agenda.New(f.c, agenda.Config{ID: f.seq, Location: loc, Service: svc, Date: date,
-		Catalog: f.cat.Catalog, Select: msg.Select})
-	return f, Step{Page: router.PageFor(a), Init: a.Init()}
+	a, init := router.Start(agenda.New(f.c, agenda.Config{ID: f.seq, Location: loc, Service: svc, Date: date,
+		Catalog: f.cat.Catalog, Select: msg.Select}))
+	return f, Step{Page: a, Init: init}
 }

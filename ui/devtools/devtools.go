@@ -48,14 +48,12 @@ func Open(c common.Common, msg tea.Msg, top any, svc model.Service, loc model.Lo
 		if _, ok := top.(inspector.Model); ok || !c.Keys.Inspector.Enabled() {
 			return nil, nil
 		}
-		in := inspector.New(c)
-		return router.PageFor(in), in.Init()
+		return router.Start(inspector.New(c))
 	case common.OpenAvailabilityMapMsg:
 		if _, ok := top.(availmap.Model); ok || !c.Keys.AvailabilityMap.Enabled() {
 			return nil, nil
 		}
-		am := availmap.New(c, availmap.Options{Service: svc, Location: loc})
-		return router.PageFor(am), am.Init()
+		return router.Start(availmap.New(c, availmap.Options{Service: svc, Location: loc}))
 	}
 	return nil, nil
 }

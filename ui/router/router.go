@@ -44,6 +44,14 @@ type pageOf[M Screen[M]] struct{ m M }
 // PageFor puts a screen on a page.
 func PageFor[M Screen[M]](m M) Page { return pageOf[M]{m} }
 
+// Start puts a screen on a page, with the Cmd that starts it.
+func Start[M interface {
+	Screen[M]
+	Init() tea.Cmd
+}](m M) (Page, tea.Cmd) {
+	return pageOf[M]{m}, m.Init()
+}
+
 func (p pageOf[M]) View() string              { return p.m.View() }
 func (p pageOf[M]) Focused() bool             { return p.m.Focused() }
 func (p pageOf[M]) Heading() common.Heading   { return p.m.Heading() }
