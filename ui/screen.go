@@ -87,16 +87,6 @@ func (m Model) startedReschedule() bool {
 	return false
 }
 
-// openMyBooking shows a customer's "my booking" over the screen on show.
-func (m Model) openMyBooking() (Model, tea.Cmd) {
-	cat := m.flow.Catalog().Catalog
-	if _, ok := m.stack.Top().Model().(mybooking.Model); ok || cat.Locations == nil {
-		return m, nil
-	}
-	m.kiosk = m.kiosk.CarryOn()
-	return m.push(router.PageFor(mybooking.New(m.c, cat)), nil)
-}
-
 // startOver hands a kiosk to the next customer.
 func (m Model) startOver() (Model, tea.Cmd) {
 	var cmd tea.Cmd

@@ -50,9 +50,8 @@ type Model struct {
 	frame frame.Frame
 	stack router.Stack
 
-	flow        choose.Flow       // the catalogue, the desk's location and service
-	lastContact model.Contact     // kept when a hold is given up, for the next form
-	moving      model.Appointment // being rescheduled
+	flow        choose.Flow   // the catalogue, the desk's choices, the way to a time
+	lastContact model.Contact // kept when a hold is given up, for the next form
 
 	kiosk    selfservice.Kiosk // what a kiosk does differently; nothing at a desk
 	quit     quit.Model
@@ -153,7 +152,9 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, keys.Back) && !m.ownsBack():
 		return m.back()
 	case key.Matches(msg, keys.MyBooking):
-		return m.openMyBooking()
+		var p router.Page
+		m.kiosk, p = m.kiosk.MyBooking(m.stack.Top().Model(), m.flow.Catalog().Catalog)
+		return m.push(p, nil)
 	case m.kiosk.Waiting() && msg.Type == tea.KeyEnter:
 		return m.startOver()
 	}
@@ -253,14 +254,9 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m, cmd = m.show(m.flow.Calendar(calendar.Config{Service: m.flow.Service(), Location: m.flow.Location()}))
 		}
 	case appointments.RescheduleMsg:
-		var s choose.Step
-		if m.flow, s = m.flow.Reschedule(msg.Service, msg.Location, msg.Banner); s.Page != nil {
-			m.moving = msg.Appointment
-		}
-		m, cmd = m.show(m.flow, s)
+		m, cmd = m.show(m.flow.Reschedule(msg))
 	case slots.PickedMsg:
-		h := m.stack.Top().Heading()
-		m, cmd = m.push(router.PageFor(reschedule.New(m.c, m.moving, msg.Slot, h.Service, h.Location)), nil)
+		m, cmd = m.show(m.flow, m.flow.Picked(m.stack, msg))
 	case reschedule.SlotTakenMsg:
 		m, cmd = m.pop() // the list refreshes, then says why
 		if l, ok := m.stack.Top().Model().(slots.Model); ok {

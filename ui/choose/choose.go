@@ -15,9 +15,11 @@ import (
 	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui/agenda"
+	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/picker"
+	"github.com/zimun-app/zimun/ui/reschedule"
 	"github.com/zimun-app/zimun/ui/resume"
 	"github.com/zimun-app/zimun/ui/router"
 	"github.com/zimun-app/zimun/ui/slots"
@@ -43,6 +45,7 @@ type Flow struct {
 	svc    model.Service
 	date   model.Date // the day the next desk calendar opens on; zero: the first bookable
 	seq    int        // ids for calendars, slot lists and agendas
+	moving model.Appointment
 }
 
 // New is a flow waiting for the catalogue; the first calendar opens on
@@ -187,16 +190,24 @@ func (f Flow) remember() (Flow, tea.Cmd) {
 	}
 }
 
-// Reschedule is a calendar to pick a new time for an appointment of svc
-// at loc, over the screen the move started from, while both are still
-// booked there.
-func (f Flow) Reschedule(svc model.Service, loc model.Location, banner string) (Flow, Step) {
-	svc, okS := f.cat.Service(svc.ID)
-	loc, okL := f.cat.ActiveLocation(loc.ID)
+// Reschedule is a calendar to pick a new time for the appointment msg
+// moves, over the screen the move started from, while its service and
+// location are still booked there.
+func (f Flow) Reschedule(msg appointments.RescheduleMsg) (Flow, Step) {
+	svc, okS := f.cat.Service(msg.Service.ID)
+	loc, okL := f.cat.ActiveLocation(msg.Location.ID)
 	if !okS || !okL || !svc.OfferedAt(loc.ID) {
 		return f, Step{Say: common.Status{Kind: common.Failure, Text: f.c.T(i18n.RootCantMove)}}
 	}
-	return f.Calendar(calendar.Config{Service: svc, Location: loc, Pick: true, Banner: banner})
+	f.moving = msg.Appointment
+	return f.Calendar(calendar.Config{Service: svc, Location: loc, Pick: true, Banner: msg.Banner})
+}
+
+// Picked is the move of the appointment to the time picked in the slot
+// list on top of s, to confirm.
+func (f Flow) Picked(s router.Stack, msg slots.PickedMsg) Step {
+	h := s.Top().Heading()
+	return Step{Page: router.PageFor(reschedule.New(f.c, f.moving, msg.Slot, h.Service, h.Location))}
 }
 
 // Day is the slot list of the day the calendar on top of s opened, in the

@@ -13,11 +13,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/i18n"
+	"github.com/zimun-app/zimun/model"
 	"github.com/zimun-app/zimun/ui/agenda"
 	"github.com/zimun-app/zimun/ui/availmap"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/form"
+	"github.com/zimun-app/zimun/ui/mybooking"
 	"github.com/zimun-app/zimun/ui/picker"
 	"github.com/zimun-app/zimun/ui/router"
 	"github.com/zimun-app/zimun/ui/start"
@@ -63,10 +65,15 @@ func (k Kiosk) Finished() (Kiosk, tea.Cmd) {
 	return k, k.tick()
 }
 
-// CarryOn stops the wait: the customer carries on.
-func (k Kiosk) CarryOn() Kiosk {
+// MyBooking is a customer's "my booking" over the screen top, unless it
+// is on show already or the catalogue is not read yet. A finished errand
+// is not waited on any more: the customer carries on.
+func (k Kiosk) MyBooking(top any, cat model.Catalog) (Kiosk, router.Page) {
+	if _, ok := top.(mybooking.Model); ok || cat.Locations == nil {
+		return k, nil
+	}
 	k.at, k.id = time.Time{}, k.id+1
-	return k
+	return k, router.PageFor(mybooking.New(k.c, cat))
 }
 
 // Waiting reports a finished errand on show, waiting for the next
