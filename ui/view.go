@@ -19,7 +19,8 @@ func (m Model) View() string {
 	if m.showHelp {
 		body = f.HelpOverlay(m.helpGroups())
 	}
-	header := f.Header(m.flow.Catalog().Organization.Name, m.stack.Top().Heading(), holds.Left(m.stack, m.c.Now()), m.c.Prefs, m.kiosk.Offers(m.screen)...)
+	header := f.Header(m.flow.Catalog().Organization.Name, m.stack.Top().Heading(),
+		holds.Left(m.stack, m.c.Now()), m.c.Prefs, m.kiosk.Offers(m.screen)...)
 	status := f.Status(m.kiosk.Status(m.quit.Status(m.status)))
 	if q := m.quit.Question(); q != "" {
 		status = q
@@ -32,7 +33,8 @@ func (m Model) View() string {
 // global ones, and those of the developer's tools and the kiosk, where
 // they work.
 func (m Model) helpGroups() [][]key.Binding {
-	return append(m.stack.Top().FullHelp(), m.globalKeys(), devtools.Keys(m.c.Keys, m.stack.Top().Model()), m.kiosk.Keys(m.screen))
+	top := m.stack.Top()
+	return append(top.FullHelp(), m.globalKeys(), devtools.Keys(m.c.Keys, top.Model()), m.kiosk.Keys(m.screen))
 }
 
 // shortHelp is the screen's keys, then the global ones; own counts the
