@@ -725,3 +725,62 @@ func TestLastAvailabilityKeepsTheLongerSpan(t *testing.T) {
 		t.Fatalf("last %d days (%v), want 30", last.Days, ok)
 	}
 }
+
+// Defect (found by the reliability soak): Close did not wait for a hold
+// given back while it was on its way (the root gives back a hold nobody
+// waits for with Release; the form's esc abandons its booking), and both
+// take the hold out of custody first, so a quit right then left the hold
+// to expire.
+func TestCloseWaitsForAHoldOnItsWayBack(t *testing.T) {
+	for _, giveBack := range []struct {
+		name string
+		fn   func(s *Session, svc model.Service, loc model.Location, slot model.Slot, h model.Hold) error
+	}{
+		{"Release", func(s *Session, _ model.Service, _ model.Location, _ model.Slot, h model.Hold) error {
+			return s.Release(ctx, h.ID)
+		}},
+		{"Abandon", func(s *Session, svc model.Service, loc model.Location, slot model.Slot, h model.Hold) error {
+			return s.Begin(svc, loc, slot, h, ada).Abandon(ctx)
+		}},
+	} {
+		t.Run(giveBack.name, func(t *testing.T) {
+			g := &gate{next: http.DefaultTransport, open: make(chan struct{}), waiting: make(chan struct{}, 1)}
+			d := newDesk(t, nil)
+			slot := d.day.Slots[0]
+			before := d.capacity(t, slot)
+			gated := New(d.env.NewClient(t, func(c *api.Config) {
+				c.HTTPClient = &http.Client{Transport: deleteGate{g}}
+			}), state.NewMemory(), Options{Now: d.env.Clock.Now})
+			s := gated.NewSession()
+			h := d.hold(t, s, slot)
+			go func() { _ = giveBack.fn(s, d.svc, d.loc, slot, h) }()
+			<-g.waiting // the hold is on its way back
+			s.mu.Lock()
+			inflight := s.inflight
+			s.mu.Unlock()
+			if inflight != 1 {
+				t.Fatalf("%d calls in flight while a hold is on its way back: Close would not wait for it", inflight)
+			}
+			closed := make(chan error, 1)
+			go func() { closed <- s.Close(ctx) }()
+			close(g.open)
+			if err := <-closed; err != nil {
+				t.Fatal(err)
+			}
+			if got := d.capacity(t, slot); got != before {
+				t.Fatalf("capacity %d after Close, want %d", got, before)
+			}
+		})
+	}
+}
+
+// deleteGate holds DELETE requests at the gate.
+type deleteGate struct{ g *gate }
+
+func (d deleteGate) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method == http.MethodDelete {
+		d.g.waiting <- struct{}{}
+		<-d.g.open
+	}
+	return d.g.next.RoundTrip(r)
+}

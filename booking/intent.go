@@ -439,6 +439,9 @@ func (i *Intent) Abandon(ctx context.Context) error {
 	if i.Unresolved() {
 		return nil
 	}
+	if i.s.begin() == nil { // Close waits for the release below
+		defer i.s.end()
+	}
 	i.mu.Lock()
 	if i.finished {
 		i.mu.Unlock()

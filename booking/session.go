@@ -139,6 +139,11 @@ func (s *Session) hold(ctx context.Context, req api.HoldRequest) (model.Hold, er
 // Release gives a hold back to the server at once. Errors only say the
 // call failed: the hold expires by itself anyway.
 func (s *Session) Release(ctx context.Context, holdID string) error {
+	// Close waits for it: the hold is out of custody from here on, so a
+	// Close that did not wait would leave it to expire.
+	if s.begin() == nil {
+		defer s.end()
+	}
 	s.mu.Lock()
 	h, ok := s.custody[holdID]
 	delete(s.custody, holdID)

@@ -129,8 +129,9 @@ type Model struct {
 	takenText  string // what to say then; "" is TakenText
 	holding    bool
 	holdReq    int
-	gen        int  // refresh tick generation; Activate moves it on
-	covered    bool // another screen is on top: no refetching
+	holdAt     time.Time // the time being held, which a refetch may take off the list
+	gen        int       // refresh tick generation; Activate moves it on
+	covered    bool      // another screen is on top: no refetching
 	spin       spinner.Model
 
 	width, height int
@@ -403,7 +404,7 @@ func (m Model) hold() (Model, tea.Cmd) {
 	if m.cfg.Pick {
 		return m, common.Msg(PickedMsg{List: m.cfg.ID, Slot: slot})
 	}
-	m.holding = true
+	m.holding, m.holdAt = true, slot.Start
 	m.holdReq++
 	return m, tea.Batch(HoldCmd(m.c, m.cfg.ID, m.holdReq, m.cfg.Service, m.cfg.Location, slot), m.spin.Tick)
 }

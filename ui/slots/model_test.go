@@ -385,3 +385,24 @@ func TestDigitsJumpToATime(t *testing.T) {
 		t.Errorf("2 on a 12-hour clock: on %s, want 2 PM", got)
 	}
 }
+
+// Defect (found by the reliability soak): a refetch landing while a hold
+// is in flight, without the time being held (another desk took it, or
+// this hold took its last place), left nothing selected and the view
+// indexed the slots with -1: the app crashed. The held time is drawn
+// from the hold itself.
+func TestRefreshWhileHoldingTheTimeThatWent(t *testing.T) {
+	m := newList(t, "2026-03-03", 80, 20)
+	m, _ = m.Update(uitest.Key("j"))
+	held := m.Slots()[1].Start
+	m, _ = m.Update(uitest.Key("enter"))
+	if !m.Holding() {
+		t.Fatal("enter did not hold")
+	}
+	loaded := m.Refresh()().(loadedMsg)
+	loaded.avail = without(loaded.avail, held)
+	m, _ = m.Update(loaded)
+	if v := uitest.Strip(m.View()); !strings.Contains(v, "Holding 09:30") {
+		t.Fatalf("the view while holding 09:30 after it went from the list:\n%s", v)
+	}
+}

@@ -42,7 +42,7 @@ func (m Model) View() string {
 	}
 	b.WriteString("\n\n")
 	if m.holding {
-		b.WriteString(m.spin.View() + " " + p.T(i18n.SlotsHolding, m.clock(m.slots[m.cursor].Start)))
+		b.WriteString(m.spin.View() + " " + p.T(i18n.SlotsHolding, m.clock(m.holdAt)))
 	} else if end < len(m.rows) || m.offset > 0 {
 		b.WriteString(st.Faint.Render(p.T(i18n.MoreWithPages)))
 	}
