@@ -44,15 +44,21 @@ type app struct {
 // start runs zimun with args on the desk, in a 100×30 terminal.
 func (d *desk) start(args ...string) *app {
 	d.t.Helper()
+	return d.startSized(termCols, termRows, args...)
+}
+
+// startSized runs zimun with args on the desk, in a cols×rows terminal.
+func (d *desk) startSized(cols, rows int, args ...string) *app {
+	d.t.Helper()
 	cmd := exec.Command(zimunBinary(d.t), args...)
 	cmd.Env = d.env()
 	cmd.Dir = d.home
-	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: termRows, Cols: termCols})
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)})
 	if err != nil {
 		d.t.Fatal(err)
 	}
 	a := &app{
-		t: d.t, cmd: cmd, tty: tty, scr: newScreen(termCols, termRows),
+		t: d.t, cmd: cmd, tty: tty, scr: newScreen(cols, rows),
 		changed: make(chan struct{}), readDone: make(chan struct{}), exited: make(chan struct{}),
 	}
 	a.scr.reply = func(b []byte) { _, _ = tty.Write(b) }

@@ -20,7 +20,7 @@ const (
 // toCalendar waits for the calendar with its data in.
 func (a *app) toCalendar() {
 	a.t.Helper()
-	a.waitFor(onCalendar, "free slot")
+	a.waitFor(onCalendar, " free") // "8 free slots", or "8 free" when small
 }
 
 // toSlots opens the first day with free slots.

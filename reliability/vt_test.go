@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"testing"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -333,3 +334,31 @@ func (s *screen) Lines() []string {
 
 // Text is the visible screen as one string.
 func (s *screen) Text() string { return strings.Join(s.Lines(), "\n") }
+
+// The emulator draws what Bubble Tea's renderer writes: the alternate
+// screen, cursor homing, erasing to the end of the line, wide runes and
+// the wrap at the last column.
+func TestScreen(t *testing.T) {
+	s := newScreen(10, 4)
+	var replies []string
+	s.reply = func(b []byte) { replies = append(replies, string(b)) }
+	s.Write([]byte("shell$ ls\r\n\x1b]11;?\x1b\\\x1b[6n\x1b[?1049h\x1b[?25l"))
+	s.Write([]byte("\x1b[H\rfirst line is long\x1b[K\r\n\x1b[1mbo\x1b[0mld\x1b[K\r\n界x"))
+	if got, want := s.Text(), "first line\n is long\nbold\n界x"; got != want {
+		t.Errorf("screen:\n%s\nwant it to start:\n%s", got, want)
+	}
+	s.Write([]byte("\x1b[H\x1b[2Knew\x1b[3;1H\x1b[K界"))
+	if got, want := s.Text(), "new\n is long\n界\n界x"; got != want {
+		t.Errorf("screen:\n%q\nwant\n%q", got, want)
+	}
+	if !s.altActive || s.cursorShow {
+		t.Errorf("alt %v cursor %v, want the alternate screen, cursor hidden", s.altActive, s.cursorShow)
+	}
+	s.Write([]byte("\x1b[?1049l\x1b[?25h"))
+	if s.altActive || !s.cursorShow || !strings.HasPrefix(s.Text(), "shell$ ls") {
+		t.Errorf("after leaving: alt %v cursor %v screen:\n%s", s.altActive, s.cursorShow, s.Text())
+	}
+	if want := []string{"\x1b]11;rgb:0000/0000/0000\x1b\\", "\x1b[2;1R"}; strings.Join(replies, "|") != strings.Join(want, "|") {
+		t.Errorf("replies %q, want %q", replies, want)
+	}
+}
