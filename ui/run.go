@@ -59,15 +59,11 @@ func Run(ctx context.Context, opts Options) error {
 	root := New(NewCommon(uiCtx, r, session, opts), Config{
 		ServiceID: opts.ServiceID, LocationID: opts.LocationID, Date: opts.Date, Notes: opts.Notes,
 	})
-	// Signals are main's: a program-level handler as well races it. A
-	// signal quits rather than kills the program: a killed one closes its
-	// input reader while that still reads (a data race in Bubble Tea
-	// v1.3.10's shutdown, charmbracelet/bubbletea#1599).
-	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
-	stop := context.AfterFunc(ctx, p.Quit)
-	defer stop()
+	// Signals are main's: a program-level handler as well races it.
+	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(uiCtx),
+		tea.WithoutSignalHandler())
 	_, err := p.Run()
-	if err == nil && ctx.Err() != nil {
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()
 	}
 	return err
