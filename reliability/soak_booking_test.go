@@ -24,8 +24,8 @@ type failedReleases struct {
 }
 
 func (f *failedReleases) Enabled(context.Context, slog.Level) bool { return true }
-func (f *failedReleases) WithAttrs([]slog.Attr) slog.Handler      { return f }
-func (f *failedReleases) WithGroup(string) slog.Handler           { return f }
+func (f *failedReleases) WithAttrs([]slog.Attr) slog.Handler       { return f }
+func (f *failedReleases) WithGroup(string) slog.Handler            { return f }
 func (f *failedReleases) Handle(_ context.Context, r slog.Record) error {
 	if r.Message != "releasing a hold" {
 		return nil
