@@ -3,6 +3,7 @@
 package reliability
 
 import (
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -20,7 +21,13 @@ const (
 // toCalendar waits for the calendar with its data in.
 func (a *app) toCalendar() {
 	a.t.Helper()
-	a.waitFor(onCalendar, " free") // "8 free slots", or "8 free" when small
+	a.waitUntil("the calendar with its data", calendarLoaded)
+}
+
+// calendarLoaded: the calendar shows the selected day's free slots ("8
+// free slots" in the side panel, "8 free · 14:00…" when small).
+func calendarLoaded(screen string) bool {
+	return strings.Contains(screen, onCalendar) && (strings.Contains(screen, "free slot") || strings.Contains(screen, " free · "))
 }
 
 // toSlots opens the first day with free slots.
