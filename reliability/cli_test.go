@@ -13,6 +13,7 @@ import (
 
 	"github.com/zimun-app/zimun/journal"
 	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/sandbox"
 )
 
 // cliRun is one zimun command line and how it ended.
@@ -107,7 +108,11 @@ func TestCLIConfirmRetriedAcrossProcesses(t *testing.T) {
 	d.cli(append([]string{"hold", "--at", slot.Start.Format(time.RFC3339), "--json"}, d.parisArgs()...)...).must(t, 0).decode(t, &h)
 
 	confirm := []string{"confirm", "--hold", h.ID, "--name", "Ada Lovelace", "--email", "ada@example.com", "--json"}
-	setFaults(t, d.sb, "confirm:drop=1")
+	// The first attempt books and its reply is lost; what follows answers
+	// 500 (not retried), so each run ends at once, not of its retries.
+	const confirmPath = "/api/v1/appointments/confirm"
+	d.sb.InjectFault(sandbox.Fault{Method: "POST", Path: confirmPath, DropAfterProcessing: true, Times: 1})
+	d.sb.InjectFault(sandbox.Fault{Method: "POST", Path: confirmPath, Status: 500, Times: 2})
 	lost := d.cli(confirm...).must(t, 3)
 	if !strings.Contains(lost.stderr, "the outcome is unknown; run the same command again") {
 		t.Errorf("exit 3 without saying the outcome is unknown:\n%s", lost.stderr)

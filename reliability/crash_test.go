@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zimun-app/zimun/sandbox"
 	"github.com/zimun-app/zimun/state"
 )
 
@@ -49,7 +50,10 @@ func TestKillAndResumeBooksOnce(t *testing.T) {
 		}, resumeUnanswered},
 		{"mid-confirm, its reply lost", func(t *testing.T, d *desk, a *app) {
 			a.toForm()
-			setFaults(t, d.sb, "confirm:drop=1")
+			// Booked, its reply lost; the retry answered 500 (not
+			// retried again), so the form says so at once.
+			d.sb.InjectFault(sandbox.Fault{Method: "POST", Path: "/api/v1/appointments/confirm", DropAfterProcessing: true, Times: 1})
+			d.sb.InjectFault(sandbox.Fault{Method: "POST", Path: "/api/v1/appointments/confirm", Status: 500, Times: 1})
 			a.fill("Ada Lovelace", "ada@example.com")
 			a.press("enter")
 			a.waitFor("press enter to retry")
