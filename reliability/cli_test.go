@@ -60,6 +60,9 @@ func cli(t testing.TB, home, url string, timeout time.Duration, args ...string) 
 	if ctx.Err() != nil {
 		t.Fatalf("zimun %v still running after %s; stderr:\n%s", args, timeout, r.stderr)
 	}
+	if s := showsSecret(r.stdout + r.stderr); s != "" {
+		t.Errorf("zimun %v showed the client secret (%q)", args, s)
+	}
 	return r
 }
 

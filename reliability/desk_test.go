@@ -1,6 +1,7 @@
 package reliability
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"net/http/httptest"
 	"os"
@@ -42,6 +43,23 @@ func newDesk(t *testing.T, mods ...func(*sandbox.Options)) *desk {
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	return &desk{t: t, home: t.TempDir(), url: srv.URL, sb: sb}
+}
+
+// secretForms are the client secret as it must never be shown: as it is,
+// and in the HTTP Basic form of the token request.
+var secretForms = []string{
+	"demo-secret",
+	base64.StdEncoding.EncodeToString([]byte("demo-client:demo-secret")),
+}
+
+// showsSecret reports which form of the secret out shows, if any.
+func showsSecret(out string) string {
+	for _, s := range secretForms {
+		if strings.Contains(out, s) {
+			return s
+		}
+	}
+	return ""
 }
 
 // env is the environment of an app on the desk: nothing of the test's own

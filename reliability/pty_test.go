@@ -77,8 +77,12 @@ func (d *desk) startSized(cols, rows int, args ...string) *app {
 		}
 		tty.Close()
 		<-a.readDone
-		if out := a.rawString(); strings.Contains(out, "DATA RACE") || strings.Contains(out, "panic:") {
+		out := a.rawString()
+		if strings.Contains(out, "DATA RACE") || strings.Contains(out, "panic:") {
 			d.t.Errorf("the app reported a race or a panic:\n%s", out)
+		}
+		if s := showsSecret(out); s != "" {
+			d.t.Errorf("the client secret (%q) reached the terminal", s)
 		}
 	})
 	return a

@@ -148,9 +148,8 @@ const uiDesks = 4
 // uiSoak books through the UI's root model, one desk (its own office, as
 // its own process would have) per goroutine.
 type uiSoak struct {
-	t    *testing.T
-	env  *testenv.Env
-	days int
+	t   *testing.T
+	env *testenv.Env
 
 	mu sync.Mutex
 	r  soakResult
@@ -177,7 +176,7 @@ func TestSoakUI(t *testing.T) {
 	bs := make([]*belief, n)
 	var logMu sync.Mutex
 	var holdLogs []string
-	defer func() {
+	defer func() { // on failure, what became of each hold left live
 		if t.Failed() {
 			for _, h := range env.Sandbox.Ledger().Holds {
 				if h.State != sandbox.HoldLive {
