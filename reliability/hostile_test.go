@@ -41,10 +41,7 @@ type seen struct {
 // knownPushedOff are layout defects found and not fixed yet, by
 // "COLSxROWS/screen": the walk reports them in its log instead of failing,
 // and fails once one is fixed, so that its entry is removed.
-var knownPushedOff = map[string]string{
-	"80x24/confirmation": "the card's service, location and address (capped at decode, still " +
-		"several lines each) push the booking id below the screen",
-}
+var knownPushedOff = map[string]string{}
 
 // check reports the marks the screen lost. A frame may arrive in pieces,
 // so it waits a little for them before it reports.

@@ -105,6 +105,28 @@ func TestKioskCardGolden(t *testing.T) {
 	}
 }
 
+// Long names from the server (capped at decode, still several lines)
+// never push the booking id off the screen.
+func TestLongTextKeepsTheBookingID(t *testing.T) {
+	for _, kiosk := range []*common.Kiosk{nil, {}} {
+		m := cardFor(false, kiosk)
+		m.svc.Name = strings.Repeat("Consultation ", 15)
+		m.loc.Name = strings.Repeat("Paris ", 30)
+		m.loc.Address = strings.Repeat("12 rue de Rivoli ", 17)
+		m.appt.Contact.Notes = strings.Repeat("note ", 200)
+		for _, size := range [][2]int{{78, 19}, {98, 25}} {
+			m.SetSize(size[0], size[1])
+			v := ansi.Strip(m.View())
+			if h := lipgloss.Height(v); h > size[1] {
+				t.Errorf("kiosk %v, %v: %d lines", kiosk != nil, size, h)
+			}
+			if !strings.Contains(v, "a_3k9x2mq7tw4zp8rn") {
+				t.Errorf("kiosk %v, %v: no booking id:\n%s", kiosk != nil, size, v)
+			}
+		}
+	}
+}
+
 func TestCardContent(t *testing.T) {
 	for _, tt := range []struct {
 		clock24 bool

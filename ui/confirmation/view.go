@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
@@ -47,44 +48,83 @@ func (m Model) render() string {
 	inner := max(width-frame, 20)
 	valueWidth := max(inner-labelWidth, 8)
 
-	var rows []string
-	row := func(label, value string) {
+	// A row's value takes at most two lines: a long name from the server
+	// must not push the booking id off the screen.
+	row := func(label, value string) string {
 		if value == "" {
-			return
+			return ""
 		}
-		v := st.Text.Width(valueWidth).Render(value)
+		lines := strings.Split(ansi.Wrap(value, valueWidth, ""), "\n")
+		if len(lines) > 2 {
+			lines = []string{lines[0], ansi.Truncate(lines[1]+" "+lines[2], valueWidth, "…")}
+		}
+		v := st.Text.Width(valueWidth).Render(strings.Join(lines, "\n"))
 		l := st.Label.Width(labelWidth).Render(label)
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, l, v))
+		return lipgloss.JoinHorizontal(lipgloss.Top, l, v)
 	}
-	row(labels[i18n.CardService], model.Sanitize(m.svc.Name))
-	row(labels[i18n.CardWhere], model.Sanitize(m.loc.Name))
-	row("", model.Sanitize(m.loc.Address))
-	row(labels[i18n.CardWhen], p.DateYear(model.DateOf(a.Time.In(zone)))+", "+
-		common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, false)+"–"+
-		common.FormatTime(end, zone, m.c.Prefs.Clock24, true))
+	// What the card must show, then what it shows when there is room.
+	rows := []string{
+		row(labels[i18n.CardService], model.Sanitize(m.svc.Name)),
+		row(labels[i18n.CardWhere], model.Sanitize(m.loc.Name)),
+		row("", model.Sanitize(m.loc.Address)),
+		row(labels[i18n.CardWhen], p.DateYear(model.DateOf(a.Time.In(zone)))+", "+
+			common.FormatTime(a.Time, zone, m.c.Prefs.Clock24, false)+"–"+
+			common.FormatTime(end, zone, m.c.Prefs.Clock24, true)),
+		row(labels[i18n.CardReference], model.Sanitize(id)),
+	}
+	var extra []string
 	if !kiosk { // a customer knows what they typed a minute ago
-		row(labels[i18n.CardDuration], p.T(i18n.CellMinutes, minutes))
-		row(p.FieldName(model.FieldName), model.Sanitize(ct.Name))
-		row(p.FieldName(model.FieldEmail), model.Sanitize(ct.Email))
-		row(p.FieldName(model.FieldPhone), model.Sanitize(ct.Phone))
-		row(p.FieldName(model.FieldNotes), model.Sanitize(ct.Notes))
+		extra = []string{
+			row(labels[i18n.CardDuration], p.T(i18n.CellMinutes, minutes)),
+			row(p.FieldName(model.FieldName), model.Sanitize(ct.Name)),
+			row(p.FieldName(model.FieldEmail), model.Sanitize(ct.Email)),
+			row(p.FieldName(model.FieldPhone), model.Sanitize(ct.Phone)),
+			row(p.FieldName(model.FieldNotes), model.Sanitize(ct.Notes)),
+		}
 	}
-	row(labels[i18n.CardReference], model.Sanitize(id))
-
-	var b strings.Builder
-	b.WriteString(st.OK.Render(p.T(i18n.FormBooked)))
-	b.WriteString("\n\n")
-	b.WriteString(strings.Join(rows, "\n"))
+	var emailNote, changeNote string
 	if ct.Email != "" {
-		b.WriteString("\n\n")
-		b.WriteString(st.Faint.Width(inner).Render(p.T(i18n.CardEmailSent, model.Sanitize(ct.Email))))
+		emailNote = st.Faint.Width(inner).Render(p.T(i18n.CardEmailSent, model.Sanitize(ct.Email)))
 	}
 	if kiosk {
-		b.WriteString("\n\n")
-		b.WriteString(st.Faint.Width(inner).Render(p.T(i18n.CardChangeIt)))
+		changeNote = st.Faint.Width(inner).Render(p.T(i18n.CardChangeIt))
 	}
-	card := st.Card.Render(b.String())
+	draw := func() string {
+		var b strings.Builder
+		b.WriteString(st.OK.Render(p.T(i18n.FormBooked)))
+		b.WriteString("\n\n")
+		b.WriteString(strings.Join(nonEmpty(append(rows, extra...)), "\n"))
+		for _, n := range nonEmpty([]string{emailNote, changeNote}) {
+			b.WriteString("\n\n" + n)
+		}
+		return st.Card.Render(b.String())
+	}
+	// Too tall: the desk's extras go first, then the notes.
+	card := draw()
+	for lipgloss.Height(card) > m.height {
+		switch {
+		case len(extra) > 0:
+			extra = extra[:len(extra)-1]
+		case emailNote != "":
+			emailNote = ""
+		case changeNote != "":
+			changeNote = ""
+		default:
+			return m.withCode(card)
+		}
+		card = draw()
+	}
 	return m.withCode(card)
+}
+
+func nonEmpty(rows []string) []string {
+	out := rows[:0:0]
+	for _, r := range rows {
+		if r != "" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // withCode puts the QR code beside the card, or under it, where it fits
