@@ -114,10 +114,16 @@ func (c *Client) Hold(ctx context.Context, r HoldRequest) (model.Hold, error) {
 // a server answering 405, or 404 without saying the hold is unknown,
 // cannot release, and the hold simply expires. A 404 hold_not_found is the
 // server saying there is no such hold (unknown, or forgotten since it
-// expired): an error, see IsHoldNotFound.
+// expired): an error, see IsHoldNotFound, unless an earlier attempt of
+// this call may have released it and only its reply was lost.
 func (c *Client) ReleaseHold(ctx context.Context, holdID string) error {
-	_, err := c.do(ctx, call{op: opRelease, method: http.MethodDelete, path: "/appointments/hold/" + url.PathEscape(holdID)})
+	var unsure bool
+	_, err := c.do(ctx, call{op: opRelease, method: http.MethodDelete, path: "/appointments/hold/" + url.PathEscape(holdID),
+		retriedUnsure: &unsure})
 	if IsHoldNotFound(err) {
+		if unsure {
+			return nil // the attempt whose reply was lost gave it back
+		}
 		return err
 	}
 	if hasStatus(err, http.StatusNotFound, http.StatusMethodNotAllowed) {

@@ -252,6 +252,23 @@ func TestReleaseHoldTolerance(t *testing.T) {
 	}
 }
 
+// The first DELETE released the hold but its reply was lost: the retry's
+// hold_not_found is that same release, not a failure.
+func TestReleaseHoldAfterALostReply(t *testing.T) {
+	var calls int
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		if calls == 1 {
+			w.WriteHeader(502) // applied, then the reply lost on the way
+			return
+		}
+		writeJSON(w, 404, `{"error":{"code":"hold_not_found","message":"no hold with id \"h_1\""}}`)
+	})
+	if err := f.client().ReleaseHold(t.Context(), "h_1"); err != nil || calls != 2 {
+		t.Fatalf("err = %v after %d calls, want nil after 2", err, calls)
+	}
+}
+
 func TestAppointmentsQueryAndPage(t *testing.T) {
 	var rec recorder
 	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {

@@ -134,11 +134,23 @@ func IsUnreadableReply(err error) bool { return errors.Is(err, ErrUnreadableRepl
 // have been applied; retrying with the same idempotency key is safe. A 4xx
 // is a definite refusal.
 func IsOutcomeUnknown(err error) bool {
+	if signInFailed(err) {
+		return false // the call waits for its token: nothing was sent
+	}
 	if IsNetwork(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return true
 	}
 	e, ok := asError(err)
 	return ok && e.Status >= 500
+}
+
+func signInFailed(err error) bool {
+	var ne *NetworkError
+	if errors.As(err, &ne) {
+		return ne.Op == opToken
+	}
+	e, ok := asError(err)
+	return ok && e.op == opToken
 }
 
 // clean makes server text safe and short enough for one line of UI.

@@ -49,6 +49,9 @@ type call struct {
 	body    any    // sent as JSON when non-nil
 	payload []byte // sent as is when body is nil (raw calls)
 	key     string // Idempotency-Key: the same on every attempt
+	// retriedUnsure, when set, learns that an attempt whose fate is
+	// unknown (a lost reply, a 5xx) was followed by another.
+	retriedUnsure *bool
 }
 
 // response is a received answer, body already read.
@@ -126,6 +129,9 @@ func (c *Client) send(ctx context.Context, cl *call, payload []byte) (res *respo
 		capped := c.cfg.MaxRetries > 0 && attempt >= c.cfg.MaxRetries
 		if !ok || capped || spent+wait > budget || !fits(ctx, wait) {
 			return res, sends, err
+		}
+		if cl.retriedUnsure != nil && IsOutcomeUnknown(err) {
+			*cl.retriedUnsure = true
 		}
 		c.cfg.Logger.Info("api: retrying", "op", cl.op, "attempt", attempt+1, "wait", wait, "err", err)
 		if err := c.sleep(ctx, wait); err != nil {

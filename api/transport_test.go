@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/zimun-app/zimun/model"
 )
 
 const orgJSON = `{"id":"o_1","name":"Clinic","timezone":"Europe/Paris"}`
@@ -438,5 +440,33 @@ func TestTokenEndpointUnreachable(t *testing.T) {
 	_, err = c.Organization(t.Context())
 	if !IsNetwork(err) || len(slept) < 4 || total(slept) > DefaultReadRetryBudget {
 		t.Errorf("err = %v after sleeping %v; want a network error after retries for up to %v", err, slept, DefaultReadRetryBudget)
+	}
+}
+
+// A sign-in that fails sends nothing: a confirm behind it did not happen,
+// so its outcome is known, not unknown.
+func TestFailedSignInIsNotAnUnknownOutcome(t *testing.T) {
+	var calls int
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) { calls++ })
+	f.token = func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) }
+	c := f.client(func(c *Config) { c.MaxRetries = 1 })
+	_, err := c.Confirm(t.Context(), ConfirmRequest{HoldID: "h_1", Contact: model.Contact{Name: "Ada", Email: "ada@example.com"}, IdempotencyKey: "k"})
+	if err == nil || IsOutcomeUnknown(err) || calls != 0 {
+		t.Fatalf("err = %v (unknown %v), %d calls reached the API", err, IsOutcomeUnknown(err), calls)
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	c, err = New(t.Context(), Config{BaseURL: "http://" + addr, ClientID: "a", ClientSecret: "b", MaxRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Confirm(t.Context(), ConfirmRequest{HoldID: "h_1", Contact: model.Contact{Name: "Ada", Email: "ada@example.com"}, IdempotencyKey: "k"})
+	if !IsNetwork(err) || IsOutcomeUnknown(err) {
+		t.Fatalf("unreachable sign-in: err = %v, unknown %v", err, IsOutcomeUnknown(err))
 	}
 }
