@@ -412,6 +412,7 @@ func englishTUI() map[Key]msg {
 		ApptNoneAt:             s("%[1]s at %[2]s."),
 		ApptLoading:            s("Loading appointments…"),
 		ApptNothingLookedUp:    s("Nothing looked up yet."),
+		ApptNotLoaded:          s("Appointments not loaded."),
 		ApptNoMatch:            s("No appointment matches “%s”."),
 		ApptHistoryEmpty:       s("Nothing recorded yet: bookings, moves and cancellations made here show up in this list."),
 		ApptHistoryEmptyMemory: s("Nothing recorded yet: this session keeps its history in memory, until zimun quits."),

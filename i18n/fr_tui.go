@@ -412,6 +412,7 @@ func frenchTUI() map[Key]msg {
 		ApptNoneAt:             s("%[1]s à %[2]s."),
 		ApptLoading:            s("Chargement des rendez-vous…"),
 		ApptNothingLookedUp:    s("Rien n'a encore été recherché."),
+		ApptNotLoaded:          s("Rendez-vous non chargés."),
 		ApptNoMatch:            s("Aucun rendez-vous ne correspond à « %s »."),
 		ApptHistoryEmpty:       s("Rien d'enregistré pour l'instant : les réservations, déplacements et annulations faits ici apparaissent dans cette liste."),
 		ApptHistoryEmptyMemory: s("Rien d'enregistré pour l'instant : cette session garde son historique en mémoire, jusqu'à la fin de zimun."),

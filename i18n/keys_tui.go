@@ -463,6 +463,7 @@ const (
 	ApptNoneAt             Key = "ApptNoneAt"             // %[1]s at %[2]s.
 	ApptLoading            Key = "ApptLoading"            // Loading appointments…
 	ApptNothingLookedUp    Key = "ApptNothingLookedUp"    // Nothing looked up yet.
+	ApptNotLoaded          Key = "ApptNotLoaded"          // Appointments not loaded.
 	ApptNoMatch            Key = "ApptNoMatch"            // No appointment matches “%s”.
 	ApptHistoryEmpty       Key = "ApptHistoryEmpty"       // Nothing recorded yet: bookings, moves and cancellations made here show up in this list.
 	ApptHistoryEmptyMemory Key = "ApptHistoryEmptyMemory" // Nothing recorded yet: this session keeps its history in memory, until zimun quits.

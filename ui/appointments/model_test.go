@@ -538,3 +538,16 @@ func TestListRefreshesItself(t *testing.T) {
 		t.Fatal("an idle list refreshed")
 	}
 }
+
+// A list that could not be loaded says so, never "no appointments".
+func TestLoadFailureIsNotAnEmptyList(t *testing.T) {
+	env := uitest.NewEnv(t)
+	gone := env.NewClient(t, func(c *api.Config) { c.BaseURL, c.MaxRetries = "http://127.0.0.1:1", 1 })
+	m := New(env.CommonWith(context.Background(), gone, nil), Options{Catalog: catalogue(t, env.Client)})
+	m.SetSize(98, 20)
+	m, _ = run(t, m, m.Init())
+	v := view(m)
+	if !strings.Contains(v, "Appointments not loaded.") || strings.Contains(v, "0 appointments") || strings.Contains(v, "No appointment matches") {
+		t.Fatalf("after a failed load:\n%s", v)
+	}
+}

@@ -90,6 +90,8 @@ func (m Model) headerLine() string {
 		info = p.T(i18n.ApptLookedUp, len(m.visible))
 	case m.loading:
 		info = p.T(i18n.CalLoadingDay)
+	case m.loadErr != "" && len(m.visible) == 0:
+		info = "" // not "0 appointments": none were read
 	default:
 		info = p.T(i18n.ApptCount, len(m.visible))
 		if m.next != "" {
@@ -260,6 +262,8 @@ func (m Model) listPane(w, h int) string {
 			msg = p.T(i18n.ApptLoading)
 		case m.noList != "":
 			msg = p.T(i18n.ApptNothingLookedUp)
+		case m.loadErr != "":
+			msg = p.T(i18n.ApptNotLoaded) // not "none": the status line says why
 		case m.search.Value() != "":
 			msg = p.T(i18n.ApptNoMatch, model.Sanitize(m.search.Value()))
 		}
