@@ -190,12 +190,21 @@ func (d *Dir) read(id string) (Draft, bool, error) {
 	if err != nil {
 		return Draft{}, false, fmt.Errorf("reading the draft: %w", err)
 	}
-	var dr Draft
-	if err := json.Unmarshal(b, &dr); err != nil {
+	dr, err := decodeDraft(b)
+	if err != nil {
 		return Draft{}, false, fmt.Errorf("reading the draft %s: %w", d.draftPath(id), err)
 	}
 	dr.ID = id
-	return dr.normalize(), true, nil
+	return dr, true, nil
+}
+
+// decodeDraft reads a draft file's bytes, which anything may have written.
+func decodeDraft(b []byte) (Draft, error) {
+	var dr Draft
+	if err := json.Unmarshal(b, &dr); err != nil {
+		return Draft{}, err
+	}
+	return dr.normalize(), nil
 }
 
 // LoadDesk implements Store; no memory yet is the zero Desk.
