@@ -123,17 +123,19 @@ const (
 
 // session is the server's side of one session.
 type session struct {
-	srv  *Server
-	info Session
-	log  *slog.Logger
-	conn *gossh.ServerConn
-	out  *output
+	srv    *Server
+	info   Session
+	log    *slog.Logger
+	conn   *gossh.ServerConn
+	out    *output
+	screen *screen
 
 	ctx    context.Context // ends with the session; the program runs in it
 	cancel context.CancelFunc
 
 	box     mailbox
 	wake    chan time.Time // the model's next deadline, for the pump
+	draw    chan struct{}  // a frame is due, for the pump
 	pinging atomic.Bool
 	failed  atomic.Bool
 	bye     atomic.Value // string: the line left on the terminal when the model ends the session
@@ -240,7 +242,9 @@ func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.
 		log:  log.With("role", info.Role.String()),
 		out:  &output{w: sess},
 		wake: make(chan time.Time, 1),
+		draw: make(chan struct{}, 1),
 	}
+	st.screen = newScreen(st.out, info.Width, info.Height)
 	st.box.notify = make(chan struct{}, 1)
 	return st
 }
@@ -273,18 +277,21 @@ func (st *session) run(sess ssh.Session, winCh <-chan ssh.Window) {
 	}
 	progCtx, progCancel := context.WithCancel(st.ctx)
 	defer progCancel()
+	// The model draws its own frames (screen); Bubble Tea's renderer and
+	// its ticker are left out.
 	p := tea.NewProgram(m,
 		tea.WithInput(in.reader(progCtx)), tea.WithOutput(st.out),
-		tea.WithContext(progCtx), tea.WithoutSignalHandler(),
-		tea.WithAltScreen(), tea.WithMouseCellMotion())
+		tea.WithContext(progCtx), tea.WithoutSignalHandler(), tea.WithoutRenderer())
 	pumped := make(chan struct{})
 	go func() {
 		defer close(pumped)
 		st.pump(progCtx, p, winCh)
 	}()
+	st.screen.start()
 	_, err = p.Run()
 	progCancel()
 	<-pumped
+	st.screen.stop()
 	if errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrProgramPanic) {
 		err = nil // the session's context ended: the client left or we closed it
 	}
@@ -357,8 +364,22 @@ func (st *session) pump(ctx context.Context, p *tea.Program, winCh <-chan ssh.Wi
 			timer.Reset(time.Until(t))
 		case <-timer.C:
 			p.Send(wakeMsg{})
+		case <-st.draw:
+			p.Send(drawMsg{})
 		}
 	}
+}
+
+// frameDue asks the pump for a drawMsg a moment from now, so that what a
+// burst of messages changes is drawn once (the data a key asks for is
+// often there a millisecond later).
+func (st *session) frameDue() {
+	time.AfterFunc(frameDelay, func() {
+		select {
+		case st.draw <- struct{}{}:
+		default:
+		}
+	})
 }
 
 // setWake asks the pump for a wakeMsg at t (zero: none). Only the program's
