@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -101,6 +102,7 @@ type Server struct {
 	ssh     *ssh.Server
 	desk    map[string]bool // marshalled desk keys
 	limiter *addrLimiter
+	lanes   *lanes
 
 	conns  atomic.Int64
 	nextID atomic.Uint64
@@ -132,6 +134,7 @@ func New(opts Options, factory Factory) (*Server, error) {
 		desk:     map[string]bool{},
 		sessions: map[*session]struct{}{},
 		stop:     make(chan struct{}),
+		lanes:    newLanes(),
 	}
 	s.hard, s.hardCancel = context.WithCancel(context.Background())
 	for _, k := range opts.DeskKeys {
@@ -164,6 +167,7 @@ func New(opts Options, factory Factory) (*Server, error) {
 // Serve accepts connections on l until Shutdown or Close, then returns nil.
 func (s *Server) Serve(l net.Listener) error {
 	go s.keepAlive()
+	s.lanes.serve(4*runtime.GOMAXPROCS(0), s.stop)
 	err := s.ssh.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil

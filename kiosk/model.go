@@ -65,10 +65,15 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	now := time.Now()
 	if _, ok := msg.(drawMsg); ok {
 		m.drawing = false
-		m.st.screen.draw(m.frame(now))
+		var frame []byte
+		m.st.srv.lanes.run(func() { frame = m.st.screen.render(m.frame(now)) })
+		if len(frame) > 0 {
+			_, _ = m.st.out.Write(frame)
+		}
 		return m, nil
 	}
-	cmd := m.update(msg, now)
+	var cmd tea.Cmd
+	m.st.srv.lanes.run(func() { cmd = m.update(msg, now) })
 	m.schedule(now)
 	if !m.drawing {
 		m.drawing = true

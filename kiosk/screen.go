@@ -64,11 +64,18 @@ func (s *screen) clear() {
 // draw writes the lines of view that differ from the last frame's, cut
 // to the window.
 func (s *screen) draw(view string) {
+	if b := s.render(view); len(b) > 0 {
+		_, _ = s.out.Write(b)
+	}
+}
+
+// render is draw without the write: what to write, nil for nothing.
+func (s *screen) render(view string) []byte {
 	if view == "" {
 		view = " " // a frame of nothing clears the last one
 	}
 	if view == s.view {
-		return
+		return nil
 	}
 	lines := strings.Split(view, "\n")
 	if s.height > 0 && len(lines) > s.height {
@@ -103,6 +110,6 @@ func (s *screen) draw(view string) {
 	}
 	s.drawn = len(lines)
 	buf = append(buf, ansi.CursorPosition(0, len(lines))...)
-	_, _ = s.out.Write(buf)
 	s.view, s.lines = view, lines
+	return buf
 }
