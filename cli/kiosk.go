@@ -8,9 +8,11 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -22,6 +24,7 @@ import (
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/styles"
 )
 
 func (a *app) kioskCmd() *cobra.Command {
@@ -207,6 +210,9 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config, debugAddr string
 // shutdown) closes its booking session, so its holds go back.
 func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, logger *slog.Logger) kiosk.Factory {
 	guard := booking.NewGuard(a.Now) // one for all sessions: a new session is no fresh start
+	// Sessions share renderers (one per colour depth), so their styles too.
+	var mu sync.Mutex
+	shared := map[*lipgloss.Renderer]*styles.Styles{}
 	return func(ctx context.Context, ks kiosk.Session) (tea.Model, func(context.Context)) {
 		opts := ui.Options{
 			Office:    office,
@@ -219,6 +225,12 @@ func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, log
 			Now:       a.Now,
 			Logger:    logger.With("session", ks.ID),
 		}
+		mu.Lock()
+		if shared[ks.Renderer] == nil {
+			shared[ks.Renderer] = ui.StylesFor(ks.Renderer, opts)
+		}
+		opts.Styles = shared[ks.Renderer]
+		mu.Unlock()
 		if ks.Role == kiosk.RoleKiosk {
 			opts.Kiosk = &common.Kiosk{
 				ShowReference: cfg.Kiosk.ShowReference, StartOver: ks.Reset,

@@ -1,10 +1,16 @@
 package kiosk_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/zimun-app/zimun/kiosk"
 )
@@ -36,5 +42,40 @@ func TestDebugStatsCountSessions(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/debug/pprof/goroutine?debug=1", nil))
 	if !strings.HasPrefix(rec.Body.String(), "goroutine profile: total ") {
 		t.Errorf("goroutine profile: %q", tail(rec.Body.String(), 200))
+	}
+}
+
+// Sessions whose terminals have the same colour depth share a renderer,
+// so apps can share what they build from it; the depth comes from TERM
+// and NO_COLOR, never from a query.
+func TestSessionsShareRenderersByColourDepth(t *testing.T) {
+	t.Parallel()
+	rec := &recorder{ended: make(chan string, 16)}
+	got := make(chan kiosk.Session, 8)
+	factory := func(ctx context.Context, s kiosk.Session) (tea.Model, func(context.Context)) {
+		got <- s
+		return rec.factory(ctx, s)
+	}
+	ts := startServer(t, kiosk.Options{}, factory)
+	profile := func(o dialOpts) (*lipgloss.Renderer, termenv.Profile) {
+		t.Helper()
+		dial(t, ts.addr, o)
+		select {
+		case s := <-got:
+			return s.Renderer, s.Renderer.ColorProfile()
+		case <-time.After(soon):
+			t.Fatal("no session")
+			return nil, 0
+		}
+	}
+	a, pa := profile(dialOpts{term: "xterm-256color"})
+	b, _ := profile(dialOpts{term: "xterm-256color"})
+	c, pc := profile(dialOpts{term: "dumb"})
+	d, pd := profile(dialOpts{term: "xterm-256color", env: map[string]string{"NO_COLOR": "1"}})
+	if a != b {
+		t.Error("two xterm-256color sessions have different renderers")
+	}
+	if a == c || pa != termenv.ANSI256 || pc != termenv.Ascii || pd != termenv.Ascii || d != c {
+		t.Errorf("profiles: xterm-256color %v, dumb %v, NO_COLOR %v; renderers a=%p c=%p d=%p", pa, pc, pd, a, c, d)
 	}
 }

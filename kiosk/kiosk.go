@@ -16,7 +16,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
+	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -112,11 +114,12 @@ type Server struct {
 	hard       context.Context
 	hardCancel context.CancelFunc
 
-	mu       sync.Mutex
-	sessions map[*session]struct{}
-	kiosks   int // customer sessions, counted against MaxSessions
-	closing  bool
-	stop     chan struct{} // closed by Shutdown and Close
+	mu        sync.Mutex
+	sessions  map[*session]struct{}
+	renderers map[termenv.Profile]*lipgloss.Renderer
+	kiosks    int // customer sessions, counted against MaxSessions
+	closing   bool
+	stop      chan struct{} // closed by Shutdown and Close
 }
 
 // New builds a server that runs factory's app in every session.
@@ -128,13 +131,14 @@ func New(opts Options, factory Factory) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		opts:     opts,
-		factory:  factory,
-		log:      opts.Logger,
-		desk:     map[string]bool{},
-		sessions: map[*session]struct{}{},
-		stop:     make(chan struct{}),
-		lanes:    newLanes(),
+		opts:      opts,
+		factory:   factory,
+		log:       opts.Logger,
+		desk:      map[string]bool{},
+		sessions:  map[*session]struct{}{},
+		renderers: map[termenv.Profile]*lipgloss.Renderer{},
+		stop:      make(chan struct{}),
+		lanes:     newLanes(),
 	}
 	s.hard, s.hardCancel = context.WithCancel(context.Background())
 	for _, k := range opts.DeskKeys {

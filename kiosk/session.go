@@ -50,7 +50,8 @@ type Session struct {
 	Lines LineVia
 	// Renderer draws for this session's terminal. It was built without
 	// asking the terminal anything: the colour depth comes from TERM and
-	// the background from the server's options.
+	// the background from the server's options. Sessions with the same
+	// colour depth share it, so styles built from it can be shared too.
 	Renderer *lipgloss.Renderer
 
 	env []string
@@ -226,14 +227,7 @@ func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.
 			info.Role = RoleDesk
 		}
 	}
-	// No query: the colour depth comes from TERM (and NO_COLOR, if sent),
-	// the background from the options.
-	info.Renderer = lipgloss.NewRenderer(sess,
-		termenv.WithEnvironment(environ(env)), termenv.WithUnsafe(), termenv.WithColorCache(true))
-	info.Renderer.SetHasDarkBackground(!s.opts.LightBackground)
-	if s.opts.NoColor && info.Renderer.ColorProfile() != termenv.Ascii {
-		info.Renderer.SetColorProfile(termenv.ANSI) // no colour, attributes kept
-	}
+	info.Renderer = s.renderer(env)
 
 	ctx, cancel := context.WithCancel(sess.Context())
 	conn, _ := sess.Context().Value(ssh.ContextKeyConn).(*gossh.ServerConn)
@@ -247,6 +241,27 @@ func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.
 	st.screen = newScreen(st.out, info.Width, info.Height)
 	st.box.notify = make(chan struct{}, 1)
 	return st
+}
+
+// renderer is the renderer of every session whose client sent env's
+// colour depth. No query: the depth comes from TERM (and NO_COLOR, if
+// sent), the background from the options. A renderer writes nothing, so
+// sessions can share one, and the styles an app builds from it.
+func (s *Server) renderer(env []string) *lipgloss.Renderer {
+	profile := termenv.NewOutput(io.Discard, termenv.WithEnvironment(environ(env)), termenv.WithUnsafe()).EnvColorProfile()
+	if s.opts.NoColor && profile != termenv.Ascii {
+		profile = termenv.ANSI // no colour, attributes kept
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r, ok := s.renderers[profile]; ok {
+		return r
+	}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(profile)
+	r.SetHasDarkBackground(!s.opts.LightBackground)
+	s.renderers[profile] = r
+	return r
 }
 
 // run runs the session's program until it ends, then ends its app; or

@@ -34,10 +34,11 @@ type Options struct {
 	Theme      string       // "auto", "dark", "light", "high-contrast"
 	NoColor    bool
 	Now        func() time.Time
-	Logger     *slog.Logger  // never the terminal the UI draws on
-	Notes      []string      // said once at the start
-	ExportDir  string        // where .ics exports go
-	Kiosk      *common.Kiosk // a customer's session at a kiosk; nil at the desk
+	Logger     *slog.Logger   // never the terminal the UI draws on
+	Notes      []string       // said once at the start
+	ExportDir  string         // where .ics exports go
+	Kiosk      *common.Kiosk  // a customer's session at a kiosk; nil at the desk
+	Styles     *styles.Styles // StylesFor this renderer, shared by sessions; nil: built here
 }
 
 // Run starts the UI on the local terminal and returns when the user quits
@@ -95,15 +96,15 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 	if days <= 0 {
 		days = 30
 	}
-	theme := opts.Theme
-	if opts.NoColor || r.ColorProfile() == termenv.Ascii {
-		theme = styles.ThemePlain
+	st := opts.Styles
+	if st == nil {
+		st = StylesFor(r, opts)
 	}
 	c := common.Common{
 		Ctx:     ctx,
 		Office:  session.Office(),
 		Session: session,
-		Styles:  styles.New(r, styles.NewTheme(theme)),
+		Styles:  st,
 		Keys:    common.DefaultKeyMap(),
 		Now:     now,
 		Prefs: common.Prefs{
@@ -117,6 +118,16 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Sessi
 		c = c.ForKiosk(opts.Kiosk)
 	}
 	return c
+}
+
+// StylesFor is the styles NewCommon builds for r and opts, for a kiosk to
+// build once per renderer and share (Options.Styles).
+func StylesFor(r *lipgloss.Renderer, opts Options) *styles.Styles {
+	theme := opts.Theme
+	if opts.NoColor || r.ColorProfile() == termenv.Ascii {
+		theme = styles.ThemePlain
+	}
+	return styles.New(r, styles.NewTheme(theme))
 }
 
 // hostOf names an API that is neither production nor the demo, for the
