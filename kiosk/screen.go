@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"hash/maphash"
 	"io"
 	"strings"
 
@@ -17,9 +18,13 @@ import (
 type screen struct {
 	out           io.Writer
 	width, height int
-	view          string   // the last view drawn; "" after a repaint
-	lines         []string // its lines
-	drawn         int      // how many lines the last frame had
+	// The last frame's view and lines, as hashes: kept whole they cost a
+	// frame's size a session. A collision (odds 2⁻⁶⁴) would leave one
+	// line stale until it changes again.
+	seed  maphash.Seed
+	view  uint64   // 0 after a repaint
+	lines []uint64 // of the lines on the terminal
+	drawn int      // how many lines the last frame had
 }
 
 // What Bubble Tea writes around a program run WithAltScreen and
@@ -34,7 +39,7 @@ const (
 )
 
 func newScreen(out io.Writer, width, height int) *screen {
-	return &screen{out: out, width: width, height: height}
+	return &screen{out: out, width: width, height: height, seed: maphash.MakeSeed()}
 }
 
 func (s *screen) start() { _, _ = io.WriteString(s.out, screenStart) }
@@ -52,7 +57,7 @@ func (s *screen) resize(width, height int) {
 	s.repaint()
 }
 
-func (s *screen) repaint() { s.view, s.lines = "", nil }
+func (s *screen) repaint() { s.view, s.lines = 0, s.lines[:0] }
 
 // clear empties the screen and the scrollback; the next frame is drawn
 // whole.
@@ -74,24 +79,27 @@ func (s *screen) render(view string) []byte {
 	if view == "" {
 		view = " " // a frame of nothing clears the last one
 	}
-	if view == s.view {
+	h := maphash.String(s.seed, view) | 1 // never 0, the repainted
+	if h == s.view {
 		return nil
 	}
 	lines := strings.Split(view, "\n")
 	if s.height > 0 && len(lines) > s.height {
 		lines = lines[len(lines)-s.height:]
 	}
+	hashes := make([]uint64, len(lines))
 	buf := make([]byte, 0, 256)
 	buf = append(buf, ansi.CursorHomePosition...)
 	for i, line := range lines {
 		last := i == len(lines)-1
-		if i < len(s.lines) && s.lines[i] == line {
+		hashes[i] = maphash.String(s.seed, line)
+		if i < len(s.lines) && s.lines[i] == hashes[i] {
 			if !last {
 				buf = append(buf, '\n')
 			}
 			continue
 		}
-		if i == 0 && s.view == "" {
+		if i == 0 && s.view == 0 {
 			buf = append(buf, '\r')
 		}
 		if s.width > 0 {
@@ -110,6 +118,6 @@ func (s *screen) render(view string) []byte {
 	}
 	s.drawn = len(lines)
 	buf = append(buf, ansi.CursorPosition(0, len(lines))...)
-	s.view, s.lines = view, lines
+	s.view, s.lines = h, hashes
 	return buf
 }
