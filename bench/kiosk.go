@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,13 +44,15 @@ func (st kioskStats) mem() uint64 { return st.heap + st.stacks }
 // kioskPhase is a steady state: every session on one screen, pressing a
 // key a second (or not).
 type kioskPhase struct {
-	name  string
-	stats kioskStats
-	cpu   time.Duration // server CPU over span
-	span  time.Duration
-	keys  []time.Duration
-	late  int64
-	sent  int64
+	name   string
+	stats  kioskStats
+	cpu    time.Duration // server CPU over span
+	client time.Duration // the load client's (the harness's) CPU over span
+	busy   float64       // the machine's busy cores over span, everyone's
+	span   time.Duration
+	keys   []time.Duration
+	late   int64
+	sent   int64
 }
 
 type kioskResult struct {
@@ -220,10 +223,12 @@ func (k *kioskServer) saveCPUProfile(dir string, phase, sessions int, span time.
 	return os.WriteFile(filepath.Join(dir, fmt.Sprintf("phase%d-%d.cpu", phase, sessions)), b, 0o644)
 }
 
-// cpu is the process's user and system time so far (dead threads
-// included), in clock ticks of 10 ms.
-func (k *kioskServer) cpu() (time.Duration, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", k.cmd.Process.Pid))
+func (k *kioskServer) cpu() (time.Duration, error) { return procCPU(strconv.Itoa(k.cmd.Process.Pid)) }
+
+// procCPU is a process's user and system time so far (dead threads
+// included), in clock ticks of 10 ms; pid may be "self".
+func procCPU(pid string) (time.Duration, error) {
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
 	if err != nil {
 		return 0, err
 	}
@@ -235,6 +240,38 @@ func (k *kioskServer) cpu() (time.Duration, error) {
 	u, _ := strconv.ParseInt(f[11], 10, 64)
 	sys, _ := strconv.ParseInt(f[12], 10, 64)
 	return time.Duration(u+sys) * 10 * time.Millisecond, nil
+}
+
+// cpuTimes is the machine's CPU time so far, in clock ticks.
+type cpuTimes struct{ busy, total uint64 }
+
+func machineCPU() cpuTimes {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return cpuTimes{}
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line) // cpu user nice system idle iowait irq softirq steal …
+	var t cpuTimes
+	for i, v := range f[1:] {
+		n, _ := strconv.ParseUint(v, 10, 64)
+		if i >= 8 { // guest time is counted in user already
+			break
+		}
+		t.total += n
+		if i != 3 && i != 4 {
+			t.busy += n
+		}
+	}
+	return t
+}
+
+// busySince is how many cores were busy on average since a.
+func (b cpuTimes) busySince(a cpuTimes) float64 {
+	if b.total <= a.total {
+		return 0
+	}
+	return float64(runtime.NumCPU()) * float64(b.busy-a.busy) / float64(b.total-a.total)
 }
 
 // settle waits for the kiosk to have n sessions, then for its goroutine
@@ -363,6 +400,8 @@ func (s *suite) measureKiosk(r *results) error {
 		if err != nil {
 			return err
 		}
+		l0, _ := procCPU("self")
+		m0 := machineCPU()
 		load.keys.Store(rec)
 		t := time.Now()
 		var cpuProfile chan error
@@ -377,6 +416,8 @@ func (s *suite) measureKiosk(r *results) error {
 		if err != nil {
 			return err
 		}
+		l1, _ := procCPU("self")
+		ph.client, ph.busy = l1-l0, machineCPU().busySince(m0)
 		ph.cpu, ph.keys = c1-c0, rec.all()
 		ph.sent, ph.late = load.sent.Load()-sent0, load.late.Load()-late0
 		if ph.stats, err = k.stats(); err != nil {
@@ -391,8 +432,8 @@ func (s *suite) measureKiosk(r *results) error {
 			}
 		}
 		kr.phases = append(kr.phases, ph)
-		s.logf("kiosk: %s: %d keys, p99 %s, CPU %.0f%%, %+v", name, len(ph.keys), ms(quantile(ph.keys, 0.99)),
-			100*ph.cpu.Seconds()/ph.span.Seconds(), ph.stats)
+		s.logf("kiosk: %s: %d keys, p99 %s, CPU %.0f%% (client %.0f%%, machine %.2f cores), %+v", name, len(ph.keys), ms(quantile(ph.keys, 0.99)),
+			100*ph.cpu.Seconds()/ph.span.Seconds(), 100*ph.client.Seconds()/ph.span.Seconds(), ph.busy, ph.stats)
 		return nil
 	}
 	if err := phase(fmt.Sprintf("%d sessions on the location picker, j/k a second each", n)); err != nil {

@@ -136,17 +136,19 @@ func writeKiosk(b *strings.Builder, s *suite, r *results) {
 	table(b, []string{"target", "this run", ""}, kioskTargets(kr))
 
 	b.WriteString("### The process\n\n")
-	head := []string{"state", "sessions", "RSS", "heap", "stacks", "goroutines", "fds", "OS threads", "server CPU, % of one core"}
-	row := func(name string, st kioskStats, cpu string) []string {
-		return []string{name, fmt.Sprint(st.sessions), mib(float64(st.rss)), mib(float64(st.heap)), mib(float64(st.stacks)), fmt.Sprint(st.goroutines),
-			fmt.Sprint(st.fds), fmt.Sprint(st.threads), cpu}
+	head := []string{"state", "sessions", "RSS", "heap", "stacks", "goroutines", "fds", "OS threads", "server CPU, % of one core", "load client CPU", "machine, busy cores"}
+	row := func(name string, st kioskStats, cpu ...string) []string {
+		return append([]string{name, fmt.Sprint(st.sessions), mib(float64(st.rss)), mib(float64(st.heap)), mib(float64(st.stacks)), fmt.Sprint(st.goroutines),
+			fmt.Sprint(st.fds), fmt.Sprint(st.threads)}, append(cpu, "", "", "")[:3]...)
 	}
-	rows := [][]string{row("baseline: warmed up, no session", kr.base, "")}
+	rows := [][]string{row("baseline: warmed up, no session", kr.base)}
 	for _, ph := range kr.phases {
-		rows = append(rows, row(ph.name, ph.stats, fmt.Sprintf("%.1f%%", 100*ph.cpu.Seconds()/ph.span.Seconds())))
+		pct := func(d time.Duration) string { return fmt.Sprintf("%.1f%%", 100*d.Seconds()/ph.span.Seconds()) }
+		rows = append(rows, row(ph.name, ph.stats, pct(ph.cpu), pct(ph.client), fmt.Sprintf("%.2f of %d", ph.busy, s.machine.cores)))
 	}
-	rows = append(rows, row("every session gone", kr.after, ""))
+	rows = append(rows, row("every session gone", kr.after))
 	table(b, head, rows)
+	b.WriteString("Busy cores count every process on the machine (it is shared), the kiosk and the load client included.\n\n")
 
 	b.WriteString("### A session's share\n\n")
 	rows = nil
