@@ -37,6 +37,15 @@ type kioskStats struct {
 	sessions, goroutines, fds, threads int
 	rss                                uint64 // bytes
 	heap, stacks                       uint64 // in use after a GC
+	keyToFrame                         keyToFrame
+}
+
+// keyToFrame is the kiosk's own account: key read to frame written.
+type keyToFrame struct {
+	Count int64   `json:"count"`
+	P50   float64 `json:"p50_ms"`
+	P99   float64 `json:"p99_ms"`
+	Max   float64 `json:"max_ms"`
 }
 
 func (st kioskStats) mem() uint64 { return st.heap + st.stacks }
@@ -143,6 +152,15 @@ func (k *kioskServer) stop() {
 	}
 }
 
+// resetKeys starts the kiosk's key-to-frame figures afresh.
+func (k *kioskServer) resetKeys() error {
+	resp, err := k.http.Get("http://" + k.debug + "/debug/stats?reset=1")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 // stats looks at the process: the kiosk's own account (after a GC) and
 // the kernel's.
 func (k *kioskServer) stats() (kioskStats, error) {
@@ -152,15 +170,16 @@ func (k *kioskServer) stats() (kioskStats, error) {
 	}
 	defer resp.Body.Close()
 	var ks struct {
-		Sessions   int    `json:"sessions"`
-		Goroutines int    `json:"goroutines"`
-		HeapInuse  uint64 `json:"heap_inuse"`
-		StackInuse uint64 `json:"stack_inuse"`
+		Sessions   int        `json:"sessions"`
+		Goroutines int        `json:"goroutines"`
+		HeapInuse  uint64     `json:"heap_inuse"`
+		StackInuse uint64     `json:"stack_inuse"`
+		KeyToFrame keyToFrame `json:"key_to_frame"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&ks); err != nil {
 		return kioskStats{}, fmt.Errorf("/debug/stats: %w", err)
 	}
-	st := kioskStats{sessions: ks.Sessions, goroutines: ks.Goroutines, heap: ks.HeapInuse, stacks: ks.StackInuse}
+	st := kioskStats{sessions: ks.Sessions, goroutines: ks.Goroutines, heap: ks.HeapInuse, stacks: ks.StackInuse, keyToFrame: ks.KeyToFrame}
 	pid := k.cmd.Process.Pid
 	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
@@ -402,6 +421,9 @@ func (s *suite) measureKiosk(r *results) error {
 		}
 		l0, _ := procCPU("self")
 		m0 := machineCPU()
+		if err := k.resetKeys(); err != nil {
+			return err
+		}
 		load.keys.Store(rec)
 		t := time.Now()
 		var cpuProfile chan error

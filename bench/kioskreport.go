@@ -168,6 +168,9 @@ func writeKiosk(b *strings.Builder, s *suite, r *results) {
 	for _, ph := range kr.phases {
 		if ph.sent > 0 {
 			lat("keypress → first byte, "+ph.name, ph.keys, fmt.Sprintf("%d pressed, %d unanswered a second later", ph.sent, ph.late))
+			k := ph.stats.keyToFrame
+			rows = append(rows, []string{"the kiosk's own part: key read → frame written, " + ph.name, fmt.Sprint(k.Count),
+				fmt.Sprintf("%.2f ms", k.P50), fmt.Sprintf("%.2f ms", k.P99), fmt.Sprintf("%.1f ms", k.Max), "its `/debug/stats`, to ¼ ms"})
 		}
 	}
 	lat("enter → next screen's frame, every session within 2 s", kr.change, "")

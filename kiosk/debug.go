@@ -17,11 +17,15 @@ type Stats struct {
 	StackInuse uint64 `json:"stack_inuse"` // goroutine stacks
 	Sys        uint64 `json:"sys"`         // everything the runtime got from the OS
 	NumGC      uint32 `json:"num_gc"`
+	// KeyToFrame runs from reading a key to writing the frame after it,
+	// since the last ?reset=1.
+	KeyToFrame KeyLatency `json:"key_to_frame"`
 }
 
 // DebugHandler serves the runtime's profiles under /debug/pprof/ and the
 // server's Stats as JSON at /debug/stats (?gc=1 collects garbage first, so
-// the heap figures are live memory). It is for benchmarks and profiling:
+// the heap figures are live memory; ?reset=1 starts KeyToFrame afresh,
+// after reporting it). It is for benchmarks and profiling:
 // serve it on loopback only, never where customers reach.
 func (s *Server) DebugHandler() http.Handler {
 	mux := http.NewServeMux()
@@ -40,8 +44,11 @@ func (s *Server) DebugHandler() http.Handler {
 		_ = json.NewEncoder(w).Encode(Stats{
 			Sessions: s.Sessions(), Goroutines: runtime.NumGoroutine(),
 			HeapInuse: ms.HeapInuse, HeapAlloc: ms.HeapAlloc, StackInuse: ms.StackInuse,
-			Sys: ms.Sys, NumGC: ms.NumGC,
+			Sys: ms.Sys, NumGC: ms.NumGC, KeyToFrame: s.keyLatency.summary(),
 		})
+		if r.URL.Query().Get("reset") == "1" {
+			s.keyLatency.reset()
+		}
 	})
 	return mux
 }

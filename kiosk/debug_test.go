@@ -33,9 +33,17 @@ func TestDebugStatsCountSessions(t *testing.T) {
 		t.Errorf("before any session: %+v", s)
 	}
 	c := dial(t, ts.addr, dialOpts{})
-	c.out.waitFor(t, "APP", soon)
-	if s := stats(); s.Sessions != 1 {
-		t.Errorf("with one session: %+v", s)
+	at := c.out.waitFor(t, "APP", soon)
+	if s := stats(); s.Sessions != 1 || s.KeyToFrame.Count != 0 {
+		t.Errorf("with one session and no key: %+v", s)
+	}
+	// A key the app answers with a new frame counts.
+	c.press(t, "x")
+	c.out.waitForAfter(t, at, "keys=[x]", soon)
+	for deadline := time.Now().Add(soon); stats().KeyToFrame.Count != 1; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("key to frame not counted: %+v", stats())
+		}
 	}
 
 	rec := httptest.NewRecorder()

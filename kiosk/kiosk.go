@@ -106,6 +106,8 @@ type Server struct {
 	limiter *addrLimiter
 	lanes   *lanes
 
+	keyLatency latencies // for /debug/stats
+
 	conns  atomic.Int64
 	nextID atomic.Uint64
 	work   tracker // session handlers and end calls still running

@@ -70,6 +70,7 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(frame) > 0 {
 			_, _ = m.st.out.Write(frame)
 		}
+		m.st.keyAnswered(len(frame) > 0)
 		return m, nil
 	}
 	var cmd tea.Cmd

@@ -130,6 +130,10 @@ type session struct {
 	conn   *gossh.ServerConn
 	out    *output
 	screen *screen
+	in     *keys
+	// answered is the last key (keys.last) a frame has followed, for the
+	// key-to-frame figures.
+	answered int64
 
 	ctx    context.Context // ends with the session; the program runs in it
 	cancel context.CancelFunc
@@ -276,6 +280,7 @@ func (st *session) run(sess ssh.Session, winCh <-chan ssh.Window) {
 		}()
 	}()
 	in := newKeys(st.ctx, sess)
+	st.in, st.answered = in, in.last.Load()
 	if st.srv.opts.Accessible != nil {
 		if via := st.info.linesWanted(); via != NotLines {
 			st.log.Info("lines", "why", via.String())
@@ -382,6 +387,22 @@ func (st *session) pump(ctx context.Context, p *tea.Program, winCh <-chan ssh.Wi
 		case <-st.draw:
 			p.Send(drawMsg{})
 		}
+	}
+}
+
+// keyAnswered counts the time from the last key to now when a frame went
+// out after it; a key that changed nothing counts for nothing.
+func (st *session) keyAnswered(drawn bool) {
+	if st.in == nil {
+		return
+	}
+	last := st.in.last.Load()
+	if last <= st.answered {
+		return
+	}
+	st.answered = last
+	if drawn {
+		st.srv.keyLatency.add(time.Since(time.Unix(0, last)))
 	}
 }
 
