@@ -65,20 +65,21 @@ type kioskPhase struct {
 }
 
 type kioskResult struct {
-	cfg      kioskConfig
-	cmd      string // how the kiosk was started
-	load     [2]string
-	took     time.Duration
-	base     kioskStats // after a warm-up, no session
-	connect  []time.Duration
-	change   []time.Duration // enter → the next screen, every session at once
-	phases   []kioskPhase
-	after    kioskStats // every session gone
-	queries  int64
-	refused  int // sessions that could not connect in the ramp
-	cycles   []kioskStats
-	cycleLat []time.Duration
-	done     int // cycles done
+	cfg kioskConfig
+	cmd string // how the kiosk was started
+	// calendarKeys are a day on and back inside the opening day's month.
+	calendarKeys [2]string
+	took         time.Duration
+	base         kioskStats // after a warm-up, no session
+	connect      []time.Duration
+	change       []time.Duration // enter → the next screen, every session at once
+	phases       []kioskPhase
+	after        kioskStats // every session gone
+	queries      int64
+	refused      int // sessions that could not connect in the ramp
+	cycles       []kioskStats
+	cycleLat     []time.Duration
+	done         int // cycles done
 }
 
 // kioskServer is a running zimun kiosk.
@@ -329,7 +330,7 @@ func (s *suite) measureKiosk(r *results) error {
 		return err
 	}
 	defer k.stop()
-	kr := &kioskResult{cfg: kc, cmd: strings.Join(append(slices.Clone(kc.env), "zimun"), " ") + " " + strings.Join(args, " "), load: [2]string{"j/k on the location picker", "l/h on the calendar"}}
+	kr := &kioskResult{cfg: kc, cmd: strings.Join(append(slices.Clone(kc.env), "zimun"), " ") + " " + strings.Join(args, " ")}
 	r.kiosk = kr
 	load := &kioskLoad{addr: k.addr}
 	const timeout = 30 * time.Second
@@ -347,6 +348,7 @@ func (s *suite) measureKiosk(r *results) error {
 		if _, err := c.step("\r", calendarFrame, timeout); err != nil {
 			return fmt.Errorf("warm-up: %w", err)
 		}
+		kr.calendarKeys = dayMoves(c.lastShown())
 		c.close()
 	}
 	if kr.base, err = k.settle(0, timeout); err != nil {
@@ -488,8 +490,8 @@ func (s *suite) measureKiosk(r *results) error {
 		return fmt.Errorf("to the calendar: %w", err)
 	}
 	kr.change = change.all()
-	load.pressing.Store(&[2]string{"l", "h"})
-	if err := phase(fmt.Sprintf("%d sessions on the calendar, l/h a second each", n)); err != nil {
+	load.pressing.Store(&kr.calendarKeys)
+	if err := phase(fmt.Sprintf("%d sessions on the calendar, %s/%s a second each", n, kr.calendarKeys[0], kr.calendarKeys[1])); err != nil {
 		return err
 	}
 	load.pressing.Store(nil)
@@ -555,6 +557,23 @@ func (s *suite) measureKiosk(r *results) error {
 	kr.queries = load.queries.Load()
 	kr.took = time.Since(started)
 	return nil
+}
+
+var openingDay = regexp.MustCompile(`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2} [A-Z][a-z]{2} \d{4})`)
+
+// dayMoves are the calendar keys that move a day and back without leaving
+// the month of the day the calendar opened on (frame, as drawn): l then h,
+// or h then l on the month's last day.
+func dayMoves(frame string) [2]string {
+	m := openingDay.FindStringSubmatch(frame)
+	if m == nil {
+		return [2]string{"l", "h"}
+	}
+	d, err := time.Parse("2 Jan 2006", m[1])
+	if err != nil || d.AddDate(0, 0, 1).Month() == d.Month() {
+		return [2]string{"l", "h"}
+	}
+	return [2]string{"h", "l"}
 }
 
 // group runs goroutines and keeps the first error.

@@ -56,6 +56,7 @@ type kclient struct {
 	want  []byte // wait for this in the output; empty: any output
 	wait  bool
 	seen  []byte
+	shown []byte // the output that held the last thing awaited
 	found chan time.Time
 	keyAt time.Time // a key pressed and not answered yet
 	carry []byte    // the last bytes, for queries split across reads
@@ -151,6 +152,7 @@ func (c *kclient) got(p []byte, now time.Time) {
 	if c.wait {
 		c.seen = append(c.seen, p...)
 		if len(c.want) == 0 || bytes.Contains(c.seen, c.want) {
+			c.shown = append(c.shown[:0], c.seen...)
 			c.wait, c.seen = false, c.seen[:0]
 			c.found <- now
 		} else if len(c.seen) > 1<<16 {
@@ -267,6 +269,13 @@ func (c *kclient) idle(timeout time.Duration) {
 			return
 		}
 	}
+}
+
+// lastShown is the output that held the last thing awaited.
+func (c *kclient) lastShown() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return string(c.shown)
 }
 
 func (c *kclient) close() {

@@ -125,12 +125,13 @@ func writeKiosk(b *strings.Builder, s *suite, r *results) {
 	fmt.Fprintf(b, "The kiosk: `%s`, on the embedded demo sandbox. ", kr.cmd)
 	fmt.Fprintf(b, "The load client (in the harness, on the same cores) opens SSH sessions with `golang.org/x/crypto/ssh`, each "+
 		"with a PTY (%s, %d×%d), and answers no terminal query. Sessions arrive at %.0f a second; from its first frame each presses a key "+
-		"a second at a random phase: %s, then every session goes to the calendar (enter, enter; spread over 2 s) and presses %s. "+
+		"a second at a random phase: j/k on the location picker, then every session goes to the calendar (enter, enter; spread over 2 s) and presses %s/%s, "+
+		"a day on and back inside the month it opened on. "+
 		"A key's time runs from its write to the next bytes that session receives; a key still unanswered when the next is due "+
 		"counts with the time it waited. Each phase is measured over %s after 2 s to settle. Memory and goroutines come from the "+
 		"kiosk's `/debug/stats` (after a GC: heap and stacks in use) and `/proc/PID/status` (RSS), fds from `/proc/PID/fd`, CPU from "+
 		"`/proc/PID/stat`; a session's share is (phase − baseline) ÷ sessions, the baseline taken after 5 warm-up sessions have left.\n\n",
-		kioskTerm, kioskCols, kioskRows, kr.cfg.rate, kr.load[0], kr.load[1], kr.cfg.window)
+		kioskTerm, kioskCols, kioskRows, kr.cfg.rate, kr.calendarKeys[0], kr.calendarKeys[1], kr.cfg.window)
 
 	b.WriteString("### Targets\n\n")
 	table(b, []string{"target", "this run", ""}, kioskTargets(kr))
