@@ -102,11 +102,13 @@ func (s *screen) render(view string) []byte {
 		if i == 0 && s.view == 0 {
 			buf = append(buf, '\r')
 		}
-		if s.width > 0 {
+		w := ansi.StringWidth(line)
+		if s.width > 0 && w > s.width {
 			line = ansi.Truncate(line, s.width, "")
+			w = ansi.StringWidth(line)
 		}
 		buf = append(buf, line...)
-		if ansi.StringWidth(line) < s.width {
+		if w < s.width {
 			buf = append(buf, ansi.EraseLineRight...)
 		}
 		if !last {
