@@ -1,7 +1,7 @@
 // Command bench measures zimun in a pseudo-terminal beside calcurse and
 // ikhal, and writes BENCHMARKS.md:
 //
-//	go run ./bench                                # everything, ~3 minutes
+//	go run ./bench                                # everything, ~6 minutes
 //	go run ./bench -baseline /tmp/zimun-old       # an older build beside it
 //	go run ./bench -quick -o /tmp/b.md            # every path once, as CI does
 //	go run ./bench -only kiosk                    # one section, replaced in BENCHMARKS.md
