@@ -394,3 +394,14 @@ func TestSessionsPerConnectionAreBounded(t *testing.T) {
 		t.Error("a third session on one connection was opened")
 	}
 }
+
+// A batch's commands, nested ones too, all deliver their messages; the
+// kiosk runs them without Bubble Tea's goroutine waiting on the slowest.
+func TestBatchedCommandsDeliver(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, kiosk.Options{}, nil)
+	c := dial(t, ts.addr, dialOpts{})
+	at := c.out.waitFor(t, "got=[]", soon)
+	c.press(t, "t")
+	c.out.waitForAfter(t, at, "got=[one two]", soon)
+}

@@ -271,7 +271,9 @@ func (m *model) updateApp(msg tea.Msg) (cmd tea.Cmd) {
 }
 
 // guard recovers a panic in one of the app's commands, and in the commands
-// of a batch it returns.
+// of a batch it returns. It runs a batch's commands itself, each sending
+// its message: Bubble Tea would keep a goroutine more waiting for the
+// slowest (a screen's refresh tick, for seconds) in every session.
 func (st *session) guard(cmd tea.Cmd) tea.Cmd {
 	if cmd == nil {
 		return nil
@@ -284,12 +286,26 @@ func (st *session) guard(cmd tea.Cmd) tea.Cmd {
 			}
 		}()
 		msg = cmd()
-		if b, ok := msg.(tea.BatchMsg); ok {
-			for i := range b {
-				b[i] = st.guard(b[i])
+		b, ok := msg.(tea.BatchMsg)
+		if !ok {
+			return msg
+		}
+		for i := range b {
+			b[i] = st.guard(b[i])
+		}
+		if st.prog == nil {
+			return b
+		}
+		for _, c := range b {
+			if c != nil {
+				go func() {
+					if m := c(); m != nil {
+						st.prog.Send(m)
+					}
+				}()
 			}
 		}
-		return msg
+		return nil
 	}
 }
 

@@ -131,6 +131,7 @@ type session struct {
 	out    *output
 	screen *screen
 	in     *keys
+	prog   *tea.Program // set before it runs
 	// answered is the last key (keys.last) a frame has followed, for the
 	// key-to-frame figures.
 	answered int64
@@ -302,6 +303,7 @@ func (st *session) run(sess ssh.Session, winCh <-chan ssh.Window) {
 	p := tea.NewProgram(m,
 		tea.WithInput(in.reader(progCtx)), tea.WithOutput(st.out),
 		tea.WithContext(progCtx), tea.WithoutSignalHandler(), tea.WithoutRenderer())
+	st.prog = p
 	pumped := make(chan struct{})
 	go func() {
 		defer close(pumped)
