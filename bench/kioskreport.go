@@ -123,7 +123,7 @@ func writeKiosk(b *strings.Builder, s *suite, r *results) {
 		"which replaces this section and the findings in BENCHMARKS.md.\n\n",
 		m.cpu, m.cores, m.kernel, m.goVersion, m.revision, kr.took.Round(time.Second), m.loadBefore)
 	fmt.Fprintf(b, "The kiosk: `%s`, on the embedded demo sandbox. ", kr.cmd)
-	fmt.Fprintf(b, "The load client (in the harness, on the same cores) opens SSH sessions with `golang.org/x/crypto/ssh`, each "+
+	fmt.Fprintf(b, "The load client (in the harness, on the same cores, collecting garbage at GOGC=400 to disturb the timings less) opens SSH sessions with `golang.org/x/crypto/ssh`, each "+
 		"with a PTY (%s, %d×%d), and answers no terminal query. Sessions arrive at %.0f a second; from its first frame each presses a key "+
 		"a second at a random phase: j/k on the location picker, then every session goes to the calendar (enter, enter; spread over 2 s) and presses %s/%s, "+
 		"a day on and back inside the month it opened on. "+
