@@ -420,7 +420,7 @@ func (s *suite) measureKiosk(r *results) error {
 		// Let the sessions find their pace before counting.
 		time.Sleep(min(2*time.Second, kc.window))
 		ph := kioskPhase{name: name}
-		rec := &samples{}
+		rec := &samples{since: time.Now()}
 		sent0, late0 := load.sent.Load(), load.late.Load()
 		c0, err := k.cpu()
 		if err != nil {

@@ -27,10 +27,12 @@ type kioskLoad struct {
 	queries  atomic.Int64              // terminal queries seen in any session's output
 }
 
-// samples collects durations from many goroutines.
+// samples collects durations from many goroutines; as key latencies,
+// only those of keys pressed since since.
 type samples struct {
-	mu sync.Mutex
-	xs []time.Duration
+	since time.Time
+	mu    sync.Mutex
+	xs    []time.Duration
 }
 
 func (s *samples) add(d time.Duration) {
@@ -144,7 +146,7 @@ func (c *kclient) got(p []byte, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.keyAt.IsZero() {
-		if rec := c.load.keys.Load(); rec != nil {
+		if rec := c.load.keys.Load(); rec != nil && !c.keyAt.Before(rec.since) {
 			rec.add(now.Sub(c.keyAt))
 		}
 		c.keyAt = time.Time{}
@@ -216,7 +218,7 @@ func (c *kclient) press(key string) error {
 	c.mu.Lock()
 	if !c.keyAt.IsZero() {
 		c.load.late.Add(1)
-		if rec := c.load.keys.Load(); rec != nil {
+		if rec := c.load.keys.Load(); rec != nil && !c.keyAt.Before(rec.since) {
 			rec.add(now.Sub(c.keyAt))
 		}
 	}

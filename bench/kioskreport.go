@@ -101,7 +101,14 @@ func (kr *kioskResult) leak() leakVerdict {
 	// A leak of one object a session shows as ≥ 100 bytes a cycle; noise
 	// (timers, pools) stays well under a MiB.
 	ok := dg <= 0 && df <= 0 && dh < 1<<20 && b.goroutines <= kr.base.goroutines && b.fds <= kr.base.fds
-	return leakVerdict{ok: ok, summary: fmt.Sprintf("goroutines %+d, fds %+d, heap %s, RSS %s", dg, df, signed(dh), signed(dr))}
+	return leakVerdict{ok: ok, summary: fmt.Sprintf("goroutines %s, fds %s, heap %s, RSS %s", count(dg), count(df), signed(dh), signed(dr))}
+}
+
+func count(n int) string {
+	if n < 0 {
+		return fmt.Sprintf("−%d", -n)
+	}
+	return fmt.Sprintf("+%d", n)
 }
 
 func signed(b float64) string {
