@@ -335,7 +335,9 @@ func (s *suite) measureKiosk(r *results) error {
 		return err
 	}
 	defer k.stop()
-	kr := &kioskResult{cfg: kc, cmd: strings.Join(append(slices.Clone(kc.env), "zimun"), " ") + " " + strings.Join(args, " ")}
+	shown := slices.Clone(args)
+	shown[len(shown)-1] = "FILE" // the host key, in a temporary home
+	kr := &kioskResult{cfg: kc, cmd: strings.Join(append(slices.Clone(kc.env), "zimun"), " ") + " " + strings.Join(shown, " ")}
 	r.kiosk = kr
 	load := &kioskLoad{addr: k.addr}
 	const timeout = 30 * time.Second

@@ -72,7 +72,12 @@ func kioskTargets(kr *kioskResult) [][]string {
 		keys = append(keys, ph.keys...)
 	}
 	p99 := quantile(keys, 0.99)
-	rows = append(rows, []string{fmt.Sprintf("kiosk: keypress p99 ≤ 25 ms, %d sessions a key a second", kr.cfg.sessions), ms(p99), verdict(p99 <= kioskKeyTarget && len(keys) > 0)})
+	own := 0.0
+	for _, ph := range kr.phases {
+		own = max(own, ph.stats.keyToFrame.P99)
+	}
+	rows = append(rows, []string{fmt.Sprintf("kiosk: keypress p99 ≤ 25 ms, %d sessions a key a second", kr.cfg.sessions),
+		fmt.Sprintf("%s (the kiosk's own part ≤ %.1f ms)", ms(p99), own), verdict(p99 <= kioskKeyTarget && len(keys) > 0)})
 	c99 := quantile(append(slices.Clone(kr.connect), kr.cycleLat...), 0.99)
 	rows = append(rows, []string{"kiosk: connect → first frame p99 ≤ 500 ms, clients answering no query", ms(c99), verdict(c99 <= kioskConnectTarget && kr.queries == 0)})
 	leak := kr.leak()
