@@ -70,6 +70,7 @@ type kioskResult struct {
 	cmd string // how the kiosk was started
 	// calendarKeys are a day on and back inside the opening day's month.
 	calendarKeys [2]string
+	at           time.Time // when the run started
 	took         time.Duration
 	base         kioskStats // after a warm-up, no session
 	connect      []time.Duration
@@ -337,7 +338,7 @@ func (s *suite) measureKiosk(r *results) error {
 	defer k.stop()
 	shown := slices.Clone(args)
 	shown[len(shown)-1] = "FILE" // the host key, in a temporary home
-	kr := &kioskResult{cfg: kc, cmd: strings.Join(append(slices.Clone(kc.env), "zimun"), " ") + " " + strings.Join(shown, " ")}
+	kr := &kioskResult{at: started, cfg: kc, cmd: strings.Join(append(slices.Clone(kc.env), "zimun"), " ") + " " + strings.Join(shown, " ")}
 	r.kiosk = kr
 	load := &kioskLoad{addr: k.addr}
 	const timeout = 30 * time.Second
