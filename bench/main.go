@@ -1,9 +1,10 @@
 // Command bench measures zimun in a pseudo-terminal beside calcurse and
 // ikhal, and writes BENCHMARKS.md:
 //
-//	go run ./bench                                # everything, ~3 minutes
+//	go run ./bench                                # everything, ~6 minutes
 //	go run ./bench -baseline /tmp/zimun-old       # an older build beside it
 //	go run ./bench -quick -o /tmp/b.md            # every path once, as CI does
+//	go run ./bench -only kiosk                    # one section, replaced in BENCHMARKS.md
 package main
 
 import (
@@ -27,7 +28,7 @@ func main() {
 func run(args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	var cfg config
-	var out, size string
+	var out, size, only, kioskEnv string
 	fs.StringVar(&out, "o", "BENCHMARKS.md", "write the report to `FILE` (relative to the module root)")
 	fs.StringVar(&cfg.zimun, "zimun", "", "the zimun `BINARY` to measure (default: build this module)")
 	fs.StringVar(&cfg.baseline, "baseline", "", "an older zimun `BINARY` to measure beside it")
@@ -39,6 +40,14 @@ func run(args []string) error {
 	fs.BoolVar(&cfg.peers, "peers", true, "measure calcurse and ikhal beside zimun when installed")
 	fs.BoolVar(&cfg.screens, "screens", true, "run the screens' go test benchmarks")
 	fs.BoolVar(&cfg.quick, "quick", false, "every measurement once, for a smoke test")
+	fs.StringVar(&only, "only", "", "measure only the sections whose titles contain these comma-separated `WORDS` (e.g. kiosk), and replace just those sections in the report")
+	fs.IntVar(&cfg.kiosk.sessions, "kiosk-sessions", 1000, "kiosk sessions at once (at most 1000, kiosk.max_sessions)")
+	fs.Float64Var(&cfg.kiosk.rate, "kiosk-rate", 50, "new kiosk sessions a second while they ramp up")
+	fs.DurationVar(&cfg.kiosk.window, "kiosk-window", 30*time.Second, "how long each steady kiosk phase is measured")
+	fs.IntVar(&cfg.kiosk.cycles, "kiosk-cycles", 10000, "kiosk connect/disconnect cycles")
+	fs.IntVar(&cfg.kiosk.workers, "kiosk-workers", 20, "kiosk cycles at once")
+	fs.StringVar(&kioskEnv, "kiosk-env", "", "extra environment for the kiosk, comma-separated `K=V` pairs (e.g. GOGC=50)")
+	fs.StringVar(&cfg.kiosk.profiles, "kiosk-profiles", "", "save the kiosk's heap and goroutine profiles of each phase in `DIR`")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -47,6 +56,12 @@ func run(args []string) error {
 	}
 	if cfg.quick {
 		cfg.runs, cfg.keys, cfg.idle = 1, min(cfg.keys, 4), min(cfg.idle, 300*time.Millisecond)
+	}
+	if kioskEnv != "" {
+		cfg.kiosk.env = strings.Split(kioskEnv, ",")
+	}
+	if only != "" {
+		cfg.only = strings.Split(strings.ToLower(only), ",")
 	}
 	if cfg.runs < 1 || cfg.keys < 2 {
 		return errors.New("-runs must be at least 1 and -keys at least 2")
@@ -83,6 +98,11 @@ func run(args []string) error {
 	report, err := suiteReport(cfg)
 	if err != nil {
 		return err
+	}
+	if old, err := os.ReadFile(out); err == nil && cfg.only != nil {
+		if report, err = splice(string(old), report, cfg.chosen); err != nil {
+			return err
+		}
 	}
 	if err := os.WriteFile(out, []byte(report), 0o644); err != nil {
 		return err

@@ -15,6 +15,7 @@ type results struct {
 	idle    map[string]map[string]idleResult
 	inits   map[string]initResult
 	benches []benchLine
+	kiosk   *kioskResult
 }
 
 func newResults() *results {

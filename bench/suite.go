@@ -35,6 +35,8 @@ type config struct {
 	quick    bool // the CI form: every path once, no figures worth reading
 	log      func(string, ...any)
 	zimunEnv []string // extra environment for zimun, e.g. to re-exec a test binary
+	kiosk    kioskConfig
+	only     []string // measure only the sections whose titles hold one of these
 }
 
 // subject is a program measured side by side with the others.

@@ -6,9 +6,13 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"path/filepath"
+	"sync"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -21,12 +25,14 @@ import (
 	"github.com/zimun-app/zimun/state"
 	"github.com/zimun-app/zimun/ui"
 	"github.com/zimun-app/zimun/ui/common"
+	"github.com/zimun-app/zimun/ui/styles"
 )
 
 func (a *app) kioskCmd() *cobra.Command {
 	var (
-		k        config.Kiosk
-		deskKeys []string
+		k         config.Kiosk
+		deskKeys  []string
+		debugAddr string
 	)
 	cmd := &cobra.Command{
 		Use:   "kiosk [--listen ADDR]",
@@ -63,7 +69,10 @@ file. Connects and disconnects are logged on stderr (or to --log).`,
 			if err != nil {
 				return err
 			}
-			return a.serveKiosk(cmd, cfg)
+			if debugAddr != "" && !isLoopback(debugAddr) {
+				return usageErrorf("--debug-addr: want a loopback host:port such as 127.0.0.1:6060, got %q", debugAddr)
+			}
+			return a.serveKiosk(cmd, cfg, debugAddr)
 		}),
 	}
 	d := config.Default().Kiosk
@@ -78,10 +87,27 @@ file. Connects and disconnects are logged on stderr (or to --log).`,
 	f.DurationVar(&k.ShutdownGrace, "shutdown-grace", d.ShutdownGrace, "on SIGTERM or Ctrl-C, the time to tell sessions, release holds and exit")
 	f.IntVar(&k.ConnectsPerMinute, "connects-per-minute", d.ConnectsPerMinute, "new connections a minute per client address; 0 is no limit (use 0 behind a load balancer)")
 	f.StringArrayVar(&deskKeys, "desk-keys", nil, "a desk public key, or the absolute path of an authorized_keys file; repeat for more")
+	// For benchmarks and profiling (go run ./bench), so not in --help.
+	f.StringVar(&debugAddr, "debug-addr", "", "serve pprof and /debug/stats on this loopback `ADDR`")
+	_ = f.MarkHidden("debug-addr")
 	return cmd
 }
 
-func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
+// isLoopback: the debug listener shows the process's insides, so only
+// this machine may reach it.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config, debugAddr string) error {
 	kc := cfg.Kiosk
 	desk, err := kiosk.ParseDeskKeys(kc.DeskKeys)
 	if err != nil {
@@ -144,6 +170,18 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 	logger.Info("kiosk listening", "addr", l.Addr().String(),
 		"host_key", gossh.FingerprintSHA256(hostKey.PublicKey()), "desk_keys", len(desk), "demo", s.demo)
 
+	if debugAddr != "" {
+		dl, err := net.Listen("tcp", debugAddr)
+		if err != nil {
+			l.Close()
+			return err
+		}
+		debug := &http.Server{Handler: srv.DebugHandler(), ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = debug.Serve(dl) }()
+		defer debug.Close()
+		logger.Info("debug listening", "addr", dl.Addr().String())
+	}
+
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
 	select {
@@ -175,6 +213,9 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config) error {
 func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, logger *slog.Logger) kiosk.Factory {
 	guard := booking.NewGuard(a.Now) // one for all sessions: a new session is no fresh start
 	cat := a.catalogue()             // one for every session
+	// Sessions share renderers (one per colour depth), so their styles too.
+	var mu sync.Mutex
+	shared := map[*lipgloss.Renderer]*styles.Styles{}
 	return func(ctx context.Context, ks kiosk.Session) (tea.Model, func(context.Context)) {
 		opts := ui.Options{
 			Office:       office,
@@ -191,6 +232,12 @@ func (a *app) kioskApp(office *booking.Office, demo bool, cfg config.Config, log
 			Logger:       logger.With("session", ks.ID),
 		}
 		opts.ReturningCustomers = ks.Role == kiosk.RoleDesk
+		mu.Lock()
+		if shared[ks.Renderer] == nil {
+			shared[ks.Renderer] = ui.StylesFor(ks.Renderer, opts)
+		}
+		opts.Styles = shared[ks.Renderer]
+		mu.Unlock()
 		if ks.Role == kiosk.RoleKiosk {
 			opts.Kiosk = &common.Kiosk{
 				ShowReference: cfg.Kiosk.ShowReference, StartOver: ks.Reset,

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -29,6 +30,7 @@ func TestKioskUsageErrors(t *testing.T) {
 		{[]string{"--desk-keys", "desk.pub"}, "want a public key or an absolute path"},
 		{[]string{"--desk-keys", "/nonexistent/authorized_keys"}, "kiosk.desk_keys: desk keys: open /nonexistent/authorized_keys"},
 		{[]string{"--listen", "2222"}, `kiosk.listen: want host:port, got "2222"`},
+		{[]string{"--debug-addr", "0.0.0.0:6060"}, `--debug-addr: want a loopback host:port`},
 	} {
 		code, _, errs := f.run(append([]string{"kiosk"}, tt.args...)...)
 		if code != 2 || !strings.Contains(errs, tt.want) {
@@ -53,7 +55,7 @@ func TestKioskCommand(t *testing.T) {
 			done <- cli.Env{
 				Stdin: strings.NewReader(""), Stdout: &out, Stderr: errs,
 				Getenv: func(k string) string { return env[k] }, Now: time.Now, Version: "test",
-			}.Run(ctx, []string{"kiosk", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s"})
+			}.Run(ctx, []string{"kiosk", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s", "--debug-addr", "127.0.0.1:0"})
 		}()
 		for deadline := time.Now().Add(10 * time.Second); ; {
 			if m := listening.FindStringSubmatch(errs.String()); m != nil {
@@ -118,6 +120,18 @@ func TestKioskCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitText(t, &screen, "DEMO")
+	// The hidden --debug-addr serves the kiosk's figures on loopback.
+	if m := regexp.MustCompile(`msg="debug listening" addr=(\S+)`).FindStringSubmatch(errs.String()); m == nil {
+		t.Errorf("no debug listener logged:\n%s", errs.String())
+	} else if resp, err := http.Get("http://" + m[1] + "/debug/stats"); err != nil {
+		t.Error(err)
+	} else {
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(body), `"sessions":1`) {
+			t.Errorf("/debug/stats with one session: %s", body)
+		}
+	}
 
 	if code := stop(); code != 0 {
 		t.Errorf("exit %d after the signal: %s", code, errs.String())
@@ -161,7 +175,7 @@ func TestKioskAccessibleOverSSH(t *testing.T) {
 		done <- cli.Env{
 			Stdin: strings.NewReader(""), Stdout: &out, Stderr: errs,
 			Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return testenv.Epoch }, Version: "test",
-		}.Run(ctx, []string{"kiosk", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s"})
+		}.Run(ctx, []string{"kiosk", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s", "--debug-addr", "127.0.0.1:0"})
 	}()
 	t.Cleanup(func() {
 		cancel()

@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -133,6 +134,9 @@ func (r *recorder) waitEnds(t testing.TB, n int, within time.Duration) []string 
 
 type newsMsg string
 
+// gotMsg is what a batch of commands sends ("t").
+type gotMsg string
+
 // fakeApp shows its id, size, the keys it got and the last news. Keys: p
 // panics in Update, c panics in a command, b blocks Update until the
 // recorder's block channel closes, q quits.
@@ -142,6 +146,7 @@ type fakeApp struct {
 	w, h     int
 	keys     string
 	news     string
+	got      []string
 	block    chan struct{}
 }
 
@@ -153,6 +158,9 @@ func (a fakeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.w, a.h = msg.Width, msg.Height
 	case newsMsg:
 		a.news = string(msg)
+	case gotMsg:
+		a.got = append(slices.Clone(a.got), string(msg))
+		slices.Sort(a.got)
 	case tea.KeyMsg:
 		switch k := msg.String(); k {
 		case "p":
@@ -163,6 +171,9 @@ func (a fakeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			<-a.block
 		case "q":
 			return a, tea.Quit
+		case "t":
+			got := func(s string) tea.Cmd { return func() tea.Msg { return gotMsg(s) } }
+			return a, tea.Batch(got("one"), tea.Batch(got("two"), nil))
 		default:
 			a.keys += k
 		}
@@ -171,7 +182,7 @@ func (a fakeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a fakeApp) View() string {
-	return fmt.Sprintf("APP %s role=%s size=%dx%d keys=[%s] news=[%s]\n%s", a.id, a.role, a.w, a.h, a.keys, a.news, a.info)
+	return fmt.Sprintf("APP %s role=%s size=%dx%d keys=[%s] news=[%s] got=%v\n%s", a.id, a.role, a.w, a.h, a.keys, a.news, a.got, a.info)
 }
 
 // stream collects what a session writes and lets a test wait for text.

@@ -10,12 +10,15 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
+	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -104,6 +107,9 @@ type Server struct {
 	ssh     *ssh.Server
 	desk    map[string]bool // marshalled desk keys
 	limiter *addrLimiter
+	lanes   *lanes
+
+	keyLatency latencies // for /debug/stats
 
 	conns  atomic.Int64
 	nextID atomic.Uint64
@@ -113,11 +119,12 @@ type Server struct {
 	hard       context.Context
 	hardCancel context.CancelFunc
 
-	mu       sync.Mutex
-	sessions map[*session]struct{}
-	kiosks   int // customer sessions, counted against MaxSessions
-	closing  bool
-	stop     chan struct{} // closed by Shutdown and Close
+	mu        sync.Mutex
+	sessions  map[*session]struct{}
+	renderers map[termenv.Profile]*lipgloss.Renderer
+	kiosks    int // customer sessions, counted against MaxSessions
+	closing   bool
+	stop      chan struct{} // closed by Shutdown and Close
 }
 
 // New builds a server that runs factory's app in every session.
@@ -129,12 +136,14 @@ func New(opts Options, factory Factory) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		opts:     opts,
-		factory:  factory,
-		log:      opts.Logger,
-		desk:     map[string]bool{},
-		sessions: map[*session]struct{}{},
-		stop:     make(chan struct{}),
+		opts:      opts,
+		factory:   factory,
+		log:       opts.Logger,
+		desk:      map[string]bool{},
+		sessions:  map[*session]struct{}{},
+		renderers: map[termenv.Profile]*lipgloss.Renderer{},
+		stop:      make(chan struct{}),
+		lanes:     newLanes(),
 	}
 	s.hard, s.hardCancel = context.WithCancel(context.Background())
 	for _, k := range opts.DeskKeys {
@@ -167,6 +176,7 @@ func New(opts Options, factory Factory) (*Server, error) {
 // Serve accepts connections on l until Shutdown or Close, then returns nil.
 func (s *Server) Serve(l net.Listener) error {
 	go s.keepAlive()
+	s.lanes.serve(4*runtime.GOMAXPROCS(0), s.stop)
 	err := s.ssh.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil

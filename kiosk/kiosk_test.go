@@ -411,3 +411,14 @@ func TestNoticesInTheSessionsLanguage(t *testing.T) {
 	c := dial(t, ts.addr, dialOpts{env: map[string]string{"LANG": "fr_FR.UTF-8"}})
 	c.out.waitFor(t, "Vous êtes toujours là ?", soon)
 }
+
+// A batch's commands, nested ones too, all deliver their messages; the
+// kiosk runs them without Bubble Tea's goroutine waiting on the slowest.
+func TestBatchedCommandsDeliver(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, kiosk.Options{}, nil)
+	c := dial(t, ts.addr, dialOpts{})
+	at := c.out.waitFor(t, "got=[]", soon)
+	c.press(t, "t")
+	c.out.waitForAfter(t, at, "got=[one two]", soon)
+}

@@ -100,8 +100,10 @@ func newKeys(ctx context.Context, r io.Reader) *keys {
 	k.touch()
 	go func() {
 		defer close(k.chunks)
+		// One small buffer, and each chunk copied to its size: a buffer a
+		// read would stay with every session that waits for a key.
+		buf := make([]byte, 256)
 		for {
-			buf := make([]byte, 1024)
 			n, err := r.Read(buf)
 			if n > 0 {
 				k.touch()
@@ -110,7 +112,7 @@ func newKeys(ctx context.Context, r io.Reader) *keys {
 				default:
 				}
 				select {
-				case k.chunks <- buf[:n]:
+				case k.chunks <- append([]byte(nil), buf[:n]...):
 				case <-ctx.Done():
 					return
 				}

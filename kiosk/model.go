@@ -12,10 +12,15 @@ type (
 	resetMsg    struct{}
 	langMsg     struct{ lang string }
 	wakeMsg     struct{}               // the pump's timer: a deadline may be due
+	drawMsg     struct{}               // a frame is due
 	shutdownMsg struct{ at time.Time } // close at
 )
 
 const shutdownKey = "kiosk/shutdown"
+
+// frameDelay is how long a change waits to be drawn, with whatever else
+// changes meanwhile: Bubble Tea's renderer waited up to a frame (16.7 ms).
+const frameDelay = 4 * time.Millisecond
 
 // clearScrollback (CSI 3 J) goes out with a reset's clear screen, so the
 // next customer cannot scroll back to the last one's screens.
@@ -35,6 +40,7 @@ type model struct {
 	closeAt       time.Time // the session ends then, after a notice
 	closeWhy      string    // "shutdown" or "limit"
 	wakeAt        time.Time // last deadline given to the pump
+	drawing       bool      // a frame is due (drawMsg)
 }
 
 func newModel(st *session) (model, error) {
@@ -57,8 +63,23 @@ func (m model) Init() tea.Cmd {
 
 func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	now := time.Now()
-	cmd := m.update(msg, now)
+	if _, ok := msg.(drawMsg); ok {
+		m.drawing = false
+		var frame []byte
+		m.st.srv.lanes.run(func() { frame = m.st.screen.render(m.frame(now)) })
+		if len(frame) > 0 {
+			_, _ = m.st.out.Write(frame)
+		}
+		m.st.keyAnswered(len(frame) > 0)
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.st.srv.lanes.run(func() { cmd = m.update(msg, now) })
 	m.schedule(now)
+	if !m.drawing {
+		m.drawing = true
+		m.st.frameDue()
+	}
 	return m, cmd
 }
 
@@ -66,6 +87,7 @@ func (m *model) update(msg tea.Msg, now time.Time) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		m.st.screen.resize(msg.Width, msg.Height)
 		return m.resizeApp()
 	case tea.KeyMsg:
 		return m.input(msg, now)
@@ -168,9 +190,9 @@ func (m *model) reset(why string, now time.Time) tea.Cmd {
 	m.st.log.Info("reset", "why", why)
 	m.app = app
 	m.lastInput, m.warnUntil = now, time.Time{}
-	m.st.out.inject(clearScrollback)
+	m.st.screen.clear()
 	w, h := m.appSize()
-	return tea.Batch(tea.ClearScreen, m.initApp(), func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} })
+	return tea.Batch(m.initApp(), func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} })
 }
 
 // schedule gives the pump the next moment something is due.
@@ -252,7 +274,9 @@ func (m *model) updateApp(msg tea.Msg) (cmd tea.Cmd) {
 }
 
 // guard recovers a panic in one of the app's commands, and in the commands
-// of a batch it returns.
+// of a batch it returns. It runs a batch's commands itself, each sending
+// its message: Bubble Tea would keep a goroutine more waiting for the
+// slowest (a screen's refresh tick, for seconds) in every session.
 func (st *session) guard(cmd tea.Cmd) tea.Cmd {
 	if cmd == nil {
 		return nil
@@ -265,23 +289,39 @@ func (st *session) guard(cmd tea.Cmd) tea.Cmd {
 			}
 		}()
 		msg = cmd()
-		if b, ok := msg.(tea.BatchMsg); ok {
-			for i := range b {
-				b[i] = st.guard(b[i])
+		b, ok := msg.(tea.BatchMsg)
+		if !ok {
+			return msg
+		}
+		for i := range b {
+			b[i] = st.guard(b[i])
+		}
+		if st.prog == nil {
+			return b
+		}
+		for _, c := range b {
+			if c != nil {
+				go func() {
+					if m := c(); m != nil {
+						st.prog.Send(m)
+					}
+				}()
 			}
 		}
-		return msg
+		return nil
 	}
 }
 
-func (m model) View() (view string) {
+// View is empty: Update draws the frame (screen).
+func (m model) View() string { return "" }
+
+func (m model) frame(now time.Time) (view string) {
 	defer func() {
 		if r := recover(); r != nil {
 			m.st.fail("view", r)
 			view = "Sorry, something went wrong here."
 		}
 	}()
-	now := time.Now()
 	switch {
 	case !m.warnUntil.IsZero():
 		return m.warningView(now)

@@ -50,7 +50,8 @@ type Session struct {
 	Lines LineVia
 	// Renderer draws for this session's terminal. It was built without
 	// asking the terminal anything: the colour depth comes from TERM and
-	// the background from the server's options.
+	// the background from the server's options. Sessions with the same
+	// colour depth share it, so styles built from it can be shared too.
 	Renderer *lipgloss.Renderer
 
 	env []string
@@ -129,17 +130,24 @@ const (
 
 // session is the server's side of one session.
 type session struct {
-	srv  *Server
-	info Session
-	log  *slog.Logger
-	conn *gossh.ServerConn
-	out  *output
+	srv    *Server
+	info   Session
+	log    *slog.Logger
+	conn   *gossh.ServerConn
+	out    *output
+	screen *screen
+	in     *keys
+	prog   *tea.Program // set before it runs
+	// answered is the last key (keys.last) a frame has followed, for the
+	// key-to-frame figures.
+	answered int64
 
 	ctx    context.Context // ends with the session; the program runs in it
 	cancel context.CancelFunc
 
 	box     mailbox
 	wake    chan time.Time // the model's next deadline, for the pump
+	draw    chan struct{}  // a frame is due, for the pump
 	pinging atomic.Bool
 	failed  atomic.Bool
 	bye     atomic.Value // string: the line left on the terminal when the model ends the session
@@ -230,14 +238,7 @@ func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.
 			info.Role = RoleDesk
 		}
 	}
-	// No query: the colour depth comes from TERM (and NO_COLOR, if sent),
-	// the background from the options.
-	info.Renderer = lipgloss.NewRenderer(sess,
-		termenv.WithEnvironment(environ(env)), termenv.WithUnsafe(), termenv.WithColorCache(true))
-	info.Renderer.SetHasDarkBackground(!s.opts.LightBackground)
-	if s.opts.NoColor && info.Renderer.ColorProfile() != termenv.Ascii {
-		info.Renderer.SetColorProfile(termenv.ANSI) // no colour, attributes kept
-	}
+	info.Renderer = s.renderer(env)
 
 	ctx, cancel := context.WithCancel(sess.Context())
 	conn, _ := sess.Context().Value(ssh.ContextKeyConn).(*gossh.ServerConn)
@@ -246,9 +247,32 @@ func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.
 		log:  log.With("role", info.Role.String()),
 		out:  &output{w: sess},
 		wake: make(chan time.Time, 1),
+		draw: make(chan struct{}, 1),
 	}
+	st.screen = newScreen(st.out, info.Width, info.Height)
 	st.box.notify = make(chan struct{}, 1)
 	return st
+}
+
+// renderer is the renderer of every session whose client sent env's
+// colour depth. No query: the depth comes from TERM (and NO_COLOR, if
+// sent), the background from the options. A renderer writes nothing, so
+// sessions can share one, and the styles an app builds from it.
+func (s *Server) renderer(env []string) *lipgloss.Renderer {
+	profile := termenv.NewOutput(io.Discard, termenv.WithEnvironment(environ(env)), termenv.WithUnsafe()).EnvColorProfile()
+	if s.opts.NoColor && profile != termenv.Ascii {
+		profile = termenv.ANSI // no colour, attributes kept
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r, ok := s.renderers[profile]; ok {
+		return r
+	}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(profile)
+	r.SetHasDarkBackground(!s.opts.LightBackground)
+	s.renderers[profile] = r
+	return r
 }
 
 // run runs the session's program until it ends, then ends its app; or
@@ -263,6 +287,7 @@ func (st *session) run(sess ssh.Session, winCh <-chan ssh.Window) {
 		}()
 	}()
 	in := newKeys(st.ctx, sess)
+	st.in, st.answered = in, in.last.Load()
 	if st.srv.opts.Accessible != nil {
 		if via := st.info.linesWanted(); via != NotLines {
 			st.log.Info("lines", "why", via.String())
@@ -279,18 +304,22 @@ func (st *session) run(sess ssh.Session, winCh <-chan ssh.Window) {
 	}
 	progCtx, progCancel := context.WithCancel(st.ctx)
 	defer progCancel()
+	// The model draws its own frames (screen); Bubble Tea's renderer and
+	// its ticker are left out.
 	p := tea.NewProgram(m,
 		tea.WithInput(in.reader(progCtx)), tea.WithOutput(st.out),
-		tea.WithContext(progCtx), tea.WithoutSignalHandler(),
-		tea.WithAltScreen(), tea.WithMouseCellMotion())
+		tea.WithContext(progCtx), tea.WithoutSignalHandler(), tea.WithoutRenderer())
+	st.prog = p
 	pumped := make(chan struct{})
 	go func() {
 		defer close(pumped)
 		st.pump(progCtx, p, winCh)
 	}()
+	st.screen.start()
 	_, err = p.Run()
 	progCancel()
 	<-pumped
+	st.screen.stop()
 	if errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrProgramPanic) {
 		err = nil // the session's context ended: the client left or we closed it
 	}
@@ -363,8 +392,38 @@ func (st *session) pump(ctx context.Context, p *tea.Program, winCh <-chan ssh.Wi
 			timer.Reset(time.Until(t))
 		case <-timer.C:
 			p.Send(wakeMsg{})
+		case <-st.draw:
+			p.Send(drawMsg{})
 		}
 	}
+}
+
+// keyAnswered counts the time from the last key to now when a frame went
+// out after it; a key that changed nothing counts for nothing.
+func (st *session) keyAnswered(drawn bool) {
+	if st.in == nil {
+		return
+	}
+	last := st.in.last.Load()
+	if last <= st.answered {
+		return
+	}
+	st.answered = last
+	if drawn {
+		st.srv.keyLatency.add(time.Since(time.Unix(0, last)))
+	}
+}
+
+// frameDue asks the pump for a drawMsg a moment from now, so that what a
+// burst of messages changes is drawn once (the data a key asks for is
+// often there a millisecond later).
+func (st *session) frameDue() {
+	time.AfterFunc(frameDelay, func() {
+		select {
+		case st.draw <- struct{}{}:
+		default:
+		}
+	})
 }
 
 // setWake asks the pump for a wakeMsg at t (zero: none). Only the program's

@@ -12,6 +12,7 @@ import (
 	"github.com/zimun-app/zimun/booking"
 	"github.com/zimun-app/zimun/ui/common"
 	"github.com/zimun-app/zimun/ui/quit"
+	"github.com/zimun-app/zimun/ui/styles"
 )
 
 // Options is everything the UI needs from outside: see common.Options.
@@ -67,3 +68,7 @@ func Run(ctx context.Context, opts Options) error {
 func NewCommon(ctx context.Context, r *lipgloss.Renderer, session *booking.Session, opts Options) common.Common {
 	return common.New(ctx, r, session, opts)
 }
+
+// StylesFor is the styles NewCommon builds for r and opts, for a kiosk to
+// build once per renderer and share (Options.Styles).
+func StylesFor(r *lipgloss.Renderer, opts Options) *styles.Styles { return common.StylesFor(r, opts) }

@@ -51,6 +51,9 @@ type Options struct {
 	// ReturningCustomers: the form offers earlier customers' details (a
 	// desk's feature; never set it where customers serve themselves).
 	ReturningCustomers bool
+	// Styles are StylesFor this renderer, shared by a kiosk's sessions;
+	// nil builds them here.
+	Styles *styles.Styles
 }
 
 // New builds the shared session parts for one terminal; an SSH server
@@ -81,15 +84,15 @@ func New(ctx context.Context, r *lipgloss.Renderer, session *booking.Session, op
 	if opts.Calls == nil {
 		keys.DisableDeskTools()
 	}
-	theme := opts.Theme
-	if opts.NoColor || r.ColorProfile() == termenv.Ascii {
-		theme = styles.ThemePlain
+	st := opts.Styles
+	if st == nil {
+		st = StylesFor(r, opts)
 	}
 	c := Common{
 		Ctx:     ctx,
 		Office:  session.Office(),
 		Session: session,
-		Styles:  styles.New(r, styles.NewTheme(theme)),
+		Styles:  st,
 		Words:   words,
 		Keys:    keys,
 		Now:     now,
@@ -106,6 +109,16 @@ func New(ctx context.Context, r *lipgloss.Renderer, session *booking.Session, op
 		c = c.ForKiosk(opts.Kiosk)
 	}
 	return c
+}
+
+// StylesFor is the styles New builds for r and opts, for a kiosk to
+// build once per renderer and share (Options.Styles).
+func StylesFor(r *lipgloss.Renderer, opts Options) *styles.Styles {
+	theme := opts.Theme
+	if opts.NoColor || r.ColorProfile() == termenv.Ascii {
+		theme = styles.ThemePlain
+	}
+	return styles.New(r, styles.NewTheme(theme))
 }
 
 // hostOf names an API that is neither production nor the demo, for the

@@ -3,7 +3,12 @@
 // session gets its own colour profile.
 package styles
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"strconv"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 // Theme is the semantic palette; colours adapt to dark and light terminals.
 type Theme struct {
@@ -67,6 +72,42 @@ func NewTheme(name string) Theme {
 	}
 }
 
+// resolved is t with each colour as r draws it: the background chosen and
+// the colour cut to r's depth once, here, instead of on every Render (a
+// hex colour's nearest 256-colour match is a search through the palette).
+func (t Theme) resolved(r *lipgloss.Renderer) Theme {
+	for _, c := range []*lipgloss.TerminalColor{&t.Text, &t.Faint, &t.Accent, &t.Border, &t.Selected, &t.SelectedText,
+		&t.Free, &t.Busy, &t.Full, &t.Holiday, &t.Warn, &t.Danger, &t.OK} {
+		*c = resolve(r, *c)
+	}
+	return t
+}
+
+func resolve(r *lipgloss.Renderer, c lipgloss.TerminalColor) lipgloss.TerminalColor {
+	var spec string
+	switch c := c.(type) {
+	case lipgloss.Color:
+		spec = string(c)
+	case lipgloss.AdaptiveColor:
+		spec = c.Light
+		if r.HasDarkBackground() {
+			spec = c.Dark
+		}
+	default:
+		return c
+	}
+	switch tc := r.ColorProfile().Color(spec).(type) {
+	case termenv.ANSIColor:
+		return lipgloss.Color(strconv.Itoa(int(tc)))
+	case termenv.ANSI256Color:
+		return lipgloss.Color(strconv.Itoa(int(tc)))
+	case termenv.RGBColor:
+		return lipgloss.Color(string(tc))
+	default:
+		return lipgloss.NoColor{}
+	}
+}
+
 // Styles is every style the UI uses, derived once from a Theme.
 type Styles struct {
 	Title, DemoBadge, LiveBadge, HostBadge      lipgloss.Style
@@ -82,6 +123,7 @@ type Styles struct {
 
 // New builds the styles for one renderer (one terminal or SSH session).
 func New(r *lipgloss.Renderer, t Theme) *Styles {
+	t = t.resolved(r)
 	s := &Styles{DarkBackground: r.HasDarkBackground()}
 	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return r.NewStyle().Foreground(c) }
 
