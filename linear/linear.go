@@ -255,38 +255,24 @@ func (s *session) main() error {
 			return err
 		}
 	}
+	type entry struct {
+		label i18n.Key
+		do    func() error
+	}
+	menu := []entry{{i18n.MenuBook, s.book}, {i18n.MenuFind, s.find}, {i18n.MenuWalkIn, s.walkIn}, {i18n.MenuQuit, s.quit}}
+	if s.opts.Kiosk {
+		menu = []entry{{i18n.MenuBook, s.book}, {i18n.MenuMyBooking, s.myBooking}, {i18n.MenuQuit, s.quit}}
+	}
 	for {
-		var err error
-		if s.opts.Kiosk {
-			var i int
-			i, err = s.choose(func(p *i18n.Printer) (string, []string) {
-				return p.T(i18n.MainQuestion), []string{p.T(i18n.MenuBook), p.T(i18n.MenuMyBooking), p.T(i18n.MenuQuit)}
-			}, false)
-			switch {
-			case err != nil:
-			case i == 0:
-				err = s.book()
-			case i == 1:
-				err = s.myBooking()
-			default:
-				err = s.quit()
+		i, err := s.choose(func(p *i18n.Printer) (string, []string) {
+			labels := make([]string, len(menu))
+			for i, e := range menu {
+				labels[i] = p.T(e.label)
 			}
-		} else {
-			var i int
-			i, err = s.choose(func(p *i18n.Printer) (string, []string) {
-				return p.T(i18n.MainQuestion), []string{p.T(i18n.MenuBook), p.T(i18n.MenuFind), p.T(i18n.MenuWalkIn), p.T(i18n.MenuQuit)}
-			}, false)
-			switch {
-			case err != nil:
-			case i == 0:
-				err = s.book()
-			case i == 1:
-				err = s.find()
-			case i == 2:
-				err = s.walkIn()
-			default:
-				err = s.quit()
-			}
+			return p.T(i18n.MainQuestion), labels
+		}, false)
+		if err == nil {
+			err = menu[min(i, len(menu)-1)].do()
 		}
 		switch {
 		case errors.Is(err, errBack):

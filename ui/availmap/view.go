@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/i18n"
@@ -186,7 +185,7 @@ func (m Model) label(r shownRow) string {
 func (m Model) View() string {
 	st := m.c.Styles
 	p := m.c.Words
-	title := spread(st.Title.Render(p.T(i18n.LabelAvailabilityMap)), st.Faint.Render(m.subtitle()), m.w)
+	title := common.Spread(st.Title.Render(p.T(i18n.LabelAvailabilityMap)), st.Faint.Render(m.subtitle()), m.w)
 	switch {
 	case m.loading && len(m.lines) == 0:
 		return title + "\n\n" + st.Faint.Render(p.T(i18n.MapLoading))
@@ -391,16 +390,4 @@ func (m Model) legend() string {
 func pad(s string, w int) string {
 	s = ansi.Truncate(s, w, "…")
 	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
-}
-
-func spread(left, right string, w int) string {
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		room := w - lipgloss.Width(left) - 2
-		if room < 8 {
-			return ansi.Truncate(left, w, "…")
-		}
-		return left + "  " + ansi.Truncate(right, room, "…")
-	}
-	return left + strings.Repeat(" ", gap) + right
 }

@@ -1,7 +1,11 @@
 package common
 
 import (
+	"strings"
 	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/model"
 )
@@ -38,4 +42,18 @@ func Move(cursor, n, count int, lost time.Time, at func(i int) time.Time) int {
 		}
 	}
 	return max(0, min(cursor+n, count-1))
+}
+
+// Spread puts left and right at the two ends of a w-wide line; when they
+// do not both fit, right is cut first, then left.
+func Spread(left, right string, w int) string {
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		room := w - lipgloss.Width(left) - 2
+		if room < 8 {
+			return ansi.Truncate(left, w, "…")
+		}
+		return left + "  " + ansi.Truncate(right, room, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/zimun-app/zimun/api"
 	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
+	"github.com/zimun-app/zimun/ui/common"
 )
 
 // listTop is the lines above the list's rows: the title and the column
@@ -97,7 +98,7 @@ func (m Model) listView() string {
 	case len(m.calls) > 0:
 		info = p.T(i18n.InspCallsNewestFirst, len(m.calls))
 	}
-	lines = append(lines, spread(st.Title.Render(p.T(i18n.LabelInspector)), st.Faint.Render(info), m.w))
+	lines = append(lines, common.Spread(st.Title.Render(p.T(i18n.LabelInspector)), st.Faint.Render(info), m.w))
 	c := m.cols
 	lines = append(lines, st.Faint.Render("  "+pad("#", c.seq, true)+"  "+pad(p.T(i18n.InspColMethod), 6, false)+"  "+pad(p.T(i18n.InspColPath), c.path, false)+
 		"  "+pad(p.T(i18n.InspColStatus), 6, false)+"  "+pad(p.T(i18n.InspColTook), 7, true)+"  "+pad(p.T(i18n.InspColRetry), 5, true)+"  "+pad(p.T(i18n.InspColRequestID), c.reqID, false)))
@@ -138,18 +139,6 @@ func pad(s string, w int, right bool) string {
 		return gap + s
 	}
 	return s + gap
-}
-
-func spread(left, right string, w int) string {
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		room := w - lipgloss.Width(left) - 2
-		if room < 8 {
-			return ansi.Truncate(left, w, "…")
-		}
-		return left + "  " + ansi.Truncate(right, room, "…")
-	}
-	return left + strings.Repeat(" ", gap) + right
 }
 
 // listPath is the call's path, without the /api/v1 every call shares.
