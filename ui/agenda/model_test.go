@@ -60,39 +60,12 @@ func newAgenda(t testing.TB, env *uitest.Env, c *common.Common, d model.Date, w,
 // are nil (HandRefresh), so nothing here waits.
 func run(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
 	t.Helper()
-	var seen []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case nil:
-		default:
-			seen = append(seen, msg)
-			var next tea.Cmd
-			m, next = m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
-	return m, seen
+	return uitest.Run(m, cmd, Model.Update)
 }
 
 func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 	t.Helper()
-	var all []tea.Msg
-	for _, k := range keys {
-		var cmd tea.Cmd
-		m, cmd = m.Update(uitest.Key(k))
-		var seen []tea.Msg
-		m, seen = run(t, m, cmd)
-		all = append(all, seen...)
-	}
-	return m, all
+	return uitest.Press(m, Model.Update, keys...)
 }
 
 func msgOf[T any](msgs []tea.Msg) (T, bool) {

@@ -42,3 +42,43 @@ func Messages(cmd tea.Cmd) []tea.Msg {
 		return []tea.Msg{msg}
 	}
 }
+
+// Run executes cmd and every Cmd it leads to, feeding each message back
+// into update the way the root would, and returns the messages seen.
+// Screens built with HandRefresh return no timers, so nothing waits.
+func Run[M any](m M, cmd tea.Cmd, update func(M, tea.Msg) (M, tea.Cmd)) (M, []tea.Msg) {
+	var seen []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case nil:
+		default:
+			seen = append(seen, msg)
+			var next tea.Cmd
+			m, next = update(m, msg)
+			queue = append(queue, next)
+		}
+	}
+	return m, seen
+}
+
+// Press sends keys (Key names or typed text) one by one and runs what
+// each leads to.
+func Press[M any](m M, update func(M, tea.Msg) (M, tea.Cmd), keys ...string) (M, []tea.Msg) {
+	var all []tea.Msg
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = update(m, Key(k))
+		var seen []tea.Msg
+		m, seen = Run(m, cmd, update)
+		all = append(all, seen...)
+	}
+	return m, all
+}
