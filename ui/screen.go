@@ -67,7 +67,7 @@ func (m Model) show(f choose.Flow, s choose.Step) (Model, tea.Cmd) {
 	if s.Alone {
 		m.stack = m.stack.Keep(0)
 	}
-	if _, ok := m.stack.Top().Model().(picker.Model); ok && s.Swap {
+	if router.Is[picker.Model](m.stack.Top()) && s.Swap {
 		m.stack = m.stack.Drop()
 	}
 	return m.push(s.Page, s.Init)
@@ -108,12 +108,11 @@ func (m Model) back() (Model, tea.Cmd) {
 
 // canGoBack mirrors back, for the footer.
 func (m Model) canGoBack() bool {
-	_, cal := m.stack.Top().Model().(calendar.Model)
-	return !m.kiosk.Waiting() && (m.stack.Len() > 1 || cal && m.flow.Choice())
+	return !m.kiosk.Waiting() && (m.stack.Len() > 1 || router.Is[calendar.Model](m.stack.Top()) && m.flow.Choice())
 }
 
 func (m Model) ownsBack() bool {
-	_, ok := m.stack.Top().Model().(backOwner)
+	_, ok := router.Find[backOwner](m.stack.Top())
 	return ok
 }
 

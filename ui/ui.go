@@ -153,12 +153,12 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.back()
 	case key.Matches(msg, keys.MyBooking):
 		var p router.Page
-		m.kiosk, p = m.kiosk.MyBooking(m.stack.Top().Model(), m.flow.Catalog().Catalog)
+		m.kiosk, p = m.kiosk.MyBooking(m.stack.Top(), m.flow.Catalog().Catalog)
 		return m.push(p, nil)
 	case m.kiosk.Waiting() && msg.Type == tea.KeyEnter:
 		return m.startOver()
 	}
-	if open := devtools.Key(keys, msg, m.stack.Top().Model()); open != nil {
+	if open := devtools.Key(keys, msg, m.stack.Top()); open != nil {
 		m, cmd, _ := m.navigate(open)
 		return m, cmd
 	}
@@ -268,7 +268,7 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m, cmd = m.updateTop(msg)
 	case common.OpenInspectorMsg, common.OpenAvailabilityMapMsg:
-		m, cmd = m.push(devtools.Open(m.c, msg, m.stack.Top().Model(), m.flow.Service(), m.flow.Location()))
+		m, cmd = m.push(devtools.Open(m.c, msg, m.stack.Top(), m.flow.Service(), m.flow.Location()))
 	case availmap.OpenDayMsg:
 		m, cmd = m.show(m.flow.Calendar(calendar.Config{Service: msg.Service, Location: msg.Location, Date: msg.Date}))
 	case common.OpenAgendaMsg:

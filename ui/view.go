@@ -34,7 +34,7 @@ func (m Model) View() string {
 // they work.
 func (m Model) helpGroups() [][]key.Binding {
 	top := m.stack.Top()
-	return append(top.FullHelp(), m.globalKeys(), devtools.Keys(m.c.Keys, top.Model()), m.kiosk.Keys(m.screen))
+	return append(top.FullHelp(), m.globalKeys(), devtools.Keys(m.c.Keys, top), m.kiosk.Keys(m.screen))
 }
 
 // shortHelp is the screen's keys, then the global ones; own counts the

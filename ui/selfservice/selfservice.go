@@ -68,8 +68,8 @@ func (k Kiosk) Finished() (Kiosk, tea.Cmd) {
 // MyBooking is a customer's "my booking" over the screen top, unless it
 // is on show already or the catalogue is not read yet. A finished errand
 // is not waited on any more: the customer carries on.
-func (k Kiosk) MyBooking(top any, cat model.Catalog) (Kiosk, router.Page) {
-	if _, ok := top.(mybooking.Model); ok || cat.Locations == nil {
+func (k Kiosk) MyBooking(top router.Page, cat model.Catalog) (Kiosk, router.Page) {
+	if router.Is[mybooking.Model](top) || cat.Locations == nil {
 		return k, nil
 	}
 	k.at, k.id = time.Time{}, k.id+1
@@ -175,7 +175,7 @@ func (s Screen) free() bool {
 		return false
 	}
 	for _, p := range s.Stack.Pages() {
-		if _, ok := p.Model().(form.Model); ok {
+		if router.Is[form.Model](p) {
 			return false
 		}
 	}
@@ -193,10 +193,11 @@ func (k Kiosk) first(on func() Screen) bool {
 	if s.Stack.Len() != 1 || !s.free() {
 		return false
 	}
-	switch s.Stack.Top().Model().(type) {
-	case start.Model, picker.Model:
+	top := s.Stack.Top()
+	switch {
+	case router.Is[start.Model](top), router.Is[picker.Model](top):
 		return true
-	case calendar.Model:
+	case router.Is[calendar.Model](top):
 		return !s.Choice
 	}
 	return false
