@@ -74,7 +74,7 @@ func (m Model) show(f choose.Flow, s choose.Step) (Model, tea.Cmd) {
 }
 
 func (m Model) openForm(in *booking.Intent, opts ...form.Option) (Model, tea.Cmd) {
-	return m.push(router.Start(form.New(m.c, in, opts...)))
+	return m.push(router.Start(form.New(*m.c, in, opts...)))
 }
 
 // startedReschedule reports the screen a reschedule started from on top:
@@ -125,7 +125,7 @@ func (m Model) requestQuit() (Model, tea.Cmd) {
 }
 
 // holding reports a hold to give back.
-func (m Model) holding() bool { return holds.Held(m.c, m.stack) }
+func (m Model) holding() bool { return holds.Held(*m.c, m.stack) }
 
 // screen is what is on show, for the kiosk's keys.
 func (m Model) screen() selfservice.Screen {

@@ -31,14 +31,14 @@ type TickMsg struct{ id int }
 
 // Kiosk is the root's part for a kiosk, a value like the root.
 type Kiosk struct {
-	c  common.Common
-	at time.Time // when a finished errand gives way to the next customer; zero: none
-	id int       // tags the countdown's ticks
+	c  *common.Common // shared, never changed: a root is copied on every key
+	at time.Time      // when a finished errand gives way to the next customer; zero: none
+	id int            // tags the countdown's ticks
 }
 
 // New is the kiosk's part of a session; at a desk (c.Kiosk nil) it does
 // nothing.
-func New(c common.Common) Kiosk { return Kiosk{c: c} }
+func New(c common.Common) Kiosk { return Kiosk{c: &c} }
 
 // Blocks reports what a customer never gets: other people's bookings, the
 // desk's walk-ins and the developer's tools.
@@ -73,7 +73,7 @@ func (k Kiosk) MyBooking(top router.Page, cat model.Catalog) (Kiosk, router.Page
 		return k, nil
 	}
 	k.at, k.id = time.Time{}, k.id+1
-	return k, router.PageFor(mybooking.New(k.c, cat))
+	return k, router.PageFor(mybooking.New(*k.c, cat))
 }
 
 // Waiting reports a finished errand on show, waiting for the next
