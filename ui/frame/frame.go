@@ -85,23 +85,51 @@ func (f Frame) TooSmallView() string {
 func (f Frame) View(header, body, footer string) string {
 	// A status that needed a second line takes it from the body.
 	w, h := f.BodyWidth(), max(f.BodyHeight()-(strings.Count(footer, "\n")+1-footerHeight), 1)
-	lines := strings.Split(body, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
+	bm := &f.memo.body
+	if bm.width != w {
+		*bm = bodyMemo{width: w}
 	}
 	pad := strings.Repeat(" ", padX)
 	var b strings.Builder
-	b.WriteString(header + "\n")
+	b.Grow(len(header) + len(body) + len(footer) + h*(padX+1) + 1)
+	b.WriteString(header)
+	b.WriteByte('\n')
+	rest, more := body, true
 	for i := range h {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if i < len(lines) {
-			b.WriteString(pad + ansi.Truncate(lines[i], w, "…"))
+		if !more {
+			continue
 		}
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
+		b.WriteString(pad)
+		b.WriteString(bm.cut(i, line))
 	}
-	b.WriteString("\n" + footer)
+	b.WriteByte('\n')
+	b.WriteString(footer)
 	return b.String()
+}
+
+// bodyMemo keeps the body's lines as last cut to the width: from one key
+// to the next most lines are the same, and cutting measures every one.
+type bodyMemo struct {
+	width   int
+	in, out []string
+}
+
+// cut is line i, ansi.Truncate to the width.
+func (bm *bodyMemo) cut(i int, line string) string {
+	if i < len(bm.in) && bm.in[i] == line {
+		return bm.out[i]
+	}
+	out := ansi.Truncate(line, bm.width, "…")
+	for len(bm.in) <= i {
+		bm.in, bm.out = append(bm.in, ""), append(bm.out, "")
+	}
+	bm.in[i], bm.out[i] = line, out
+	return out
 }
 
 // Header is the title line (the keys offered, if any; organisation ·
@@ -340,6 +368,7 @@ type memo struct {
 	header headerMemo
 	keys   keysMemo
 	footer footerMemo
+	body   bodyMemo
 }
 
 type headerIn struct {
