@@ -67,14 +67,14 @@ func (m Model) show(f choose.Flow, s choose.Step) (Model, tea.Cmd) {
 	if s.Alone {
 		m.stack = m.stack.Keep(0)
 	}
-	if _, ok := m.stack.Top().Model().(picker.Model); ok && s.Swap {
+	if router.Is[picker.Model](m.stack.Top()) && s.Swap {
 		m.stack = m.stack.Drop()
 	}
 	return m.push(s.Page, s.Init)
 }
 
 func (m Model) openForm(in *booking.Intent, opts ...form.Option) (Model, tea.Cmd) {
-	return m.push(router.Start(form.New(m.c, in, opts...)))
+	return m.push(router.Start(form.New(*m.c, in, opts...)))
 }
 
 // startedReschedule reports the screen a reschedule started from on top:
@@ -108,12 +108,11 @@ func (m Model) back() (Model, tea.Cmd) {
 
 // canGoBack mirrors back, for the footer.
 func (m Model) canGoBack() bool {
-	_, cal := m.stack.Top().Model().(calendar.Model)
-	return !m.kiosk.Waiting() && (m.stack.Len() > 1 || cal && m.flow.Choice())
+	return !m.kiosk.Waiting() && (m.stack.Len() > 1 || router.Is[calendar.Model](m.stack.Top()) && m.flow.Choice())
 }
 
 func (m Model) ownsBack() bool {
-	_, ok := m.stack.Top().Model().(backOwner)
+	_, ok := router.Find[backOwner](m.stack.Top())
 	return ok
 }
 
@@ -126,7 +125,7 @@ func (m Model) requestQuit() (Model, tea.Cmd) {
 }
 
 // holding reports a hold to give back.
-func (m Model) holding() bool { return holds.Held(m.c, m.stack) }
+func (m Model) holding() bool { return holds.Held(*m.c, m.stack) }
 
 // screen is what is on show, for the kiosk's keys.
 func (m Model) screen() selfservice.Screen {

@@ -45,7 +45,7 @@ type Config struct {
 // Model is the root of the booking UI. Build it with New; it is a value and
 // holds no globals, so one runs per terminal or SSH session.
 type Model struct {
-	c     common.Common
+	c     *common.Common // shared, never changed: Update copies the root on every message
 	cfg   Config
 	frame frame.Frame
 	stack router.Stack
@@ -61,7 +61,7 @@ type Model struct {
 
 // New builds the root model from the session's shared parts.
 func New(c common.Common, cfg Config) Model {
-	m := Model{c: c, cfg: cfg, frame: frame.New(c.Styles, c.Words), flow: choose.New(c, cfg.Date),
+	m := Model{c: &c, cfg: cfg, frame: frame.New(c.Styles, c.Words), flow: choose.New(c, cfg.Date),
 		kiosk: selfservice.New(c), quit: quit.New(c)}
 	want := start.Want{Location: cfg.LocationID, Service: cfg.ServiceID, Fresh: c.Kiosk != nil}
 	m.stack = m.stack.Push(router.PageFor(start.New(c, want)))
@@ -153,12 +153,12 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.back()
 	case key.Matches(msg, keys.MyBooking):
 		var p router.Page
-		m.kiosk, p = m.kiosk.MyBooking(m.stack.Top().Model(), m.flow.Catalog().Catalog)
+		m.kiosk, p = m.kiosk.MyBooking(m.stack.Top(), m.flow.Catalog().Catalog)
 		return m.push(p, nil)
 	case m.kiosk.Waiting() && msg.Type == tea.KeyEnter:
 		return m.startOver()
 	}
-	if open := devtools.Key(keys, msg, m.stack.Top().Model()); open != nil {
+	if open := devtools.Key(keys, msg, m.stack.Top()); open != nil {
 		m, cmd, _ := m.navigate(open)
 		return m, cmd
 	}
@@ -206,23 +206,23 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case calendar.DayChosenMsg:
 		m, cmd = m.show(m.flow.Day(m.stack, msg))
 	case slots.HoldMsg:
-		if ok, release := holds.Replied(m.c, m.stack, msg); !ok {
+		if ok, release := holds.Replied(*m.c, m.stack, msg); !ok {
 			return m, release, true
 		}
 		m, cmd = m.updateAll(msg)
 	case slots.HoldPlacedMsg:
-		if ok, release := holds.Placed(m.c, m.stack, msg); !ok {
+		if ok, release := holds.Placed(*m.c, m.stack, msg); !ok {
 			return m, release, true // nobody waits for it now
 		}
 		m, cmd = m.openForm(m.c.Session.Begin(msg.Service, msg.Location, msg.Slot, msg.Hold, m.lastContact))
 	case common.OpenAppointmentsMsg:
-		m, cmd = m.push(router.Start(appointments.New(m.c, appointments.Options{Catalog: m.flow.Catalog().Catalog, ExportDir: m.cfg.ExportDir})))
+		m, cmd = m.push(router.Start(appointments.New(*m.c, appointments.Options{Catalog: m.flow.Catalog().Catalog, ExportDir: m.cfg.ExportDir})))
 	case common.WalkInMsg:
 		if m.flow.Service().ID == "" {
 			m.status = common.Status{Text: m.c.T(i18n.RootChooseService)}
 			break
 		}
-		m, cmd = m.push(router.Start(walkin.New(m.c, m.flow.Service(), m.flow.Location(), m.lastContact)))
+		m, cmd = m.push(router.Start(walkin.New(*m.c, m.flow.Service(), m.flow.Location(), m.lastContact)))
 	case walkin.FoundMsg:
 		m.stack = m.stack.Drop()
 		m, cmd = m.openForm(msg.Intent, form.WalkIn())
@@ -236,7 +236,7 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.stack = m.stack.Drop()
 		}
 		m.lastContact = model.Contact{}
-		m, _ = m.push(router.PageFor(confirmation.New(m.c, msg.Appointment, h.Service, h.Location)), nil)
+		m, _ = m.push(router.PageFor(confirmation.New(*m.c, msg.Appointment, h.Service, h.Location)), nil)
 		m.kiosk, cmd = m.kiosk.Finished()
 	case common.FinishedMsg:
 		m.kiosk, cmd = m.kiosk.Finished()
@@ -268,13 +268,13 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m, cmd = m.updateTop(msg)
 	case common.OpenInspectorMsg, common.OpenAvailabilityMapMsg:
-		m, cmd = m.push(devtools.Open(m.c, msg, m.stack.Top().Model(), m.flow.Service(), m.flow.Location()))
+		m, cmd = m.push(devtools.Open(*m.c, msg, m.stack.Top(), m.flow.Service(), m.flow.Location()))
 	case availmap.OpenDayMsg:
 		m, cmd = m.show(m.flow.Calendar(calendar.Config{Service: msg.Service, Location: msg.Location, Date: msg.Date}))
 	case common.OpenAgendaMsg:
 		m, cmd = m.show(m.flow.Agenda(msg))
 	case agenda.OpenBookingMsg:
-		m, cmd = m.push(router.Start(appointments.New(m.c, appointments.Options{
+		m, cmd = m.push(router.Start(appointments.New(*m.c, appointments.Options{
 			Catalog: m.flow.Catalog().Catalog, ExportDir: m.cfg.ExportDir,
 			Day: msg.Date, Location: msg.Location.ID, Select: msg.Appointment.ID,
 		})))

@@ -4,7 +4,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/zimun-app/zimun/ui/devtools"
-	"github.com/zimun-app/zimun/ui/frame"
 	"github.com/zimun-app/zimun/ui/holds"
 )
 
@@ -25,8 +24,8 @@ func (m Model) View() string {
 	if q := m.quit.Question(); q != "" {
 		status = q
 	}
-	keys, own := m.shortHelp()
-	return f.View(header, body, f.Footer(status, f.FitKeys(keys, own, m.c.Keys.Help.Help().Key)))
+	own, global := m.shortHelp()
+	return f.View(header, body, f.Footer(status, own, global, m.c.Keys.Help.Help().Key))
 }
 
 // helpGroups are the keys the help overlay shows: the screen's, the
@@ -34,24 +33,22 @@ func (m Model) View() string {
 // they work.
 func (m Model) helpGroups() [][]key.Binding {
 	top := m.stack.Top()
-	return append(top.FullHelp(), m.globalKeys(), devtools.Keys(m.c.Keys, top.Model()), m.kiosk.Keys(m.screen))
+	return append(top.FullHelp(), m.globalKeys(), devtools.Keys(m.c.Keys, top), m.kiosk.Keys(m.screen))
 }
 
-// shortHelp is the screen's keys, then the global ones; own counts the
-// screen's.
-func (m Model) shortHelp() (keys []key.Binding, own int) {
+// shortHelp is the footer's keys: the screen's, and the global ones
+// where they work.
+func (m Model) shortHelp() (own, global []key.Binding) {
 	switch top := m.stack.Top(); {
 	case m.quit.Asking():
-		keys = m.quit.ShortHelp()
+		return m.quit.ShortHelp(), nil
 	case m.showHelp:
-		keys = []key.Binding{m.frame.CloseHelp()}
+		return []key.Binding{m.frame.CloseHelp()}, nil
 	case top.Focused():
-		keys = top.ShortHelp()
+		return top.ShortHelp(), nil
 	default:
-		keys = top.ShortHelp()
-		return frame.WithGlobal(keys, m.globalKeys()), len(keys)
+		return top.ShortHelp(), m.globalKeys()
 	}
-	return keys, len(keys)
 }
 
 func (m Model) globalKeys() []key.Binding {

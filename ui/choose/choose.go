@@ -37,7 +37,7 @@ type Step struct {
 
 // Flow is the catalogue and the desk's choices. A value, like the root.
 type Flow struct {
-	c      common.Common
+	c      *common.Common // shared, never changed: a root is copied on every key
 	cat    booking.Catalog
 	saved  state.Desk    // as last read or saved
 	drafts []state.Draft // unfinished bookings still to offer
@@ -50,7 +50,7 @@ type Flow struct {
 
 // New is a flow waiting for the catalogue; the first calendar opens on
 // date.
-func New(c common.Common, date model.Date) Flow { return Flow{c: c, date: date} }
+func New(c common.Common, date model.Date) Flow { return Flow{c: &c, date: date} }
 
 // Ready is f with what the start screen read.
 func (f Flow) Ready(msg start.ReadyMsg) Flow {
@@ -76,7 +76,7 @@ func (f Flow) Begin(loc model.Location) (Flow, Step) {
 func (f Flow) begin(loc model.Location) (Flow, Step) {
 	switch {
 	case len(f.drafts) > 0:
-		return f, Step{Page: router.PageFor(resume.New(f.c, f.drafts[0]))}
+		return f, Step{Page: router.PageFor(resume.New(*f.c, f.drafts[0]))}
 	case len(f.cat.Active()) == 0:
 		return f, Step{Page: router.PageFor(router.Empty{}), Say: common.Status{Kind: common.Failure, Text: f.c.T(i18n.RootNoActiveLocation)}}
 	case loc.ID != "":
@@ -142,14 +142,14 @@ func (f Flow) keepDay(s router.Stack) Flow {
 // otherwise they say why not.
 func (f Flow) Locations() Step {
 	if locs := f.cat.Active(); len(locs) > 1 {
-		return Step{Page: router.PageFor(picker.NewLocations(f.c, locs)), Swap: true}
+		return Step{Page: router.PageFor(picker.NewLocations(*f.c, locs)), Swap: true}
 	}
 	return Step{Say: common.Status{Text: f.c.T(i18n.RootOneLocation)}}
 }
 
 func (f Flow) Services() Step {
 	if offered := f.cat.Offered(f.loc.ID); len(offered) > 1 {
-		return Step{Page: router.PageFor(picker.NewServices(f.c, offered, f.loc)), Swap: true}
+		return Step{Page: router.PageFor(picker.NewServices(*f.c, offered, f.loc)), Swap: true}
 	}
 	return Step{Say: common.Status{Text: f.c.T(i18n.RootOneService, model.Sanitize(f.loc.Name))}}
 }
@@ -166,7 +166,7 @@ func (f Flow) Calendar(cfg calendar.Config) (Flow, Step) {
 	f.seq++
 	cfg.ID = f.seq
 	f.date = model.Date{}
-	cal := calendar.New(f.c, cfg)
+	cal := calendar.New(*f.c, cfg)
 	var remember tea.Cmd
 	if !cfg.Pick {
 		f.loc, f.svc = cfg.Location, cfg.Service
@@ -181,7 +181,7 @@ func (f Flow) remember() (Flow, tea.Cmd) {
 		return f, nil
 	}
 	f.saved = d
-	c := f.c
+	c := *f.c
 	return f, func() tea.Msg {
 		if err := c.Office.Store().SaveDesk(d); err != nil {
 			c.Logger.Warn("could not remember the desk's service", "err", err)
@@ -207,7 +207,7 @@ func (f Flow) Reschedule(msg appointments.RescheduleMsg) (Flow, Step) {
 // list on top of s, to confirm.
 func (f Flow) Picked(s router.Stack, msg slots.PickedMsg) Step {
 	h := s.Top().Heading()
-	return Step{Page: router.PageFor(reschedule.New(f.c, f.moving, msg.Slot, h.Service, h.Location))}
+	return Step{Page: router.PageFor(reschedule.New(*f.c, f.moving, msg.Slot, h.Service, h.Location))}
 }
 
 // Day is the slot list of the day the calendar on top of s opened, in the
@@ -219,7 +219,7 @@ func (f Flow) Day(s router.Stack, msg calendar.DayChosenMsg) (Flow, Step) {
 	}
 	cfg := cal.Config()
 	f.seq++
-	list, init := router.Start(slots.New(f.c, slots.Config{
+	list, init := router.Start(slots.New(*f.c, slots.Config{
 		ID: f.seq, Service: cfg.Service, Location: cfg.Location, Availability: cal.Availability(),
 		Date: msg.Date, Pick: cfg.Pick, Banner: cfg.Banner,
 	}))
@@ -293,7 +293,7 @@ func (f Flow) Agenda(msg common.OpenAgendaMsg) (Flow, Step) {
 		date = model.DateOf(f.c.Now().In(loc.Zone()))
 	}
 	f.seq++
-	a, init := router.Start(agenda.New(f.c, agenda.Config{ID: f.seq, Location: loc, Service: svc, Date: date,
+	a, init := router.Start(agenda.New(*f.c, agenda.Config{ID: f.seq, Location: loc, Service: svc, Date: date,
 		Catalog: f.cat.Catalog, Select: msg.Select}))
 	return f, Step{Page: a, Init: init}
 }

@@ -18,8 +18,8 @@ import (
 
 // Key is the message a tool's key asks for over the screen top; nil for
 // any other key.
-func Key(keys common.KeyMap, msg tea.KeyMsg, top any) tea.Msg {
-	if _, picking := top.(picker.Model); picking {
+func Key(keys common.KeyMap, msg tea.KeyMsg, top router.Page) tea.Msg {
+	if router.Is[picker.Model](top) {
 		return nil
 	}
 	switch {
@@ -32,8 +32,8 @@ func Key(keys common.KeyMap, msg tea.KeyMsg, top any) tea.Msg {
 }
 
 // Keys are the tools' keys for the help overlay, where they work.
-func Keys(keys common.KeyMap, top any) []key.Binding {
-	if _, picking := top.(picker.Model); picking {
+func Keys(keys common.KeyMap, top router.Page) []key.Binding {
+	if router.Is[picker.Model](top) {
 		return nil
 	}
 	return []key.Binding{keys.Inspector, keys.AvailabilityMap}
@@ -42,15 +42,15 @@ func Keys(keys common.KeyMap, top any) []key.Binding {
 // Open is the tool msg asks for, and the Cmd that starts it; nil when it
 // is on show already (top) or its key is off. The map opens on the
 // desk's service and location.
-func Open(c common.Common, msg tea.Msg, top any, svc model.Service, loc model.Location) (router.Page, tea.Cmd) {
+func Open(c common.Common, msg tea.Msg, top router.Page, svc model.Service, loc model.Location) (router.Page, tea.Cmd) {
 	switch msg.(type) {
 	case common.OpenInspectorMsg:
-		if _, ok := top.(inspector.Model); ok || !c.Keys.Inspector.Enabled() {
+		if router.Is[inspector.Model](top) || !c.Keys.Inspector.Enabled() {
 			return nil, nil
 		}
 		return router.Start(inspector.New(c))
 	case common.OpenAvailabilityMapMsg:
-		if _, ok := top.(availmap.Model); ok || !c.Keys.AvailabilityMap.Enabled() {
+		if router.Is[availmap.Model](top) || !c.Keys.AvailabilityMap.Enabled() {
 			return nil, nil
 		}
 		return router.Start(availmap.New(c, availmap.Options{Service: svc, Location: loc}))

@@ -37,7 +37,8 @@ type Frame struct {
 	Width, Height int
 	Styles        *styles.Styles
 	Words         *i18n.Printer
-	Help          help.Model
+	keysW         int   // the keys line's, for help: 0 until the terminal says its size
+	memo          *memo // shared by copies: its entries are keyed by everything they show
 }
 
 // New is a frame of the smallest size until the terminal says otherwise.
@@ -47,13 +48,13 @@ func New(st *styles.Styles, p *i18n.Printer) Frame {
 		Ellipsis: st.Faint, ShortKey: st.Accent, ShortDesc: st.Faint, ShortSeparator: st.Faint,
 		FullKey: st.Accent, FullDesc: st.Faint, FullSeparator: st.Faint,
 	}
-	return Frame{Width: MinWidth, Height: MinHeight, Styles: st, Words: p, Help: h}
+	return Frame{Width: MinWidth, Height: MinHeight, Styles: st, Words: p, memo: &memo{help: h}}
 }
 
 // Resized is f at a new terminal size.
 func (f Frame) Resized(w, h int) Frame {
 	f.Width, f.Height = w, h
-	f.Help.Width = f.BodyWidth()
+	f.keysW = f.BodyWidth()
 	return f
 }
 
@@ -84,29 +85,72 @@ func (f Frame) TooSmallView() string {
 func (f Frame) View(header, body, footer string) string {
 	// A status that needed a second line takes it from the body.
 	w, h := f.BodyWidth(), max(f.BodyHeight()-(strings.Count(footer, "\n")+1-footerHeight), 1)
-	lines := strings.Split(body, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
+	bm := &f.memo.body
+	if bm.width != w {
+		*bm = bodyMemo{width: w}
 	}
 	pad := strings.Repeat(" ", padX)
 	var b strings.Builder
-	b.WriteString(header + "\n")
+	b.Grow(len(header) + len(body) + len(footer) + h*(padX+1) + 1)
+	b.WriteString(header)
+	b.WriteByte('\n')
+	rest, more := body, true
 	for i := range h {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if i < len(lines) {
-			b.WriteString(pad + ansi.Truncate(lines[i], w, "…"))
+		if !more {
+			continue
 		}
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
+		b.WriteString(pad)
+		b.WriteString(bm.cut(i, line))
 	}
-	b.WriteString("\n" + footer)
+	b.WriteByte('\n')
+	b.WriteString(footer)
 	return b.String()
+}
+
+// bodyMemo keeps the body's lines as last cut to the width: from one key
+// to the next most lines are the same, and cutting measures every one.
+type bodyMemo struct {
+	width   int
+	in, out []string
+}
+
+// cut is line i, ansi.Truncate to the width.
+func (bm *bodyMemo) cut(i int, line string) string {
+	if i < len(bm.in) && bm.in[i] == line {
+		return bm.out[i]
+	}
+	out := ansi.Truncate(line, bm.width, "…")
+	for len(bm.in) <= i {
+		bm.in, bm.out = append(bm.in, ""), append(bm.out, "")
+	}
+	bm.in[i], bm.out[i] = line, out
+	return out
 }
 
 // Header is the title line (the keys offered, if any; organisation ·
 // what is on show; then the countdowns and the badge) and a rule under
 // it. Offered keys come first, so a screen reader says them first.
 func (f Frame) Header(org string, h common.Heading, left []time.Duration, prefs common.Prefs, offer ...string) string {
+	in := headerIn{
+		org: org, label: h.Label, locID: h.Location.ID, locName: h.Location.Name,
+		svcID: h.Service.ID, svcName: h.Service.Name, svcMinutes: h.Service.DurationMinutes,
+		demo: prefs.Demo, host: prefs.Host, width: f.Width,
+	}
+	hm := &f.memo.header
+	if hm.out != "" && hm.in == in && slices.Equal(hm.left, left) && slices.Equal(hm.offer, offer) {
+		return hm.out
+	}
+	out := f.header(org, h, left, prefs, offer)
+	*hm = headerMemo{in: in, left: slices.Clone(left), offer: slices.Clone(offer), out: out}
+	return out
+}
+
+func (f Frame) header(org string, h common.Heading, left []time.Duration, prefs common.Prefs, offer []string) string {
 	st := f.Styles
 	if org == "" {
 		org = "Zimun"
@@ -161,33 +205,65 @@ func (f Frame) Status(s common.Status) string {
 	return st.Status.Render(s.Text)
 }
 
-// Footer is the status line and the keys. A status too long for one line
-// wraps onto a second (an error often names what to fix at its end);
-// beyond that it is cut.
-func (f Frame) Footer(status string, keys []key.Binding) string {
+// Footer is the status line and the keys: the screen's own, then the
+// global ones it does not have, as many as fit (FitKeys, keeping keep). A
+// status too long for one line wraps onto a second (an error often names
+// what to fix at its end); beyond that it is cut.
+func (f Frame) Footer(status string, own, global []key.Binding, keep string) string {
+	keys := f.keysLine(own, global, keep)
+	fm := &f.memo.footer
+	if fm.keys == keys && fm.status == status && fm.width == f.Width && fm.out != "" {
+		return fm.out
+	}
 	pad := strings.Repeat(" ", padX)
 	inner := max(f.Width-2*padX, 1)
 	lines := strings.Split(ansi.Wrap(status, inner, ""), "\n")
 	if len(lines) > 2 {
 		lines = []string{lines[0], ansi.Truncate(strings.Join(lines[1:], " "), inner, "…")}
 	}
+	out := pad + strings.Join(lines, "\n"+pad) + "\n" + pad + keys
+	*fm = footerMemo{status: status, keys: keys, width: f.Width, out: out}
+	return out
+}
+
+// keysLine is the footer's line of keys, drawn again only when a key, its
+// words or the width changed.
+func (f Frame) keysLine(own, global []key.Binding, keep string) string {
+	km := &f.memo.keys
+	if km.out != "" && km.width == f.Width && km.keysW == f.keysW && km.keep == keep && km.own == len(own) && km.same(own, global) {
+		return km.out
+	}
+	keys := WithGlobal(own, global)
+	h := f.memo.help
+	h.Width = f.keysW
+	inner := max(f.Width-2*padX, 1)
 	// help.ShortHelpView can overflow by one item when its "…" does not fit.
-	return pad + strings.Join(lines, "\n"+pad) + "\n" + pad + ansi.Truncate(f.Help.ShortHelpView(keys), inner, "…")
+	out := ansi.Truncate(h.ShortHelpView(f.FitKeys(keys, len(own), keep)), inner, "…")
+	*km = keysMemo{width: f.Width, keysW: f.keysW, keep: keep, own: len(own), out: out}
+	for _, k := range keys {
+		km.keys = append(km.keys, helpOf(k))
+	}
+	return out
 }
 
 // WithGlobal is a screen's keys, then the global keys it does not have.
 func WithGlobal(own, global []key.Binding) []key.Binding {
 	own = slices.Clip(own) // never into the screen's own array
-	seen := map[string]bool{}
-	for _, k := range own {
-		seen[k.Help().Key] = true
-	}
 	for _, k := range global {
-		if !seen[k.Help().Key] {
+		if !hasKey(own, k.Help().Key) {
 			own = append(own, k)
 		}
 	}
 	return own
+}
+
+func hasKey(keys []key.Binding, name string) bool {
+	for _, k := range keys {
+		if k.Help().Key == name {
+			return true
+		}
+	}
+	return false
 }
 
 // CloseHelp is the key that closes the help overlay, for the footer.
@@ -200,7 +276,7 @@ func (f Frame) CloseHelp() key.Binding {
 // first always kept; then the global ones from the last, but keep (help,
 // which lists every key). No key is ever cut mid-word.
 func (f Frame) FitKeys(keys []key.Binding, own int, keep string) []key.Binding {
-	h := f.Help
+	h := f.memo.help
 	h.Width = 0 // measured here
 	room := max(f.Width-2*padX, 1)
 	keys = append([]key.Binding(nil), keys...)
@@ -231,8 +307,7 @@ func (f Frame) FitKeys(keys []key.Binding, own int, keep string) []key.Binding {
 // so. Nothing is ever cut mid-line.
 func (f Frame) HelpOverlay(groups [][]key.Binding) string {
 	st := f.Styles
-	h := f.Help
-	h.Width = 0 // measured here, never cut by help
+	h := f.memo.help // its width is 0: measured here, never cut by help
 	const gap = "   "
 	maxW := f.BodyWidth() - st.Dialog.GetHorizontalFrameSize()
 	maxH := f.BodyHeight() - st.Dialog.GetVerticalFrameSize() - 2 // the title and a blank line
@@ -284,4 +359,72 @@ func (f Frame) HelpOverlay(groups [][]key.Binding) string {
 	}
 	box := st.Dialog.Render(st.Title.Render(f.Words.T(i18n.FrameKeys)) + "\n\n" + strings.Join(body, "\n"))
 	return lipgloss.Place(f.BodyWidth(), f.BodyHeight(), lipgloss.Center, lipgloss.Center, box)
+}
+
+// memo keeps the frame's last header, keys and footer, and the help that
+// draws keys: rebuilt on every frame, they were a third of a key's work.
+type memo struct {
+	help   help.Model // Width 0
+	header headerMemo
+	keys   keysMemo
+	footer footerMemo
+	body   bodyMemo
+}
+
+type headerIn struct {
+	org, label, locID, locName, svcID, svcName, host string
+	svcMinutes, width                                int
+	demo                                             bool
+}
+
+type headerMemo struct {
+	in    headerIn
+	left  []time.Duration
+	offer []string
+	out   string
+}
+
+// keyHelp is what of a key the footer shows.
+type keyHelp struct {
+	key, desc string
+	on        bool
+}
+
+func helpOf(k key.Binding) keyHelp { return keyHelp{k.Help().Key, k.Help().Desc, k.Enabled()} }
+
+type keysMemo struct {
+	keys  []keyHelp // WithGlobal(own, global)
+	own   int
+	keep  string
+	width int
+	keysW int
+	out   string
+}
+
+// same reports WithGlobal(own, global) the keys drawn, without building it.
+func (km *keysMemo) same(own, global []key.Binding) bool {
+	i := 0
+	next := func(k key.Binding) bool {
+		if i >= len(km.keys) || km.keys[i] != helpOf(k) {
+			return false
+		}
+		i++
+		return true
+	}
+	for _, k := range own {
+		if !next(k) {
+			return false
+		}
+	}
+	for _, k := range global {
+		if !hasKey(own, k.Help().Key) && !next(k) {
+			return false
+		}
+	}
+	return i == len(km.keys)
+}
+
+type footerMemo struct {
+	status, keys, out string
+	width             int
 }

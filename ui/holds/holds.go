@@ -35,7 +35,7 @@ type (
 // when none does, release gives back the hold it placed, if any.
 func Replied(c common.Common, s router.Stack, msg slots.HoldMsg) (awaited bool, release tea.Cmd) {
 	for _, p := range s.Pages() {
-		if a, ok := p.Model().(asker); ok && a.Awaits(msg) {
+		if a, ok := router.Find[asker](p); ok && a.Awaits(msg) {
 			return true, nil
 		}
 	}
@@ -48,7 +48,7 @@ func Replied(c common.Common, s router.Stack, msg slots.HoldMsg) (awaited bool, 
 // Placed reports whether the screen on top of s asked for the hold msg
 // says is placed; when it did not, release gives the hold back.
 func Placed(c common.Common, s router.Stack, msg slots.HoldPlacedMsg) (ok bool, release tea.Cmd) {
-	if a, ok := s.Top().Model().(asker); ok && a.ID() == msg.List {
+	if a, ok := router.Find[asker](s.Top()); ok && a.ID() == msg.List {
 		return true, nil
 	}
 	return false, Release(c, msg.Hold.ID)
@@ -69,7 +69,7 @@ func Held(c common.Common, s router.Stack) bool {
 		return true
 	}
 	for _, p := range s.Pages() {
-		if w, ok := p.Model().(waiter); ok && w.Holding() {
+		if w, ok := router.Find[waiter](p); ok && w.Holding() {
 			return true
 		}
 	}
@@ -80,7 +80,7 @@ func Held(c common.Common, s router.Stack) bool {
 func Left(s router.Stack, now time.Time) []time.Duration {
 	var left []time.Duration
 	for _, p := range s.Pages() {
-		if hd, ok := p.Model().(holder); ok {
+		if hd, ok := router.Find[holder](p); ok {
 			if h, ok := hd.Hold(); ok {
 				left = append(left, h.Remaining(now))
 			}

@@ -25,14 +25,14 @@ type ClosedMsg struct{}
 
 // Model is the way out: asking, then closing.
 type Model struct {
-	c         common.Common
+	c         *common.Common // shared, never changed: a root is copied on every key
 	asking    bool
 	closing   bool
 	releasing bool // closing with holds to give back
 }
 
 // New is nothing asked yet.
-func New(c common.Common) Model { return Model{c: c} }
+func New(c common.Common) Model { return Model{c: &c} }
 
 // Asking reports the question on show: it has every key.
 func (q Model) Asking() bool { return q.asking }

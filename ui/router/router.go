@@ -1,6 +1,5 @@
 // Package router is the machinery of the UI's root: a stack of screens,
-// each keeping its own typed Update, held as values so an older copy of
-// the root never sees a newer screen.
+// each keeping its own typed Update.
 package router
 
 import (
@@ -25,72 +24,102 @@ type Screen[M any] interface {
 	Update(tea.Msg) (M, tea.Cmd)
 }
 
-// Page is a screen on the stack.
+// Page is a screen on the stack. It holds its screen by pointer and an
+// update changes it in place: a screen is several KiB, and copying (and
+// boxing) it on every key was most of a key's garbage.
 type Page interface {
 	View() string
 	Focused() bool
 	Heading() common.Heading
 	help.KeyMap
-	// Model is the screen's model, to ask for what only some screens have.
+	// Model is a copy of the screen's model, to ask for what only some
+	// screens have. It copies the whole screen: where it runs on every
+	// key or frame, ask with Is, As or Find.
 	Model() any
-	update(tea.Msg) (Page, tea.Cmd)
-	sized(w, h int) Page
-	shown() (Page, tea.Cmd)
-	hidden() Page
+	ref() any // a pointer to the screen's model
+	update(tea.Msg) tea.Cmd
+	sized(w, h int)
+	shown() tea.Cmd
+	hidden()
 }
 
 type pageOf[M Screen[M]] struct{ m M }
 
 // PageFor puts a screen on a page.
-func PageFor[M Screen[M]](m M) Page { return pageOf[M]{m} }
+func PageFor[M Screen[M]](m M) Page { return &pageOf[M]{m} }
 
 // Start puts a screen on a page, with the Cmd that starts it.
 func Start[M interface {
 	Screen[M]
 	Init() tea.Cmd
 }](m M) (Page, tea.Cmd) {
-	return pageOf[M]{m}, m.Init()
+	return &pageOf[M]{m}, m.Init()
 }
 
-func (p pageOf[M]) View() string              { return p.m.View() }
-func (p pageOf[M]) Focused() bool             { return p.m.Focused() }
-func (p pageOf[M]) Heading() common.Heading   { return p.m.Heading() }
-func (p pageOf[M]) ShortHelp() []key.Binding  { return p.m.ShortHelp() }
-func (p pageOf[M]) FullHelp() [][]key.Binding { return p.m.FullHelp() }
-func (p pageOf[M]) Model() any                { return p.m }
-
-func (p pageOf[M]) update(msg tea.Msg) (Page, tea.Cmd) {
-	m, cmd := p.m.Update(msg)
-	return pageOf[M]{m}, cmd
+// Is reports p's screen an M (false for no page).
+func Is[M any](p Page) bool {
+	_, ok := ref(p).(*M)
+	return ok
 }
 
-func (p pageOf[M]) sized(w, h int) Page {
-	m := p.m
-	if s, ok := any(&m).(interface{ SetSize(w, h int) }); ok {
+// As is p's screen if it is an M.
+func As[M any](p Page) (m M, ok bool) {
+	if r, ok := ref(p).(*M); ok {
+		return *r, true
+	}
+	return m, false
+}
+
+// Find is p's screen as an I, an interface of what only some screens
+// have (value methods: it reads the screen on the page, never copies it).
+func Find[I any](p Page) (I, bool) {
+	i, ok := ref(p).(I)
+	return i, ok
+}
+
+func ref(p Page) any {
+	if p == nil {
+		return nil
+	}
+	return p.ref()
+}
+
+func (p *pageOf[M]) View() string              { return p.m.View() }
+func (p *pageOf[M]) Focused() bool             { return p.m.Focused() }
+func (p *pageOf[M]) Heading() common.Heading   { return p.m.Heading() }
+func (p *pageOf[M]) ShortHelp() []key.Binding  { return p.m.ShortHelp() }
+func (p *pageOf[M]) FullHelp() [][]key.Binding { return p.m.FullHelp() }
+func (p *pageOf[M]) Model() any                { return p.m }
+func (p *pageOf[M]) ref() any                  { return &p.m }
+
+func (p *pageOf[M]) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	p.m, cmd = p.m.Update(msg)
+	return cmd
+}
+
+func (p *pageOf[M]) sized(w, h int) {
+	if s, ok := any(&p.m).(interface{ SetSize(w, h int) }); ok {
 		s.SetSize(w, h)
 	}
-	return pageOf[M]{m}
 }
 
-func (p pageOf[M]) hidden() Page {
-	m := p.m
-	if d, ok := any(&m).(interface{ Deactivate() }); ok {
+func (p *pageOf[M]) hidden() {
+	if d, ok := any(&p.m).(interface{ Deactivate() }); ok {
 		d.Deactivate()
 	}
-	return pageOf[M]{m}
 }
 
-func (p pageOf[M]) shown() (Page, tea.Cmd) {
-	m := p.m
-	if a, ok := any(&m).(interface{ Activate() tea.Cmd }); ok {
-		cmd := a.Activate()
-		return pageOf[M]{m}, cmd
+func (p *pageOf[M]) shown() tea.Cmd {
+	if a, ok := any(&p.m).(interface{ Activate() tea.Cmd }); ok {
+		return a.Activate()
 	}
-	return p, nil
+	return nil
 }
 
-// Stack is the screens, the top one on show. Its methods return a new
-// stack and never change the one they are called on.
+// Stack is the screens, the top one on show. Push, Drop and Keep return a
+// new stack and leave the one they are called on as it was; the screens
+// themselves are shared, and updated in place.
 type Stack struct {
 	pages []Page
 	w, h  int
@@ -115,9 +144,10 @@ func (s Stack) Pages() []Page { return s.pages }
 func (s Stack) Push(p Page) Stack {
 	pages := append([]Page(nil), s.pages...)
 	if n := len(pages); n > 0 {
-		pages[n-1] = pages[n-1].hidden()
+		pages[n-1].hidden()
 	}
-	s.pages = append(pages, p.sized(s.w, s.h))
+	p.sized(s.w, s.h)
+	s.pages = append(pages, p)
 	return s
 }
 
@@ -140,20 +170,15 @@ func (s Stack) Shown() (Stack, tea.Cmd) {
 	if len(s.pages) == 0 {
 		return s, nil
 	}
-	pages := append([]Page(nil), s.pages...)
-	var cmd tea.Cmd
-	pages[len(pages)-1], cmd = pages[len(pages)-1].shown()
-	s.pages = pages
-	return s, cmd
+	return s, s.pages[len(s.pages)-1].shown()
 }
 
 // Resized sizes every screen.
 func (s Stack) Resized(w, h int) Stack {
-	pages := make([]Page, len(s.pages))
-	for i, p := range s.pages {
-		pages[i] = p.sized(w, h)
+	for _, p := range s.pages {
+		p.sized(w, h)
 	}
-	s.pages, s.w, s.h = pages, w, h
+	s.w, s.h = w, h
 	return s
 }
 
@@ -162,22 +187,18 @@ func (s Stack) UpdateTop(msg tea.Msg) (Stack, tea.Cmd) {
 	if len(s.pages) == 0 {
 		return s, nil
 	}
-	pages := append([]Page(nil), s.pages...)
-	var cmd tea.Cmd
-	pages[len(pages)-1], cmd = pages[len(pages)-1].update(msg)
-	s.pages = pages
-	return s, cmd
+	return s, s.pages[len(s.pages)-1].update(msg)
 }
 
 // UpdateAll gives a reply or a tick to every screen: each drops what is
 // not its own, so one under the top keeps loading.
 func (s Stack) UpdateAll(msg tea.Msg) (Stack, tea.Cmd) {
-	pages := append([]Page(nil), s.pages...)
-	cmds := make([]tea.Cmd, len(pages))
-	for i, p := range pages {
-		pages[i], cmds[i] = p.update(msg)
+	var cmds []tea.Cmd
+	for _, p := range s.pages {
+		if cmd := p.update(msg); cmd != nil {
+			cmds = append(cmds, cmd)
+		}
 	}
-	s.pages = pages
 	return s, tea.Batch(cmds...)
 }
 

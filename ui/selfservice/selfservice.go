@@ -31,14 +31,14 @@ type TickMsg struct{ id int }
 
 // Kiosk is the root's part for a kiosk, a value like the root.
 type Kiosk struct {
-	c  common.Common
-	at time.Time // when a finished errand gives way to the next customer; zero: none
-	id int       // tags the countdown's ticks
+	c  *common.Common // shared, never changed: a root is copied on every key
+	at time.Time      // when a finished errand gives way to the next customer; zero: none
+	id int            // tags the countdown's ticks
 }
 
 // New is the kiosk's part of a session; at a desk (c.Kiosk nil) it does
 // nothing.
-func New(c common.Common) Kiosk { return Kiosk{c: c} }
+func New(c common.Common) Kiosk { return Kiosk{c: &c} }
 
 // Blocks reports what a customer never gets: other people's bookings, the
 // desk's walk-ins and the developer's tools.
@@ -68,12 +68,12 @@ func (k Kiosk) Finished() (Kiosk, tea.Cmd) {
 // MyBooking is a customer's "my booking" over the screen top, unless it
 // is on show already or the catalogue is not read yet. A finished errand
 // is not waited on any more: the customer carries on.
-func (k Kiosk) MyBooking(top any, cat model.Catalog) (Kiosk, router.Page) {
-	if _, ok := top.(mybooking.Model); ok || cat.Locations == nil {
+func (k Kiosk) MyBooking(top router.Page, cat model.Catalog) (Kiosk, router.Page) {
+	if router.Is[mybooking.Model](top) || cat.Locations == nil {
 		return k, nil
 	}
 	k.at, k.id = time.Time{}, k.id+1
-	return k, router.PageFor(mybooking.New(k.c, cat))
+	return k, router.PageFor(mybooking.New(*k.c, cat))
 }
 
 // Waiting reports a finished errand on show, waiting for the next
@@ -175,7 +175,7 @@ func (s Screen) free() bool {
 		return false
 	}
 	for _, p := range s.Stack.Pages() {
-		if _, ok := p.Model().(form.Model); ok {
+		if router.Is[form.Model](p) {
 			return false
 		}
 	}
@@ -193,10 +193,11 @@ func (k Kiosk) first(on func() Screen) bool {
 	if s.Stack.Len() != 1 || !s.free() {
 		return false
 	}
-	switch s.Stack.Top().Model().(type) {
-	case start.Model, picker.Model:
+	top := s.Stack.Top()
+	switch {
+	case router.Is[start.Model](top), router.Is[picker.Model](top):
 		return true
-	case calendar.Model:
+	case router.Is[calendar.Model](top):
 		return !s.Choice
 	}
 	return false
