@@ -112,6 +112,7 @@ type Model struct {
 	gen        int  // refresh tick generation; Activate and Deactivate move it on
 	covered    bool // another screen is on top: no refetching
 	holding    bool
+	handedOver bool // the hold is placed and the form not yet open: keys wait
 	holdReq    int
 	afterTaken bool
 	spin       spinner.Model
@@ -138,12 +139,12 @@ func (m Model) Init() tea.Cmd {
 // again (after a booking or a cancel, say).
 func (m *Model) Activate() tea.Cmd {
 	m.gen++
-	m.covered = false
+	m.covered, m.handedOver = false, false
 	return tea.Batch(m.Refresh(), m.tickCmd(m.gen))
 }
 
 // Deactivate stops the refresh while another screen covers the agenda.
-func (m *Model) Deactivate() { m.gen++; m.covered = true }
+func (m *Model) Deactivate() { m.gen++; m.covered, m.handedOver = true, false }
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
@@ -167,7 +168,7 @@ func (m Model) Awaits(msg slots.HoldMsg) bool {
 
 // Focused reports that the agenda takes every key while a hold is being
 // placed: leaving would lose its answer.
-func (m Model) Focused() bool { return m.holding }
+func (m Model) Focused() bool { return m.holding || m.handedOver }
 
 // Heading names the agenda, its location and the service of its free times.
 func (m Model) Heading() common.Heading {
@@ -346,7 +347,7 @@ func (m *Model) setAvailability(a model.Availability) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if m.holding {
+	if m.holding || m.handedOver {
 		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
 	}
 	k := m.keys
@@ -381,7 +382,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) click(msg tea.MouseMsg) (Model, tea.Cmd) {
-	if m.holding || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+	if m.holding || m.handedOver || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
 		return m, nil
 	}
 	i := m.offset + msg.Y - m.headerRows()
@@ -509,6 +510,7 @@ func (m Model) open() (Model, tea.Cmd) {
 
 func (m Model) holdDone(msg slots.HoldMsg) (Model, tea.Cmd) {
 	if h, ok := msg.Placed(); ok {
+		m.handedOver = true
 		return m, common.Msg(slots.HoldPlacedMsg{
 			List: m.cfg.ID, Service: m.cfg.Service, Location: m.cfg.Location, Slot: msg.Slot(), Hold: h,
 		})

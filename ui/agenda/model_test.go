@@ -227,6 +227,13 @@ func TestEnter(t *testing.T) {
 	if live != 1 {
 		t.Fatalf("the sandbox has %d live holds %s", live, placed.Hold.ID)
 	}
+	// Until the form covers the agenda, a second enter holds nothing.
+	again, cmd := held.Update(uitest.Key("enter"))
+	if _, msgs := run(t, again, cmd); len(msgs) > 0 {
+		if _, ok := msgOf[slots.HoldMsg](msgs); ok {
+			t.Fatal("a second enter placed a second hold")
+		}
+	}
 }
 
 // Opened from a booking, the agenda starts on it; another day starts on

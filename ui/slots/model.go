@@ -128,6 +128,7 @@ type Model struct {
 	afterTaken bool   // the refetch in flight follows a 409
 	takenText  string // what to say then; "" is TakenText
 	holding    bool
+	handedOver bool // the hold is placed and the form not yet open: keys wait
 	holdReq    int
 	holdAt     time.Time // the time being held, which a refetch may take off the list
 	gen        int       // refresh tick generation; Activate moves it on
@@ -155,12 +156,12 @@ func (m Model) Init() tea.Cmd { return m.tickCmd(m.gen) }
 // shown again (ticks that arrived while it was hidden were dropped).
 func (m *Model) Activate() tea.Cmd {
 	m.gen++
-	m.covered = false
+	m.covered, m.handedOver = false, false
 	return tea.Batch(m.Refresh(), m.tickCmd(m.gen))
 }
 
 // Deactivate stops the refresh while another screen covers the list.
-func (m *Model) Deactivate() { m.gen++; m.covered = true }
+func (m *Model) Deactivate() { m.gen++; m.covered, m.handedOver = true, false }
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
@@ -186,7 +187,7 @@ func (m Model) Awaits(msg HoldMsg) bool {
 
 // Focused reports that the list takes every key: while a hold is being
 // placed, leaving would lose its answer.
-func (m Model) Focused() bool { return m.holding }
+func (m Model) Focused() bool { return m.holding || m.handedOver }
 
 // ID is the list's id.
 func (m Model) ID() int { return m.cfg.ID }
@@ -291,7 +292,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if m.holding {
+	if m.holding || m.handedOver {
 		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
 	}
 	if !m.cfg.Pick && key.Matches(msg, m.c.Keys.Appointments) {
@@ -329,7 +330,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) click(msg tea.MouseMsg) (Model, tea.Cmd) {
-	if m.holding || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+	if m.holding || m.handedOver || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
 		return m, nil
 	}
 	if m.cfg.Banner != "" {
@@ -412,6 +413,7 @@ func (m Model) hold() (Model, tea.Cmd) {
 func (m Model) holdDone(msg HoldMsg) (Model, tea.Cmd) {
 	switch {
 	case msg.err == nil:
+		m.handedOver = true
 		return m, common.Msg(HoldPlacedMsg{
 			List: m.cfg.ID, Service: m.cfg.Service, Location: m.cfg.Location, Slot: msg.slot, Hold: msg.hold,
 		})

@@ -101,6 +101,20 @@ func TestHoldResults(t *testing.T) {
 		if got, ok := cmd().(HoldPlacedMsg); !ok || got.Hold.ID != "h_1" || got.Slot != slot || got.List != 1 {
 			t.Fatalf("got %#v", got)
 		}
+		// Until the form covers the list, a second enter holds nothing.
+		if !m.Focused() {
+			t.Fatal("the list lets keys through between the hold and the form")
+		}
+		if _, cmd := m.Update(uitest.Key("enter")); cmd != nil {
+			if _, again := cmd().(HoldMsg); again {
+				t.Fatal("a second enter placed a second hold")
+			}
+		}
+		m.Deactivate()
+		m.Activate()
+		if m.Focused() {
+			t.Fatal("back from the form, the list still waits")
+		}
 	})
 	t.Run("taken refetches then says so", func(t *testing.T) {
 		taken := &api.Error{Status: 409, Code: "slot_unavailable", Message: "Slot unavailable"}
