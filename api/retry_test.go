@@ -157,3 +157,29 @@ func TestRetriesStopAtTheCallersDeadline(t *testing.T) {
 		t.Errorf("err = %v after %d retries; want the 503 at once (the first wait is at least 100 ms)", err, sim.count())
 	}
 }
+
+// A read that meets a passing 500 is tried again; a write's 500 is not
+// (it may have acted).
+func TestRetryOnInternalError(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	sim := simulate(e, c)
+	e.sb.InjectFault(sandbox.Fault{Method: "GET", Path: "/api/v1/services", Status: 500, Times: 1})
+	if _, err := c.Services(t.Context()); err != nil {
+		t.Fatalf("services after a 500: %v", err)
+	}
+	if sim.count() != 1 {
+		t.Errorf("%d retries, want 1", sim.count())
+	}
+
+	b := free(t, c, 1, 1)[0]
+	h := b.hold(t, c)
+	e.sb.InjectFault(sandbox.Fault{Method: "POST", Path: "/api/v1/appointments/confirm", Status: 500, Times: 1})
+	before := sim.count()
+	if _, err := c.Confirm(t.Context(), api.ConfirmRequest{HoldID: h.ID, Contact: dana("five")}); err == nil {
+		t.Fatal("a confirm's 500 was retried into a booking")
+	}
+	if sim.count() != before {
+		t.Errorf("a confirm's 500 was retried %d times", sim.count()-before)
+	}
+}

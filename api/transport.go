@@ -88,7 +88,8 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 }
 
 // send sends cl, retrying what is safe to retry: network errors, 429 and
-// 502/503/504, for GET/DELETE and for writes carrying an idempotency key.
+// 502/503/504, for GET/DELETE and for writes carrying an idempotency key,
+// and a GET's first 500.
 // Retries go on while the next wait fits in the call's time budget and the
 // caller's context (and MaxRetries, when set). A 401 gets one fresh token
 // and one more try, outside the retry count. sends counts the requests
@@ -156,6 +157,13 @@ func (c *Client) retryWait(cl *call, err error, attempt int) (time.Duration, boo
 		return 0, false
 	}
 	switch e.Status {
+	case http.StatusInternalServerError:
+		// A read changes nothing, so a passing fault is worth one more try
+		// (a lasting 500 is more often a bug than a blip: fail fast after
+		// it); a write's 500 may have acted, and the caller decides.
+		if cl.method == http.MethodGet && attempt == 1 {
+			return backoff(attempt), true
+		}
 	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		if e.RetryAfter > 0 {
 			return min(e.RetryAfter, maxRetryWait), true

@@ -150,7 +150,7 @@ func TestRetriesAreBounded(t *testing.T) {
 }
 
 func TestNoRetryOnClientErrors(t *testing.T) {
-	for _, status := range []int{400, 403, 404, 409, 410, 422, 500} {
+	for _, status := range []int{400, 403, 404, 409, 410, 422} {
 		var calls atomic.Int32
 		f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
 			calls.Add(1)
@@ -160,6 +160,18 @@ func TestNoRetryOnClientErrors(t *testing.T) {
 		if err == nil || calls.Load() != 1 {
 			t.Errorf("%d: attempts = %d, err = %v; want 1 attempt", status, calls.Load(), err)
 		}
+	}
+}
+
+// A GET's 500 is tried once more, no more: a lasting one is a bug.
+func TestOneRetryOnInternalError(t *testing.T) {
+	var calls atomic.Int32
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		writeJSON(w, 500, `{"error":{"code":"x","message":"no"}}`)
+	})
+	if _, err := f.client().Organization(t.Context()); err == nil || calls.Load() != 2 {
+		t.Errorf("attempts = %d, err = %v; want 2 attempts and the error", calls.Load(), err)
 	}
 }
 
