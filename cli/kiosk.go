@@ -283,6 +283,8 @@ func (a *app) kioskNotices(cfg config.Config) func(lang string) kiosk.Notices {
 			LimitReached: p.T(i18n.KioskLimitReached),
 			Busy:         p.T(i18n.KioskBusy),
 			ClosingNow:   p.T(i18n.KioskClosingNow),
+			NoTerminal:   p.T(i18n.KioskNoTerminal),
+			Failed:       p.T(i18n.KioskFailed),
 		}
 	}
 }

@@ -524,5 +524,7 @@ func englishTUI() map[Key]msg {
 		KioskLimitReached: s("This session reached its time limit. Thank you!"),
 		KioskBusy:         s("All kiosks are busy, try again in a minute."),
 		KioskClosingNow:   s("This kiosk is closing, try again in a minute."),
+		KioskNoTerminal:   s("This is a booking kiosk: it needs a terminal. Connect with ssh -t, without a command."),
+		KioskFailed:       s("Sorry, something went wrong here. Please connect again."),
 	}
 }

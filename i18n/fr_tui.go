@@ -524,5 +524,7 @@ func frenchTUI() map[Key]msg {
 		KioskLimitReached: s("Cette session a atteint sa durée maximale. Merci !"),
 		KioskBusy:         s("Toutes les bornes sont occupées, réessayez dans une minute."),
 		KioskClosingNow:   s("Cette borne ferme, réessayez dans une minute."),
+		KioskNoTerminal:   s("Ceci est une borne de réservation : elle a besoin d'un terminal. Connectez-vous avec ssh -t, sans commande."),
+		KioskFailed:       s("Désolé, un problème est survenu. Merci de vous reconnecter."),
 	}
 }

@@ -590,4 +590,6 @@ const (
 	KioskLimitReached Key = "KioskLimitReached" // This session reached its time limit. Thank you!
 	KioskBusy         Key = "KioskBusy"         // All kiosks are busy, try again in a minute.
 	KioskClosingNow   Key = "KioskClosingNow"   // This kiosk is closing, try again in a minute.
+	KioskNoTerminal   Key = "KioskNoTerminal"   // This is a booking kiosk: it needs a terminal. Connect with ssh -t, without a command.
+	KioskFailed       Key = "KioskFailed"       // Sorry, something went wrong here. Please connect again.
 )

@@ -144,6 +144,23 @@ func TestClientWithoutPTYGetsOneLine(t *testing.T) {
 	}
 }
 
+// The one line is in the client's language, from the LANG it sent.
+func TestClientWithoutPTYGetsItsLanguage(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, kiosk.Options{Notices: func(lang string) kiosk.Notices {
+		n := kiosk.EnglishNotices()
+		if strings.HasPrefix(lang, "fr") {
+			n.NoTerminal = "Il faut un terminal."
+		}
+		return n
+	}}, nil)
+	c := dial(t, ts.addr, dialOpts{noPTY: true, command: "book", env: map[string]string{"LANG": "fr_FR.UTF-8"}})
+	_ = c.waitExit(t, soon)
+	if got := c.errOut.String(); got != "Il faut un terminal.\r\n" {
+		t.Errorf("stderr %q, want the French line", got)
+	}
+}
+
 func TestAbsurdWindowSizes(t *testing.T) {
 	t.Parallel()
 	ts := startServer(t, kiosk.Options{}, nil)

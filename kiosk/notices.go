@@ -15,6 +15,8 @@ type Notices struct {
 	LimitReached string                // the last line at the time limit
 	Busy         string                // every kiosk is taken
 	ClosingNow   string                // a connection while closing
+	NoTerminal   string                // a session without a PTY
+	Failed       string                // the last line after the app failed
 }
 
 // EnglishNotices are the kiosk's words when Options.Notices is nil.
@@ -33,13 +35,23 @@ func EnglishNotices() Notices {
 		LimitReached: "This session reached its time limit. Thank you!",
 		Busy:         "All kiosks are busy, try again in a minute.",
 		ClosingNow:   "This kiosk is closing, try again in a minute.",
+		NoTerminal:   "This is a booking kiosk: it needs a terminal. Connect with ssh -t, without a command.",
+		Failed:       "Sorry, something went wrong here. Please connect again.",
 	}
 }
 
 // notices are the session's words, in its language as it is now.
-func (st *session) notices() Notices {
-	if st.srv.opts.Notices == nil {
+func (st *session) notices() Notices { return st.srv.noticesIn(st.info.Lang) }
+
+func (s *Server) noticesIn(lang string) Notices {
+	if s.opts.Notices == nil {
 		return EnglishNotices()
 	}
-	return st.srv.opts.Notices(st.info.Lang)
+	return s.opts.Notices(lang)
+}
+
+// langOf is the language a client's environment asks for: LC_ALL, else
+// LC_MESSAGES, else LANG; "" when it sent none.
+func langOf(getenv func(string) string) string {
+	return firstOf(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"))
 }

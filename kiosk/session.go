@@ -122,12 +122,6 @@ func clean(s string, n int) string {
 	return b.String()
 }
 
-// Lines the kiosk writes itself.
-const (
-	noPTYLine  = "This is a booking kiosk: it needs a terminal. Connect with ssh -t, without a command.\r\n"
-	failedLine = "Sorry, something went wrong here. Please connect again.\r\n"
-)
-
 // session is the server's side of one session.
 type session struct {
 	srv    *Server
@@ -180,7 +174,8 @@ func (s *Server) handle(sess ssh.Session) {
 	pty, winCh, ok := sess.Pty()
 	if !ok {
 		log.Info("refused: no terminal", "command", clean(sess.RawCommand(), 64))
-		_, _ = io.WriteString(sess.Stderr(), noPTYLine)
+		info := Session{env: keptEnv(sess.Environ())}
+		_, _ = io.WriteString(sess.Stderr(), s.noticesIn(langOf(info.Getenv)).NoTerminal+"\r\n")
 		_ = sess.Exit(1)
 		return
 	}
@@ -231,7 +226,7 @@ func (s *Server) newSession(sess ssh.Session, id string, pty ssh.Pty, log *slog.
 		info.Command[i] = clean(a, 64)
 	}
 	info.Width, info.Height = s.clamp(pty.Window.Width, pty.Window.Height)
-	info.Lang = firstOf(info.Getenv("LC_ALL"), info.Getenv("LC_MESSAGES"), info.Getenv("LANG"))
+	info.Lang = langOf(info.Getenv)
 	if k := sess.PublicKey(); k != nil {
 		info.KeyFingerprint = gossh.FingerprintSHA256(k)
 		if s.desk[string(k.Marshal())] {
@@ -299,7 +294,7 @@ func (st *session) run(sess ssh.Session, winCh <-chan ssh.Window) {
 	}
 	m, err := newModel(st)
 	if err != nil {
-		_, _ = io.WriteString(sess, failedLine)
+		_, _ = io.WriteString(sess, st.notices().Failed+"\r\n")
 		return
 	}
 	progCtx, progCancel := context.WithCancel(st.ctx)
@@ -339,7 +334,7 @@ func (st *session) goodbye(sess ssh.Session, err error) {
 		if err != nil {
 			st.log.Error("program failed", "err", err)
 		}
-		_, _ = io.WriteString(sess, failedLine)
+		_, _ = io.WriteString(sess, st.notices().Failed+"\r\n")
 	case bye != "":
 		_, _ = io.WriteString(sess, bye)
 	}
