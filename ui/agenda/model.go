@@ -347,7 +347,10 @@ func (m *Model) setAvailability(a model.Availability) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if m.holding || m.handedOver {
+	if m.handedOver {
+		return m, nil // the form is on its way
+	}
+	if m.holding {
 		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
 	}
 	k := m.keys

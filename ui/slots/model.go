@@ -292,7 +292,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if m.holding || m.handedOver {
+	if m.handedOver {
+		return m, nil // the form is on its way
+	}
+	if m.holding {
 		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
 	}
 	if !m.cfg.Pick && key.Matches(msg, m.c.Keys.Appointments) {
