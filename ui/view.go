@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	"slices"
 
 	"github.com/zimun-app/zimun/ui/devtools"
 	"github.com/zimun-app/zimun/ui/holds"
@@ -33,7 +34,16 @@ func (m Model) View() string {
 // they work.
 func (m Model) helpGroups() [][]key.Binding {
 	top := m.stack.Top()
-	return append(top.FullHelp(), m.globalKeys(), devtools.Keys(m.c.Keys, top), m.kiosk.Keys(m.screen))
+	groups := top.FullHelp()
+	var global []key.Binding
+	for _, k := range m.globalKeys() {
+		if !slices.ContainsFunc(groups, func(g []key.Binding) bool {
+			return slices.ContainsFunc(g, func(o key.Binding) bool { return o.Enabled() && o.Help().Key == k.Help().Key })
+		}) {
+			global = append(global, k) // a key the screen lists itself is listed once
+		}
+	}
+	return append(groups, global, devtools.Keys(m.c.Keys, top), m.kiosk.Keys(m.screen))
 }
 
 // shortHelp is the footer's keys: the screen's, and the global ones

@@ -143,8 +143,15 @@ func keysShown(t *testing.T, step string, m Model) {
 	if strings.Contains(view, m.c.T(i18n.FrameMoreKeys)) {
 		t.Errorf("%s: the help overlay leaves keys out:\n%s", step, view)
 	}
+	seen := map[string]bool{}
 	for _, g := range m.helpGroups() {
 		for _, k := range g {
+			if k.Enabled() && k.Help().Desc != "" {
+				if seen[k.Help().Key] {
+					t.Errorf("%s: %q listed twice in the help overlay", step, k.Help().Key)
+				}
+				seen[k.Help().Key] = true
+			}
 			shown := regexp.MustCompile(regexp.QuoteMeta(k.Help().Key) + " +" + regexp.QuoteMeta(k.Help().Desc) + "( |$)")
 			if k.Enabled() && k.Help().Desc != "" && !shown.MatchString(view) {
 				t.Errorf("%s: %q %q not in the help overlay:\n%s", step, k.Help().Key, k.Help().Desc, view)
