@@ -367,11 +367,13 @@ func TestFlowCancelDialogTakesTheReason(t *testing.T) {
 	a := seeded(t, f)
 	f.findByEmail(a)
 	emails := len(f.env.Sandbox.Outbox())
+	f.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24}) // the smallest: the reason still shows
 	f.key("X")
 	f.waitFor("Cancel this appointment?")
 	f.typeText("Kept at work")
+	f.waitFor("Kept at work")
 	f.key("ctrl+x")
-	f.waitFor("Cancelled. The customer gets a cancellation email at " + a.Contact.Email)
+	f.waitFor("Cancelled. The customer gets a cancellation email at "+a.Contact.Email, "Kept at work")
 	f.quit()
 
 	got, err := f.env.Client.Appointment(context.Background(), a.ID)

@@ -413,19 +413,19 @@ func (m Model) detailLines(a model.Appointment, entry *journal.Entry, w int) []s
 	field(p.T(i18n.CardWhen), p.DateYear(model.DateOf(a.Time.In(zone))))
 	field("", common.FormatTime(a.Time, zone, clock24, false)+"–"+common.FormatTime(a.End(), zone, clock24, true)+
 		" ("+p.T(i18n.CellMinutes, a.DurationMinutes)+")")
-	field(p.T(i18n.MoveZone), zone.String())
-	field(p.T(i18n.CardWhere), orID(loc.Name, a.LocationID))
-	field("", model.Sanitize(loc.Address))
-	field(p.T(i18n.ColCustomerLabel), model.Sanitize(a.Contact.Name))
-	field("", joinNonEmpty(" · ", model.Sanitize(a.Contact.Email), model.Sanitize(a.Contact.Phone)))
-	field(p.FieldName(model.FieldNotes), model.SanitizeMultiline(a.Contact.Notes))
-	if a.Cancelled() {
+	if a.Cancelled() { // why it was cancelled first: a small box keeps the top
 		reason := a.CancellationReason
 		if reason == "" && entry != nil {
 			reason = entry.Reason
 		}
 		field(p.FieldName(model.FieldReason), model.Sanitize(reason))
 	}
+	field(p.T(i18n.MoveZone), zone.String())
+	field(p.T(i18n.CardWhere), orID(loc.Name, a.LocationID))
+	field("", model.Sanitize(loc.Address))
+	field(p.T(i18n.ColCustomerLabel), model.Sanitize(a.Contact.Name))
+	field("", joinNonEmpty(" · ", model.Sanitize(a.Contact.Email), model.Sanitize(a.Contact.Phone)))
+	field(p.FieldName(model.FieldNotes), model.SanitizeMultiline(a.Contact.Notes))
 	ids := model.Sanitize(a.ID)
 	if a.BookingID != "" && a.BookingID != a.ID {
 		ids += " · " + p.T(i18n.ApptBookingID, model.Sanitize(a.BookingID))
