@@ -54,8 +54,9 @@ func (m Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.keys
+	digits := key.NewBinding(key.WithKeys("0"), common.Help(m.c.Words, "14", i18n.KeyGoTo14))
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, digits},
 		{k.PrevDay, k.NextDay, k.Today},
 		{k.Open, k.Refresh},
 	}

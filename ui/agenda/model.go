@@ -111,6 +111,7 @@ type Model struct {
 	req        int
 	gen        int  // refresh tick generation; Activate and Deactivate move it on
 	covered    bool // another screen is on top: no refetching
+	jump       common.TimeJump
 	holding    bool
 	handedOver bool // the hold is placed and the form not yet open: keys wait
 	holdReq    int
@@ -353,6 +354,16 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.holding {
 		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
 	}
+	if msg.Type == tea.KeyRunes && common.IsDigit(msg.Runes) {
+		i, typed := m.jump.Type(msg.Runes[0], m.c.Now(), m.c.Prefs.Clock24, m.zone, len(m.rows), func(i int) time.Time { return m.rows[i].at })
+		if i < 0 {
+			return m, common.Say(m.c.T(i18n.SlotsNoTimeStarts, typed))
+		}
+		m.cursor = i
+		m.scroll()
+		return m, nil
+	}
+	m.jump.Reset()
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):

@@ -172,6 +172,25 @@ func TestKeys(t *testing.T) {
 	}
 }
 
+// Digits jump to a time, as in the slot list: booked or free, the first
+// row at or after what was typed.
+func TestDigitsJumpToATime(t *testing.T) {
+	env := uitest.NewEnv(t)
+	m := newAgenda(t, env, nil, day, 78, 20)
+	last := m.rows[len(m.rows)-1].at.In(m.zone)
+	typed := last.Format("15")
+	m2, msgs := press(t, m, strings.Split(typed, "")...)
+	if got := m2.rows[m2.cursor].at.In(m.zone); got.Hour() != last.Hour() || len(msgs) != 0 {
+		t.Fatalf("%s: on %s, want the first row at %d h", typed, got.Format("15:04"), last.Hour())
+	}
+	if m2.offset == 0 && len(m.rows) > m2.listRows() {
+		t.Error("the list did not scroll to the row")
+	}
+	if _, msgs := press(t, m, "0", "3"); !strings.Contains(statusOf(msgs), "03") {
+		t.Errorf("03: said %q, want that no time starts with it", statusOf(msgs))
+	}
+}
+
 func TestClick(t *testing.T) {
 	env := uitest.NewEnv(t)
 	m := newAgenda(t, env, nil, day, 78, 20)

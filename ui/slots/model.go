@@ -3,8 +3,6 @@ package slots
 
 import (
 	"cmp"
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -121,8 +119,7 @@ type Model struct {
 	offset  int   // first row on screen
 
 	lost       time.Time // the chosen time that went, while nothing is selected
-	typed      string    // digits typed to jump to a time
-	typedAt    time.Time
+	jump       common.TimeJump
 	req        int
 	loading    bool
 	afterTaken bool   // the refetch in flight follows a 409
@@ -301,10 +298,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if !m.cfg.Pick && key.Matches(msg, m.c.Keys.Appointments) {
 		return m, common.Msg(common.OpenAppointmentsMsg{})
 	}
-	if r := msg.Runes; msg.Type == tea.KeyRunes && len(r) == 1 && r[0] >= '0' && r[0] <= '9' {
-		return m.jumpTo(r[0])
+	if msg.Type == tea.KeyRunes && common.IsDigit(msg.Runes) {
+		return m.jumpTo(msg.Runes[0])
 	}
-	m.typed = ""
+	m.jump.Reset()
 	switch {
 	case key.Matches(msg, m.keys.Up):
 		m.move(-1)
@@ -361,38 +358,15 @@ func (m Model) jumpFree(step int) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// typedFor is how long digits typed one after another make one time.
-const typedFor = 2 * time.Second
-
-// jumpTo selects the first time that starts with the digits typed so far:
-// "14" is 14:00, "143" 14:30, "9" 09:00; on a 12-hour clock "2" is also
-// 2 PM when no morning time starts with it.
+// jumpTo selects the first time that starts with the digits typed so far.
 func (m Model) jumpTo(digit rune) (Model, tea.Cmd) {
-	now := m.c.Now()
-	if now.Sub(m.typedAt) > typedFor {
-		m.typed = ""
+	i, typed := m.jump.Type(digit, m.c.Now(), m.c.Prefs.Clock24, m.zone, len(m.slots), func(i int) time.Time { return m.slots[i].Start })
+	if i < 0 {
+		return m, common.Say(m.c.T(i18n.SlotsNoTimeStarts, typed))
 	}
-	m.typed += string(digit)
-	m.typedAt = now
-	for _, pm := range []bool{false, !m.c.Prefs.Clock24} {
-		for i, s := range m.slots {
-			t := s.Start.In(m.zone)
-			h := t.Hour()
-			if pm {
-				h -= 12
-			}
-			if h < 0 {
-				continue
-			}
-			if strings.HasPrefix(fmt.Sprintf("%02d%02d", h, t.Minute()), m.typed) ||
-				strings.HasPrefix(fmt.Sprintf("%d%02d", h, t.Minute()), m.typed) {
-				m.cursor = i
-				m.scroll()
-				return m, nil
-			}
-		}
-	}
-	return m, common.Say(m.c.T(i18n.SlotsNoTimeStarts, m.typed))
+	m.cursor = i
+	m.scroll()
+	return m, nil
 }
 
 // hold asks the session to hold the highlighted slot; in pick mode it
