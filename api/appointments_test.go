@@ -331,6 +331,9 @@ func TestCatalogPagination(t *testing.T) {
 		{ID: "l_2", Name: "Annex", Address: "2 rue Y, Lyon"},
 		{ID: "l_3", Name: "New", Active: true},
 	}
+	for i := range wantLocs {
+		wantLocs[i] = wantLocs[i].WithZone() // decoded locations come with their zone loaded
+	}
 	if !reflect.DeepEqual(locs, wantLocs) {
 		t.Errorf("locations = %+v", locs)
 	}

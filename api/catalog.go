@@ -100,7 +100,7 @@ func (w wireLocation) model() (model.Location, bool) {
 		Address:  address(w.Address),
 		Timezone: zone(w.Timezone),
 		Active:   w.Active == nil || *w.Active, // unsaid means bookable
-	}, ok
+	}.WithZone(), ok
 }
 
 // address reads a string, or joins the parts of a structured address.
