@@ -214,6 +214,7 @@ func (m Model) navigate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if ok, release := holds.Placed(*m.c, m.stack, msg); !ok {
 			return m, release, true // nobody waits for it now
 		}
+		m.status = common.Status{} // "Placing the hold…", said to a key pressed meanwhile
 		m, cmd = m.openForm(m.c.Session.Begin(msg.Service, msg.Location, msg.Slot, msg.Hold, m.lastContact))
 	case common.OpenAppointmentsMsg:
 		m, cmd = m.push(router.Start(appointments.New(*m.c, appointments.Options{Catalog: m.flow.Catalog().Catalog, ExportDir: m.cfg.ExportDir})))

@@ -34,9 +34,8 @@ func DefaultKeyMap(p *i18n.Printer) KeyMap {
 
 // ShortHelp implements help.KeyMap with the keys that work right now.
 func (m Model) ShortHelp() []key.Binding {
-	if m.holding {
-		// Every other key waits for the hold; say only what still works.
-		return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), common.Help(m.c.Words, "ctrl+c", i18n.KeyQuit))}
+	if m.ask.Holding() {
+		return m.ask.Keys(m.c) // every other key waits for the hold
 	}
 	open := m.keys.Open
 	switch r, ok := m.selected(); {

@@ -112,11 +112,8 @@ type Model struct {
 	gen        int  // refresh tick generation; Activate and Deactivate move it on
 	covered    bool // another screen is on top: no refetching
 	jump       common.TimeJump
-	holding    bool
-	handedOver bool // the hold is placed and the form not yet open: keys wait
-	holdReq    int
+	ask        slots.Asking
 	afterTaken bool
-	spin       spinner.Model
 
 	width, height int
 }
@@ -124,8 +121,7 @@ type Model struct {
 // New builds the agenda of cfg.Date; Init loads it. Free times the office
 // already has are shown at once.
 func New(c common.Common, cfg Config) Model {
-	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
-	m := Model{c: c, keys: DefaultKeyMap(c.Words), cfg: cfg, zone: cfg.Location.Zone(), spin: sp, loading: true,
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), cfg: cfg, zone: cfg.Location.Zone(), ask: slots.NewAsking(c, cfg.ID), loading: true,
 		width: 80, height: 20}
 	m.setDay(cfg.Date)
 	return m
@@ -140,12 +136,13 @@ func (m Model) Init() tea.Cmd {
 // again (after a booking or a cancel, say).
 func (m *Model) Activate() tea.Cmd {
 	m.gen++
-	m.covered, m.handedOver = false, false
+	m.covered = false
+	m.ask.Covered()
 	return tea.Batch(m.Refresh(), m.tickCmd(m.gen))
 }
 
 // Deactivate stops the refresh while another screen covers the agenda.
-func (m *Model) Deactivate() { m.gen++; m.covered, m.handedOver = true, false }
+func (m *Model) Deactivate() { m.gen++; m.covered = true; m.ask.Covered() }
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
@@ -159,17 +156,14 @@ func (m Model) ID() int { return m.cfg.ID }
 func (m Model) Date() model.Date { return m.day }
 
 // Holding reports a hold request in flight.
-func (m Model) Holding() bool { return m.holding }
+func (m Model) Holding() bool { return m.ask.Holding() }
 
 // Awaits reports whether msg answers the hold request in flight.
-func (m Model) Awaits(msg slots.HoldMsg) bool {
-	screen, req := msg.For()
-	return m.holding && screen == m.cfg.ID && req == m.holdReq
-}
+func (m Model) Awaits(msg slots.HoldMsg) bool { return m.ask.Awaits(msg) }
 
 // Focused reports that the agenda takes every key while a hold is being
 // placed: leaving would lose its answer.
-func (m Model) Focused() bool { return m.holding || m.handedOver }
+func (m Model) Focused() bool { return m.ask.Waiting() }
 
 // Heading names the agenda, its location and the service of its free times.
 func (m Model) Heading() common.Heading {
@@ -253,7 +247,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.agenda != m.cfg.ID || msg.gen != m.gen {
 			return m, nil
 		}
-		if m.holding || m.c.Activity.Idle(m.c.Now()) {
+		if m.ask.Holding() || m.c.Activity.Idle(m.c.Now()) {
 			return m, m.tickCmd(m.gen) // busy, or nobody is looking: ask nothing
 		}
 		refresh := m.Refresh()
@@ -267,15 +261,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if !m.Awaits(msg) {
 			return m, nil
 		}
-		m.holding = false
+		m.ask.Answered(msg)
 		return m.holdDone(msg)
 	case spinner.TickMsg:
-		if !m.holding {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.spin, cmd = m.spin.Update(msg)
-		return m, cmd
+		return m, m.ask.Tick(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	case tea.MouseMsg:
@@ -348,11 +337,8 @@ func (m *Model) setAvailability(a model.Availability) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if m.handedOver {
-		return m, nil // the form is on its way
-	}
-	if m.holding {
-		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
+	if m.ask.Waiting() {
+		return m, m.ask.Key(m.c)
 	}
 	if msg.Type == tea.KeyRunes && common.IsDigit(msg.Runes) {
 		i, typed := m.jump.Type(msg.Runes[0], m.c.Now(), m.c.Prefs.Clock24, m.zone, len(m.rows), func(i int) time.Time { return m.rows[i].at })
@@ -396,7 +382,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) click(msg tea.MouseMsg) (Model, tea.Cmd) {
-	if m.holding || m.handedOver || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+	if m.ask.Waiting() || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
 		return m, nil
 	}
 	i := m.offset + msg.Y - m.headerRows()
@@ -516,15 +502,11 @@ func (m Model) open() (Model, tea.Cmd) {
 	case !r.free:
 		return m, common.Msg(OpenBookingMsg{Appointment: r.appt, Date: m.day, Location: m.cfg.Location})
 	}
-	m.holding = true
-	m.holdReq++
-	hold := slots.HoldCmd(m.c, m.cfg.ID, m.holdReq, m.cfg.Service, m.cfg.Location, r.slot)
-	return m, tea.Batch(hold, m.spin.Tick)
+	return m, m.ask.Hold(m.c, m.cfg.Service, m.cfg.Location, r.slot)
 }
 
 func (m Model) holdDone(msg slots.HoldMsg) (Model, tea.Cmd) {
 	if h, ok := msg.Placed(); ok {
-		m.handedOver = true
 		return m, common.Msg(slots.HoldPlacedMsg{
 			List: m.cfg.ID, Service: m.cfg.Service, Location: m.cfg.Location, Slot: msg.Slot(), Hold: h,
 		})

@@ -42,9 +42,8 @@ func (m Model) View() string {
 	}
 	b.WriteString("\n\n")
 	switch {
-	case m.holding:
-		r, _ := m.selected()
-		b.WriteString(m.spin.View() + " " + m.c.T(i18n.SlotsHolding, m.clockZone(r.at)))
+	case m.ask.Holding():
+		b.WriteString(m.ask.Line(m.c, m.clockZone(m.ask.At())))
 	case end < len(m.rows) || m.offset > 0:
 		b.WriteString(st.Faint.Render(m.c.T(i18n.MoreWithPages)))
 	}

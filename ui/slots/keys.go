@@ -34,9 +34,8 @@ func DefaultKeyMap(p *i18n.Printer) KeyMap {
 func (m Model) ShortHelp() []key.Binding {
 	var keys []key.Binding
 	switch {
-	case m.holding:
-		// Every other key waits for the hold; say only what still works.
-		return []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), common.Help(m.c.Words, "ctrl+c", i18n.KeyQuit))}
+	case m.ask.Holding():
+		return m.ask.Keys(m.c) // every other key waits for the hold
 	case len(m.slots) == 0:
 		keys = []key.Binding{m.keys.NextFree, m.keys.Refresh}
 	default:

@@ -124,21 +124,16 @@ type Model struct {
 	loading    bool
 	afterTaken bool   // the refetch in flight follows a 409
 	takenText  string // what to say then; "" is TakenText
-	holding    bool
-	handedOver bool // the hold is placed and the form not yet open: keys wait
-	holdReq    int
-	holdAt     time.Time // the time being held, which a refetch may take off the list
-	gen        int       // refresh tick generation; Activate moves it on
-	covered    bool      // another screen is on top: no refetching
-	spin       spinner.Model
+	ask        Asking
+	gen        int  // refresh tick generation; Activate moves it on
+	covered    bool // another screen is on top: no refetching
 
 	width, height int
 }
 
 // New builds the list for cfg.Date from the calendar's availability.
 func New(c common.Common, cfg Config) Model {
-	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
-	m := Model{c: c, keys: DefaultKeyMap(c.Words), cfg: cfg, zone: cfg.Location.Zone(), avail: cfg.Availability, spin: sp}
+	m := Model{c: c, keys: DefaultKeyMap(c.Words), cfg: cfg, zone: cfg.Location.Zone(), avail: cfg.Availability, ask: NewAsking(c, cfg.ID)}
 	if cfg.Pick {
 		m.keys.Hold.SetHelp(c.Words.KeyName("enter"), c.T(i18n.KeyChooseThisTime))
 	}
@@ -153,12 +148,13 @@ func (m Model) Init() tea.Cmd { return m.tickCmd(m.gen) }
 // shown again (ticks that arrived while it was hidden were dropped).
 func (m *Model) Activate() tea.Cmd {
 	m.gen++
-	m.covered, m.handedOver = false, false
+	m.covered = false
+	m.ask.Covered()
 	return tea.Batch(m.Refresh(), m.tickCmd(m.gen))
 }
 
 // Deactivate stops the refresh while another screen covers the list.
-func (m *Model) Deactivate() { m.gen++; m.covered, m.handedOver = true, false }
+func (m *Model) Deactivate() { m.gen++; m.covered = true; m.ask.Covered() }
 
 func (m Model) tickCmd(gen int) tea.Cmd {
 	id := m.cfg.ID
@@ -175,16 +171,14 @@ func (m Model) Slots() []model.Slot { return m.slots }
 func (m Model) Cursor() int { return m.cursor }
 
 // Holding reports whether a hold request is in flight.
-func (m Model) Holding() bool { return m.holding }
+func (m Model) Holding() bool { return m.ask.Holding() }
 
 // Awaits reports whether msg answers the hold request in flight.
-func (m Model) Awaits(msg HoldMsg) bool {
-	return m.holding && msg.list == m.cfg.ID && msg.req == m.holdReq
-}
+func (m Model) Awaits(msg HoldMsg) bool { return m.ask.Awaits(msg) }
 
 // Focused reports that the list takes every key: while a hold is being
 // placed, leaving would lose its answer.
-func (m Model) Focused() bool { return m.holding || m.handedOver }
+func (m Model) Focused() bool { return m.ask.Waiting() }
 
 // ID is the list's id.
 func (m Model) ID() int { return m.cfg.ID }
@@ -271,15 +265,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if !m.Awaits(msg) {
 			return m, nil
 		}
-		m.holding = false
+		m.ask.Answered(msg)
 		return m.holdDone(msg)
 	case spinner.TickMsg:
-		if !m.holding {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.spin, cmd = m.spin.Update(msg)
-		return m, cmd
+		return m, m.ask.Tick(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	case tea.MouseMsg:
@@ -289,11 +278,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if m.handedOver {
-		return m, nil // the form is on its way
-	}
-	if m.holding {
-		return m, common.Say(m.c.T(i18n.SlotsPlacingHold))
+	if m.ask.Waiting() {
+		return m, m.ask.Key(m.c)
 	}
 	if !m.cfg.Pick && key.Matches(msg, m.c.Keys.Appointments) {
 		return m, common.Msg(common.OpenAppointmentsMsg{})
@@ -330,7 +316,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) click(msg tea.MouseMsg) (Model, tea.Cmd) {
-	if m.holding || m.handedOver || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+	if m.ask.Waiting() || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
 		return m, nil
 	}
 	if m.cfg.Banner != "" {
@@ -382,15 +368,12 @@ func (m Model) hold() (Model, tea.Cmd) {
 	if m.cfg.Pick {
 		return m, common.Msg(PickedMsg{List: m.cfg.ID, Slot: slot})
 	}
-	m.holding, m.holdAt = true, slot.Start
-	m.holdReq++
-	return m, tea.Batch(HoldCmd(m.c, m.cfg.ID, m.holdReq, m.cfg.Service, m.cfg.Location, slot), m.spin.Tick)
+	return m, m.ask.Hold(m.c, m.cfg.Service, m.cfg.Location, slot)
 }
 
 func (m Model) holdDone(msg HoldMsg) (Model, tea.Cmd) {
 	switch {
 	case msg.err == nil:
-		m.handedOver = true
 		return m, common.Msg(HoldPlacedMsg{
 			List: m.cfg.ID, Service: m.cfg.Service, Location: m.cfg.Location, Slot: msg.slot, Hold: msg.hold,
 		})

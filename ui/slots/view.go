@@ -41,8 +41,8 @@ func (m Model) View() string {
 		}
 	}
 	b.WriteString("\n\n")
-	if m.holding {
-		b.WriteString(m.spin.View() + " " + p.T(i18n.SlotsHolding, m.clock(m.holdAt)))
+	if m.ask.Holding() {
+		b.WriteString(m.ask.Line(m.c, m.clock(m.ask.At())))
 	} else if end < len(m.rows) || m.offset > 0 {
 		b.WriteString(st.Faint.Render(p.T(i18n.MoreWithPages)))
 	}
