@@ -340,10 +340,10 @@ func (c Config) Validate() error {
 	// Each problem is worded by the catalogue, so zimun can say it in the
 	// person's language; numbers go as text, as fmt writes them.
 	bad := func(key string, k i18n.Key, args ...any) {
-		errs = append(errs, i18n.Errorf(i18n.CfgField, key, i18n.Errorf(k, args...)))
+		errs = append(errs, i18n.Errorf(i18n.NamedProblem, key, i18n.Errorf(k, args...)))
 	}
 	badErr := func(key string, err error) {
-		errs = append(errs, i18n.Errorf(i18n.CfgField, key, err))
+		errs = append(errs, i18n.Errorf(i18n.NamedProblem, key, err))
 	}
 
 	switch u, err := url.Parse(c.API.BaseURL); {

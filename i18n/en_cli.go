@@ -8,6 +8,7 @@ func englishCLI() map[Key]msg {
 		// Help: the layout.
 		UsageUsage:             s("Usage:"),
 		UsageCommand:           s("[command]"),
+		UsageFlagsArg:          s("[flags]"),
 		UsageAliases:           s("Aliases:"),
 		UsageExamples:          s("Examples:"),
 		UsageAvailableCommands: s("Available Commands:"),
@@ -227,7 +228,7 @@ faults it injected so far are counted at /sandbox/faults.`),
 		ErrBetweenArgs:       s("accepts between %[1]d and %[2]d arg(s), received %[3]d"),
 		ErrRequiredFlags:     s("required flag(s) %s not set"),
 		// The configuration's errors, each naming its key.
-		CfgField:          s("%[1]s: %[2]s"),
+		NamedProblem:      s("%[1]s: %[2]s"),
 		CfgUnknownKey:     s("config %[1]s: unknown key %[2]s"),
 		CfgURL:            s("must be an http(s) URL like %[1]s, got %[2]q"),
 		CfgURLUser:        s("must not hold a user name or password (they would be shown and logged); use api.client_id and api.client_secret"),

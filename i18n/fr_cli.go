@@ -7,6 +7,7 @@ func frenchCLI() map[Key]msg {
 		// Help: the layout.
 		UsageUsage:             s("Utilisation :"),
 		UsageCommand:           s("[commande]"),
+		UsageFlagsArg:          s("[options]"),
 		UsageAliases:           s("Alias :"),
 		UsageExamples:          s("Exemples :"),
 		UsageAvailableCommands: s("Commandes disponibles :"),
@@ -37,7 +38,7 @@ les données ne sont pas conservées.`),
 		FlagUIDate:      s("ouvrir le calendrier sur ce jour"),
 		FlagNoColor:     s("sans couleurs (aussi quand NO_COLOR est défini)"),
 		FlagAccessible:  s("le mode accessible : des questions numérotées en texte simple, pour les lecteurs d'écran (aussi ACCESSIBLE=1, ui.accessible, TERM=dumb)"),
-		FlagTheme:       s("`THÈME` de couleurs : %s"),
+		FlagTheme:       s("`NOM` du thème de couleurs : %s"),
 		FlagUIHoldTTL:   s("durée des retenues dans le bac à sable de démonstration, pour essayer leur expiration (par défaut sandbox.hold_ttl, 10m)"),
 		CmdVersionShort: s("Afficher la version"),
 		// Help: the scripting verbs.
@@ -74,7 +75,7 @@ la même clé d'idempotence (tirée de la retenue et du contact, ou
 --idempotency-key), elle ne peut donc jamais réserver deux fois, et une
 réservation faite par la première tentative est signalée comme faite.`),
 		FlagConfirmHold:    s("`ID` de la retenue donné par zimun hold"),
-		FlagConfirmKey:     s("la `CLÉ` de la confirmation (par défaut : tirée de la retenue et du contact)"),
+		FlagConfirmKey:     s("la `CLEF` de la confirmation (par défaut : tirée de la retenue et du contact)"),
 		FlagName:           s("nom du client"),
 		FlagEmail:          s("e-mail du client, pour la confirmation"),
 		FlagPhone:          s("téléphone du client"),
@@ -161,7 +162,7 @@ plutôt dans la requête, comme avec gh api. -q clé=valeur ajoute à la requêt
 Code de sortie : 0 pour une réponse 2xx ; 1 quand l'API a répondu par une
 erreur (son corps est affiché) ou n'a pas pu être jointe ; 2 pour une
 mauvaise utilisation.`),
-		FlagMethod:     s("`MÉTHODE` HTTP (par défaut GET, ou POST avec un corps)"),
+		FlagMethod:     s("`VERBE` HTTP (par défaut GET, ou POST avec un corps)"),
 		FlagField:      s("un champ du corps `clé=valeur`, typé : true, false, null et les nombres en JSON (répétable)"),
 		FlagTypedField: s("comme -f, écrit à la manière de gh"),
 		FlagRawField:   s("un champ du corps `clé=valeur` envoyé en chaîne (répétable)"),
@@ -169,7 +170,7 @@ mauvaise utilisation.`),
 		FlagInput:      s("envoyer le corps lu dans `FICHIER` (- pour l'entrée standard)"),
 		FlagInclude:    s("afficher d'abord le statut et les en-têtes de la réponse"),
 		FlagPaginate:   s("suivre next_page_token jusqu'à la dernière page et afficher tous les éléments en une réponse"),
-		FlagAPIKey:     s("la `CLÉ` de l'écriture (par défaut : une nouvelle à chaque lancement)"),
+		FlagAPIKey:     s("la `CLEF` de l'écriture (par défaut : une nouvelle à chaque lancement)"),
 		FlagAPICurl:    s("afficher l'appel en commande curl au lieu de le faire"),
 		CmdTokenShort:  s("Afficher un jeton bearer pour les identifiants configurés"),
 		CmdTokenLong: s(`Afficher un jeton bearer pour les identifiants configurés sur la sortie
@@ -241,7 +242,7 @@ données survivent à un redémarrage ; sans, elles vivent en mémoire.
 		ErrBetweenArgs:       s("attend de %[1]d à %[2]d arguments, en a reçu %[3]d"),
 		ErrRequiredFlags:     s("option(s) obligatoire(s) absente(s) : %s"),
 		// The configuration's errors, each naming its key.
-		CfgField:          s("%[1]s : %[2]s"),
+		NamedProblem:      s("%[1]s : %[2]s"),
 		CfgUnknownKey:     s("configuration %[1]s : clé inconnue %[2]s"),
 		CfgURL:            s("doit être une URL http(s) comme %[1]s, pas %[2]q"),
 		CfgURLUser:        s("ne doit contenir ni nom d'utilisateur ni mot de passe (ils seraient affichés et journalisés) ; utilisez api.client_id et api.client_secret"),

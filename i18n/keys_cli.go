@@ -5,6 +5,7 @@ package i18n
 const (
 	// Help: the layout.
 	UsageUsage             Key = "UsageUsage"
+	UsageFlagsArg          Key = "UsageFlagsArg"
 	UsageCommand           Key = "UsageCommand"
 	UsageAliases           Key = "UsageAliases"
 	UsageExamples          Key = "UsageExamples"
@@ -137,7 +138,7 @@ const (
 	ErrBetweenArgs       Key = "ErrBetweenArgs"
 	ErrRequiredFlags     Key = "ErrRequiredFlags"
 	// The configuration's errors, each naming its key.
-	CfgField          Key = "CfgField"
+	NamedProblem      Key = "NamedProblem"
 	CfgUnknownKey     Key = "CfgUnknownKey"
 	CfgURL            Key = "CfgURL"
 	CfgURLUser        Key = "CfgURLUser"
