@@ -75,7 +75,7 @@ func (a *app) localiseHelp(root *cobra.Command) {
 		case "help":
 			c.Short, c.Long = p.T(i18n.CmdHelpShort), p.T(i18n.CmdHelpLong, root.DisplayName())
 		case "completion":
-			c.Short = p.T(i18n.CmdCompletionShort)
+			c.Short, c.Long = p.T(i18n.CmdCompletionShort), p.T(i18n.CmdCompletionLong, root.DisplayName())
 		}
 	}
 	if root.Version != "" && root.Flags().Lookup("version") == nil {

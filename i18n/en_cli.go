@@ -21,6 +21,7 @@ func englishCLI() map[Key]msg {
 		CmdHelpShort:           s("Help about any command"),
 		CmdHelpLong:            s("Help provides help for any command in the application.\nSimply type %s help [path to command] for full details."),
 		CmdCompletionShort:     s("Generate the autocompletion script for the specified shell"),
+		CmdCompletionLong:      s("Generate the autocompletion script for %s for the specified shell.\nSee each sub-command's help for details on how to use the generated script.\n"),
 		// Help: zimun and its global flags.
 		CmdRootShort: s("Book appointments with the Zimun API from the terminal"),
 		CmdRootLong: s(`zimun books appointments through the Zimun API.

@@ -20,6 +20,7 @@ func frenchCLI() map[Key]msg {
 		CmdHelpShort:           s("Aide sur n'importe quelle commande"),
 		CmdHelpLong:            s("help donne l'aide de n'importe quelle commande.\nTapez %s help [chemin de la commande] pour tous les détails."),
 		CmdCompletionShort:     s("Générer le script d'autocomplétion pour le shell indiqué"),
+		CmdCompletionLong:      s("Générer le script d'autocomplétion de %s pour le shell indiqué.\nL'aide de chaque sous-commande explique comment utiliser le script.\n"),
 		// Help: zimun and its global flags.
 		CmdRootShort: s("Prendre des rendez-vous avec l'API Zimun depuis le terminal"),
 		CmdRootLong: s(`zimun prend des rendez-vous par l'API Zimun.

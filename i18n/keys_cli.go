@@ -18,6 +18,7 @@ const (
 	FlagVersion            Key = "FlagVersion"
 	CmdHelpShort           Key = "CmdHelpShort"
 	CmdHelpLong            Key = "CmdHelpLong"
+	CmdCompletionLong      Key = "CmdCompletionLong"
 	CmdCompletionShort     Key = "CmdCompletionShort"
 	// Help: zimun and its global flags.
 	CmdRootShort    Key = "CmdRootShort"
