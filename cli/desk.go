@@ -54,21 +54,11 @@ func (a *app) icsCmd() *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
 		Use:   "ics ID [-o FILE|-]",
-		Short: "Export an appointment as an iCalendar (.ics) file",
-		Long: `Export an appointment as an iCalendar (.ics) file, as the UI's export
-does, for the customer's or the desk's calendar.
-
-The file is written as zimun-ID.ics in the export folder (ui.export_dir,
-else the XDG download folder, else ~/Downloads, else home) unless -o names
-another file; -o - writes it to stdout. The path written is printed on
-stdout, or as {"path": ...} with --json, so f=$(zimun ics ID) works.
-
-When the server will not show the appointment (no such endpoint, or the
-credentials lack the appointments:read scope), the copy in the desk history
-is exported instead, if this desk booked or changed it.`,
-		Args: idArg,
+		Short: a.h(i18n.CmdICSShort),
+		Long:  a.h(i18n.CmdICSLong),
+		Args:  idArg,
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` (- = stdout; default zimun-ID.ics in the export folder)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", a.h(i18n.FlagOutput))
 	var exportDir string
 	return a.verb(cmd, func(cfg config.Config) error {
 		if asJSON, _ := cmd.Flags().GetBool("json"); asJSON && out == "-" {
@@ -147,17 +137,13 @@ func (a *app) historyCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "history [--limit N]",
-		Short: "Show the desk history: what this desk booked, moved and cancelled",
-		Long: `Show the desk history, newest first: every appointment this desk booked,
-rescheduled or cancelled, from the UI or from zimun confirm, reschedule and
-cancel. It is kept on this computer, apart for each API ($XDG_STATE_HOME/zimun/,
-else ~/.local/state/zimun/, one folder per API), so it needs no
-connection. The demo keeps none.`,
-		Args: cobra.NoArgs,
+		Short: a.h(i18n.CmdHistoryShort),
+		Long:  a.h(i18n.CmdHistoryLong),
+		Args:  cobra.NoArgs,
 	}
 	f := cmd.Flags()
-	f.BoolVar(&asJSON, "json", false, "print JSON (stable, for scripts) instead of a table")
-	f.IntVar(&limit, "limit", 0, "at most the `N` newest entries (0 = all)")
+	f.BoolVar(&asJSON, "json", false, a.h(i18n.FlagJSON))
+	f.IntVar(&limit, "limit", 0, a.h(i18n.FlagHistoryLimit))
 	cmd.RunE = run(func(c *cobra.Command, _ []string) error {
 		if limit < 0 {
 			return usageErrorf("%s", a.words().T(i18n.LimitNegative, limit))

@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -37,24 +38,8 @@ func (a *app) apiCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "api [METHOD] PATH",
-		Short: "Make an authenticated call to any endpoint of the API, like gh api",
-		Long: `Make an authenticated call to any endpoint of the configured API and
-print the reply: indented JSON on a terminal, as received when piped.
-
-PATH is under /api/v1 ("services", "/appointments/a_123"), or from the host
-root when it starts with /api/ or /sandbox/ ("/api/v1/services",
-"/sandbox/outbox"), or a URL on the configured API. The token is fetched and
-sent for you; POST, PATCH and PUT carry an Idempotency-Key (a fresh one, or
---idempotency-key), so their retries are applied once.
-
-The method is METHOD, else --method, else POST when there is a body, else
-GET. -f key=value fields make a JSON object body: true, false, null and
-numbers are sent as such, anything else as a string (--raw-field for a
-string always). On a GET, and with --input, the fields go in the query
-instead, as gh api does. -q key=value adds to the query.
-
-Exit status: 0 on a 2xx reply; 1 when the API answered with an error (its
-body is printed) or could not be reached; 2 on bad usage.`,
+		Short: a.h(i18n.CmdAPIShort),
+		Long:  a.h(i18n.CmdAPILong),
 		Example: `  zimun api /api/v1/services --paginate
   zimun api availability -q service_id=s_123 -q days_ahead=7
   zimun api POST appointments/hold -f service_id=s_123 -f appointment_time=2026-03-03T09:00:00Z -f appointment_duration=30
@@ -63,16 +48,16 @@ body is printed) or could not be reached; 2 on bad usage.`,
 		Args: cobra.RangeArgs(1, 2),
 	}
 	f := cmd.Flags()
-	f.StringVarP(&method, "method", "X", "", "HTTP `METHOD` (default GET, or POST with a body)")
-	f.StringArrayVarP(&fields, "field", "f", nil, "a body field `key=value`, typed: true, false, null and numbers as JSON (repeatable)")
-	f.StringArrayVarP(&typedF, "typed-field", "F", nil, "the same as -f, as gh spells it")
-	f.StringArrayVar(&raw, "raw-field", nil, "a body field `key=value` sent as a string (repeatable)")
-	f.StringArrayVarP(&queries, "query", "q", nil, "a query field `key=value` (repeatable)")
-	f.StringVar(&input, "input", "", "send the body read from `FILE` (- for stdin)")
-	f.BoolVarP(&include, "include", "i", false, "print the status and the reply's headers first")
-	f.BoolVar(&paginate, "paginate", false, "follow next_page_token to the last page and print every item in one reply")
-	f.StringVar(&key, "idempotency-key", "", "the write's `KEY` (default: a fresh one per run)")
-	f.BoolVar(&curl, "curl", false, "print the call as a curl command instead of making it")
+	f.StringVarP(&method, "method", "X", "", a.h(i18n.FlagMethod))
+	f.StringArrayVarP(&fields, "field", "f", nil, a.h(i18n.FlagField))
+	f.StringArrayVarP(&typedF, "typed-field", "F", nil, a.h(i18n.FlagTypedField))
+	f.StringArrayVar(&raw, "raw-field", nil, a.h(i18n.FlagRawField))
+	f.StringArrayVarP(&queries, "query", "q", nil, a.h(i18n.FlagQueryField))
+	f.StringVar(&input, "input", "", a.h(i18n.FlagInput))
+	f.BoolVarP(&include, "include", "i", false, a.h(i18n.FlagInclude))
+	f.BoolVar(&paginate, "paginate", false, a.h(i18n.FlagPaginate))
+	f.StringVar(&key, "idempotency-key", "", a.h(i18n.FlagAPIKey))
+	f.BoolVar(&curl, "curl", false, a.h(i18n.FlagAPICurl))
 	cmd.RunE = run(func(c *cobra.Command, args []string) error {
 		req, err := a.rawRequest(args, method, input, key, append(fields, typedF...), raw, queries)
 		if err != nil {
@@ -310,17 +295,9 @@ func isTerminal(w io.Writer) bool {
 func (a *app) tokenCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "token",
-		Short: "Print a bearer token for the configured credentials",
-		Long: `Print a bearer token for the configured credentials on stdout, and when
-it expires on stderr, for calls of your own:
-
-  curl -H "Authorization: Bearer $(zimun token)" "$ZIMUN_BASE_URL/api/v1/services"
-  export ZIMUN_TOKEN=$(zimun token)   # what the inspector's and --curl's commands use
-
-The client secret is never printed. The embedded demo sandbox stops when
-this command ends, so this needs credentials: for a local sandbox, run
-'zimun sandbox' and paste its export line.`,
-		Args: cobra.NoArgs,
+		Short: a.h(i18n.CmdTokenShort),
+		Long:  a.h(i18n.CmdTokenLong),
+		Args:  cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, _ []string) error {
 			cfg, err := a.loadConfig(cmd, nil)
 			if err != nil {

@@ -36,17 +36,9 @@ func (a *app) kioskCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "kiosk [--listen ADDR]",
-		Short: "Serve self-service booking over SSH, until Ctrl-C or SIGTERM",
-		Long: `Serve the booking UI over SSH, one session per customer:
-ssh -p 2222 HOST. It runs until Ctrl-C or SIGTERM, then tells every session
-it is closing, releases their holds and exits within --shutdown-grace.
-
-A session with no key pressed for --idle-timeout shows a countdown of
---idle-warning, then starts over for the next customer. Keys listed in
---desk-keys (or kiosk.desk_keys) are front-desk staff; everyone else, with a
-key or without, is a customer. Each flag is also a [kiosk] key in the config
-file. Connects and disconnects are logged on stderr (or to --log).`,
-		Args: cobra.NoArgs,
+		Short: a.h(i18n.CmdKioskShort),
+		Long:  a.h(i18n.CmdKioskLong),
+		Args:  cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, _ []string) error {
 			flags := cmd.Flags()
 			cfg, err := a.loadConfig(cmd, func(c *config.Config) {
@@ -77,18 +69,18 @@ file. Connects and disconnects are logged on stderr (or to --log).`,
 	}
 	d := config.Default().Kiosk
 	f := cmd.Flags()
-	f.StringVar(&k.Listen, "listen", d.Listen, "`ADDR` to listen on, host:port")
-	f.StringVar(&k.HostKey, "host-key", "", "SSH host key `FILE`, made (ed25519, mode 0600) if missing (default kiosk_host_ed25519 in the state dir)")
-	f.IntVar(&k.MaxSessions, "max-sessions", d.MaxSessions, "most customers at once; the next is told all kiosks are busy")
-	f.DurationVar(&k.IdleTimeout, "idle-timeout", d.IdleTimeout, "no key for this long shows the idle warning; 0s never does")
-	f.DurationVar(&k.IdleWarning, "idle-warning", d.IdleWarning, "how long the idle warning counts down before the kiosk starts over")
-	f.DurationVar(&k.ShowReference, "show-reference", d.ShowReference, "how long a booking's reference stays on screen before the next customer")
-	f.DurationVar(&k.MaxSession, "max-session", d.MaxSession, "longest session, ended after a notice; 0s is no limit")
-	f.DurationVar(&k.ShutdownGrace, "shutdown-grace", d.ShutdownGrace, "on SIGTERM or Ctrl-C, the time to tell sessions, release holds and exit")
-	f.IntVar(&k.ConnectsPerMinute, "connects-per-minute", d.ConnectsPerMinute, "new connections a minute per client address; 0 is no limit (use 0 behind a load balancer)")
-	f.StringArrayVar(&deskKeys, "desk-keys", nil, "a desk public key, or the absolute path of an authorized_keys file; repeat for more")
+	f.StringVar(&k.Listen, "listen", d.Listen, a.h(i18n.FlagKioskListen))
+	f.StringVar(&k.HostKey, "host-key", "", a.h(i18n.FlagHostKey))
+	f.IntVar(&k.MaxSessions, "max-sessions", d.MaxSessions, a.h(i18n.FlagMaxSessions))
+	f.DurationVar(&k.IdleTimeout, "idle-timeout", d.IdleTimeout, a.h(i18n.FlagIdleTimeout))
+	f.DurationVar(&k.IdleWarning, "idle-warning", d.IdleWarning, a.h(i18n.FlagIdleWarning))
+	f.DurationVar(&k.ShowReference, "show-reference", d.ShowReference, a.h(i18n.FlagShowReference))
+	f.DurationVar(&k.MaxSession, "max-session", d.MaxSession, a.h(i18n.FlagMaxSession))
+	f.DurationVar(&k.ShutdownGrace, "shutdown-grace", d.ShutdownGrace, a.h(i18n.FlagShutdownGrace))
+	f.IntVar(&k.ConnectsPerMinute, "connects-per-minute", d.ConnectsPerMinute, a.h(i18n.FlagConnectsPerMinute))
+	f.StringArrayVar(&deskKeys, "desk-keys", nil, a.h(i18n.FlagDeskKeys))
 	// For benchmarks and profiling (go run ./bench), so not in --help.
-	f.StringVar(&debugAddr, "debug-addr", "", "serve pprof and /debug/stats on this loopback `ADDR`")
+	f.StringVar(&debugAddr, "debug-addr", "", a.h(i18n.FlagDebugAddr))
 	_ = f.MarkHidden("debug-addr")
 	return cmd
 }

@@ -63,7 +63,9 @@ func (e Env) Run(ctx context.Context, args []string) int {
 		e.Now = time.Now
 	}
 	a := &app{Env: e}
+	a.early = a.helpWords(args)
 	root := a.rootCmd()
+	a.localiseHelp(root)
 	root.SetArgs(args)
 	root.SetIn(e.Stdin)
 	root.SetOut(e.Stdout)
@@ -81,7 +83,7 @@ func (e Env) Run(ctx context.Context, args []string) int {
 		// missing required flag, wrong argument count.
 		ce = &codedError{exitUsage, err}
 		if !wantsJSON(cmd) {
-			fmt.Fprintf(e.Stderr, "zimun: %s\n%s\n", a.redact(err.Error()), a.words().T(i18n.RunHelp, cmd.CommandPath()))
+			fmt.Fprintf(e.Stderr, "zimun: %s\n%s\n", a.redact(parseError(a.words(), err)), a.words().T(i18n.RunHelp, cmd.CommandPath()))
 			return exitUsage
 		}
 	}
@@ -158,7 +160,7 @@ func describe(p *i18n.Printer, err error) string {
 	}
 	var ae *api.Error
 	if !errors.As(err, &ae) {
-		return err.Error()
+		return p.Err(err)
 	}
 	msg := ae.Message
 	if msg == "" {
@@ -221,21 +223,18 @@ type app struct {
 	calls      *api.Recorder // the UI's API calls, for its request inspector
 	lang       string        // --lang
 	catalog    *i18n.Catalog
+	early      *i18n.Printer // the help's, before anything is parsed
 	printer    *i18n.Printer // once the configuration is read
 }
 
 // words is the run's printer: the language of --lang, ui.language or the
 // locale, once the configuration is read; before that (cobra's own
-// errors), of --lang or the locale.
+// errors), the help's.
 func (a *app) words() *i18n.Printer {
 	if a.printer != nil {
 		return a.printer
 	}
-	ch, err := i18n.Choose(a.lang, "", a.Getenv)
-	if err != nil {
-		ch, _ = i18n.Choose("", "", a.Getenv)
-	}
-	return a.catalogue().Printer(ch.Locale, model.Clock{H24: true})
+	return a.helpPrinter()
 }
 
 func (a *app) catalogue() *i18n.Catalog {
@@ -318,13 +317,9 @@ func (a *app) rootCmd() *cobra.Command {
 		holdTTL                  time.Duration
 	)
 	root := &cobra.Command{
-		Use:   "zimun",
-		Short: "Book appointments with the Zimun API from the terminal",
-		Long: `zimun books appointments through the Zimun API.
-
-Without a command it opens the booking UI. With no credentials configured
-(ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET, or the config file) or with --demo,
-it runs against an embedded demo sandbox whose data is not kept.`,
+		Use:           "zimun",
+		Short:         a.h(i18n.CmdRootShort),
+		Long:          a.h(i18n.CmdRootLong),
 		Version:       a.Version,
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
@@ -395,20 +390,20 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 	}
 
 	pf := root.PersistentFlags()
-	pf.StringVar(&a.configPath, "config", "", "config `FILE` (default $ZIMUN_CONFIG, then the user config dir's zimun/config.toml)")
-	pf.StringVar(&a.baseURL, "base-url", "", "API host root `URL`, e.g. http://127.0.0.1:8080 (overrides ZIMUN_BASE_URL)")
-	pf.StringVar(&a.logFile, "log", "", "write a debug log to `FILE` (never to the terminal)")
-	pf.BoolVar(&a.demo, "demo", false, "use the embedded demo sandbox even if credentials are configured")
-	pf.StringVar(&a.lang, "lang", "", "language: en or fr (default ui.language, then LC_ALL, LC_MESSAGES, LANG)")
+	pf.StringVar(&a.configPath, "config", "", a.h(i18n.FlagConfig))
+	pf.StringVar(&a.baseURL, "base-url", "", a.h(i18n.FlagBaseURL))
+	pf.StringVar(&a.logFile, "log", "", a.h(i18n.FlagLog))
+	pf.BoolVar(&a.demo, "demo", false, a.h(i18n.FlagDemo))
+	pf.StringVar(&a.lang, "lang", "", a.h(i18n.FlagLang))
 
 	f := root.Flags()
-	f.StringVar(&service, "service", "", "preselect the service (`ID or name`)")
-	f.StringVar(&location, "location", "", "preselect the location (`ID or name`)")
-	f.Var((*dateValue)(&date), "date", "open the calendar on this day")
-	f.BoolVar(&noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
-	f.BoolVar(&accessible, "accessible", false, "the accessible mode: plain numbered questions for screen readers (also ACCESSIBLE=1, ui.accessible, TERM=dumb)")
-	f.StringVar(&theme, "theme", "", "colour `THEME`: "+strings.Join(config.Themes, ", "))
-	f.DurationVar(&holdTTL, "hold-ttl", 0, "hold lifetime in the demo sandbox, to try expiry (default sandbox.hold_ttl, 10m)")
+	f.StringVar(&service, "service", "", a.h(i18n.FlagUIService))
+	f.StringVar(&location, "location", "", a.h(i18n.FlagUILocation))
+	f.Var((*dateValue)(&date), "date", a.h(i18n.FlagUIDate))
+	f.BoolVar(&noColor, "no-color", false, a.h(i18n.FlagNoColor))
+	f.BoolVar(&accessible, "accessible", false, a.h(i18n.FlagAccessible))
+	f.StringVar(&theme, "theme", "", a.h(i18n.FlagTheme, strings.Join(config.Themes, ", ")))
+	f.DurationVar(&holdTTL, "hold-ttl", 0, a.h(i18n.FlagUIHoldTTL))
 
 	root.AddCommand(a.versionCmd(), a.sandboxCmd(), a.kioskCmd(), a.apiCmd(), a.tokenCmd())
 	root.AddCommand(a.verbCmds()...)
@@ -418,7 +413,7 @@ it runs against an embedded demo sandbox whose data is not kept.`,
 func (a *app) versionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version",
+		Short: a.h(i18n.CmdVersionShort),
 		Args:  cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, _ []string) error {
 			_, err := fmt.Fprintf(a.Stdout, "zimun %s\n%s %s/%s\n", a.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)

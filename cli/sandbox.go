@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/sandbox"
 )
 
@@ -21,18 +22,8 @@ func (a *app) sandboxCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "sandbox [--listen ADDR]",
-		Short: "Serve a local Zimun API sandbox with demo data, until Ctrl-C",
-		Long: `Serve a local stand-in for the Zimun API, with demo data, until Ctrl-C.
-
-It prints its base URL and the client id and secret it accepts, with an
-export line that points zimun (or your own code) at it. Emails it "sends"
-are kept in an outbox at /sandbox/outbox. Requests are logged on stderr.
-With --data the data survives a restart; without, it lives in memory.
-
---faults makes it misbehave on purpose, reproducibly from --seed; the
-faults it injected so far are counted at /sandbox/faults.
-
-` + sandbox.FaultSpecHelp,
+		Short: a.h(i18n.CmdSandboxShort),
+		Long:  a.h(i18n.CmdSandboxLong) + "\n\n" + sandbox.FaultSpecHelp,
 		Example: `  zimun sandbox --listen 127.0.0.1:8080
   zimun sandbox --faults error=0.1,drop=0.05 --seed 7
   zimun sandbox --faults 'hold:error=30%,confirm:drop=0.2,latency=20ms-200ms' --rate-limit 0
@@ -92,14 +83,14 @@ faults it injected so far are counted at /sandbox/faults.
 		}),
 	}
 	f := cmd.Flags()
-	f.StringVar(&listen, "listen", "127.0.0.1:8080", "`ADDR` to listen on (port 0 picks a free one)")
-	f.StringVar(&clientID, "client-id", "demo-client", "client id the sandbox accepts")
-	f.StringVar(&clientSecret, "client-secret", "demo-secret", "client secret the sandbox accepts")
-	f.DurationVar(&holdTTL, "hold-ttl", 0, "how long holds last (default sandbox.hold_ttl, 10m)")
-	f.Int64Var(&seed, "seed", 0, "seed of the demo data and of the faults (default sandbox.seed; 0 = the sandbox's default, 1)")
-	f.StringVar(&dataFile, "data", "", "keep the data in `FILE` across restarts (default sandbox.data_file; none = in memory)")
-	f.StringVar(&faults, "faults", "", "inject faults per `SPEC`, e.g. error=0.1,drop=0.05 (default sandbox.faults; see above)")
-	f.Float64Var(&rateLimit, "rate-limit", 0, "`R` requests per second per token, 0 = no limit (default sandbox.rate_limit, 50)")
+	f.StringVar(&listen, "listen", "127.0.0.1:8080", a.h(i18n.FlagSandboxListen))
+	f.StringVar(&clientID, "client-id", "demo-client", a.h(i18n.FlagClientID))
+	f.StringVar(&clientSecret, "client-secret", "demo-secret", a.h(i18n.FlagClientSecret))
+	f.DurationVar(&holdTTL, "hold-ttl", 0, a.h(i18n.FlagSandboxHoldTTL))
+	f.Int64Var(&seed, "seed", 0, a.h(i18n.FlagSeed))
+	f.StringVar(&dataFile, "data", "", a.h(i18n.FlagData))
+	f.StringVar(&faults, "faults", "", a.h(i18n.FlagFaults))
+	f.Float64Var(&rateLimit, "rate-limit", 0, a.h(i18n.FlagRateLimit))
 	return cmd
 }
 

@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"fmt"
 	"time"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -54,9 +54,9 @@ func (v *timeValue) Set(s string) error {
 			v.wall, v.dateOnly = t, true
 			return nil
 		}
-		return fmt.Errorf(`want YYYY-MM-DD, "YYYY-MM-DD HH:MM" or RFC3339 like 2025-12-01T10:00:00Z`)
+		return i18n.Errorf(i18n.ErrWantDateOrTime)
 	}
-	return fmt.Errorf(`want "YYYY-MM-DD HH:MM" (in the location's zone) or RFC3339 like 2025-12-01T10:00:00Z`)
+	return i18n.Errorf(i18n.ErrWantTime)
 }
 
 func (v *timeValue) isSet() bool { return v.raw != "" }
@@ -87,11 +87,11 @@ func (v *timeValue) in(loc *time.Location) (time.Time, error) {
 	}
 	switch len(found) {
 	case 0:
-		return time.Time{}, fmt.Errorf("%s does not exist in %s (the clocks skip it)", v.raw, loc)
+		return time.Time{}, i18n.Errorf(i18n.ErrSkippedTime, v.raw, loc.String())
 	case 1:
 		return found[0].In(loc), nil
 	default:
-		return time.Time{}, fmt.Errorf("%s happens twice in %s (the clocks go back); give an offset, e.g. %s or %s",
+		return time.Time{}, i18n.Errorf(i18n.ErrRepeatedTime,
 			v.raw, loc, found[0].In(loc).Format(time.RFC3339), found[1].In(loc).Format(time.RFC3339))
 	}
 }

@@ -49,8 +49,8 @@ type verbRun struct {
 // configuration before any network work, for usage errors.
 func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body verbFunc) *cobra.Command {
 	var asJSON, curl bool
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (stable, for scripts) instead of a table")
-	cmd.Flags().BoolVar(&curl, "curl", false, "print the API calls as curl commands instead of making them (writes with their idempotency key)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.h(i18n.FlagJSON))
+	cmd.Flags().BoolVar(&curl, "curl", false, a.h(i18n.FlagCurl))
 	cmd.RunE = run(func(c *cobra.Command, args []string) error {
 		cfg, err := a.loadConfig(c, nil)
 		if err != nil {
@@ -93,7 +93,7 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 func (a *app) servicesCmd() *cobra.Command {
 	return a.verb(&cobra.Command{
 		Use:   "services",
-		Short: "List the bookable services",
+		Short: a.h(i18n.CmdServicesShort),
 		Args:  cobra.NoArgs,
 	}, nil, func(ctx context.Context, v *verbRun, _ []string) error {
 		list, err := v.client.Services(ctx)
@@ -115,7 +115,7 @@ func (a *app) servicesCmd() *cobra.Command {
 func (a *app) locationsCmd() *cobra.Command {
 	return a.verb(&cobra.Command{
 		Use:   "locations",
-		Short: "List the locations and their time zones",
+		Short: a.h(i18n.CmdLocationsShort),
 		Args:  cobra.NoArgs,
 	}, nil, func(ctx context.Context, v *verbRun, _ []string) error {
 		list, err := v.client.Locations(ctx)
@@ -146,8 +146,8 @@ type serviceFlags struct {
 }
 
 func (f *serviceFlags) add(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.service, "service", "", "service `ID` or exact name (default booking.service)")
-	cmd.Flags().StringVar(&f.location, "location", "", "location `ID` or exact name; needed when the service is offered at several (default booking.location)")
+	cmd.Flags().StringVar(&f.service, "service", "", f.p().T(i18n.FlagService))
+	cmd.Flags().StringVar(&f.location, "location", "", f.p().T(i18n.FlagLocation))
 }
 
 // withDefaults fills the flags from the configuration; the service is
@@ -173,12 +173,12 @@ func (a *app) availabilityCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "availability --service S [--location L] [--days N] | --all [--location L]",
-		Short: "List the free slots and closed days of a service, or free places a day of every service (--all)",
+		Short: a.h(i18n.CmdAvailabilityShort),
 		Args:  cobra.NoArgs,
 	}
 	sf.add(cmd)
-	cmd.Flags().IntVar(&days, "days", 0, "`N` days ahead, 1..90 (default booking.days_ahead)")
-	cmd.Flags().BoolVar(&all, "all", false, "every service at every active location (or at --location): free places a day, as the UI's availability map shows")
+	cmd.Flags().IntVar(&days, "days", 0, a.h(i18n.FlagDays))
+	cmd.Flags().BoolVar(&all, "all", false, a.h(i18n.FlagAll))
 	return a.verb(cmd, func(cfg config.Config) error {
 		if !cmd.Flags().Changed("days") {
 			days = cfg.Booking.DaysAhead
@@ -256,20 +256,12 @@ func (a *app) holdCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "hold --service S [--location L] --at TIME",
-		Short: "Hold a slot for a few minutes, to confirm it with zimun confirm",
-		Long: `Hold a slot while the contact details are taken; confirm it with
-'zimun confirm --hold ID ...' before it expires (10 minutes on Zimun).
-
-TIME is RFC3339 (2025-12-01T10:00:00Z) or "YYYY-MM-DD HH:MM" in the
-location's time zone.
-
-Without credentials, the hold lives in an embedded sandbox that stops when
-this command exits, so no later command can confirm it. For a sandbox that
-outlives one command, run 'zimun sandbox' and paste its export line.`,
-		Args: cobra.NoArgs,
+		Short: a.h(i18n.CmdHoldShort),
+		Long:  a.h(i18n.CmdHoldLong),
+		Args:  cobra.NoArgs,
 	}
 	sf.add(cmd)
-	cmd.Flags().Var(&at, "at", "slot start")
+	cmd.Flags().Var(&at, "at", a.h(i18n.FlagHoldAt))
 	_ = cmd.MarkFlagRequired("at") // the flag exists
 	return a.verb(cmd, sf.withDefaults, func(ctx context.Context, v *verbRun, _ []string) error {
 		svc, loc, err := v.serviceAt(ctx, sf.service, sf.location)
@@ -278,7 +270,7 @@ outlives one command, run 'zimun sandbox' and paste its export line.`,
 		}
 		start, err := at.in(loc.Zone())
 		if err != nil {
-			return usageErrorf("--at: %v", err)
+			return &codedError{exitUsage, i18n.Errorf(i18n.NamedProblem, "--at", err)}
 		}
 		h, err := v.session.Hold(ctx, svc, loc, model.Slot{Start: start})
 		if err != nil {
@@ -321,7 +313,7 @@ func (a *app) releaseCmd() *cobra.Command {
 	var holdID string
 	cmd := &cobra.Command{
 		Use:   "release HOLD | --hold HOLD",
-		Short: "Give a held slot back before the hold expires",
+		Short: a.h(i18n.CmdReleaseShort),
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case holdID != "" && len(args) > 0:
@@ -332,7 +324,7 @@ func (a *app) releaseCmd() *cobra.Command {
 			return idArg(cmd, args)
 		},
 	}
-	cmd.Flags().StringVar(&holdID, "hold", "", "hold `ID` from zimun hold (as zimun confirm takes it)")
+	cmd.Flags().StringVar(&holdID, "hold", "", a.h(i18n.FlagReleaseHold))
 	return a.verb(cmd, nil, func(ctx context.Context, v *verbRun, args []string) error {
 		id := holdID
 		if id == "" {
@@ -359,23 +351,17 @@ func (a *app) confirmCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "confirm --hold H --name N --email E [--phone P] [--notes T] [--idempotency-key K]",
-		Short: "Turn a hold into an appointment; the customer is emailed",
-		Long: `Turn a hold into an appointment; the customer is emailed.
-
-If the reply is lost (a network failure, a timeout, a server error), the
-outcome is unknown: zimun says so and exits 3. Run the same command again
-to find out: it sends the same request with the same idempotency key
-(derived from the hold and the contact, or --idempotency-key), so it can
-never book twice, and a booking the first run made is reported as made.`,
-		Args: cobra.NoArgs,
+		Short: a.h(i18n.CmdConfirmShort),
+		Long:  a.h(i18n.CmdConfirmLong),
+		Args:  cobra.NoArgs,
 	}
 	f := cmd.Flags()
-	f.StringVar(&holdID, "hold", "", "hold `ID` from zimun hold")
-	f.StringVar(&key, "idempotency-key", "", "the confirm's `KEY` (default: derived from the hold and the contact)")
-	f.StringVar(&contact.Name, "name", "", "customer's name")
-	f.StringVar(&contact.Email, "email", "", "customer's email, for the confirmation")
-	f.StringVar(&contact.Phone, "phone", "", "customer's phone")
-	f.StringVar(&contact.Notes, "notes", "", "notes for the appointment")
+	f.StringVar(&holdID, "hold", "", a.h(i18n.FlagConfirmHold))
+	f.StringVar(&key, "idempotency-key", "", a.h(i18n.FlagConfirmKey))
+	f.StringVar(&contact.Name, "name", "", a.h(i18n.FlagName))
+	f.StringVar(&contact.Email, "email", "", a.h(i18n.FlagEmail))
+	f.StringVar(&contact.Phone, "phone", "", a.h(i18n.FlagPhone))
+	f.StringVar(&contact.Notes, "notes", "", a.h(i18n.FlagNotes))
 	for _, name := range []string{"hold", "name", "email"} {
 		_ = cmd.MarkFlagRequired(name) // the flags exist
 	}
@@ -436,14 +422,11 @@ func (a *app) rescheduleCmd() *cobra.Command {
 	var at timeValue
 	cmd := &cobra.Command{
 		Use:   "reschedule ID --at TIME",
-		Short: "Move an appointment to another free slot",
-		Long: `Move an appointment to another free slot; the customer is emailed.
-
-TIME is RFC3339 (2025-12-01T10:00:00Z) or "YYYY-MM-DD HH:MM" in the
-appointment location's time zone.`,
-		Args: idArg,
+		Short: a.h(i18n.CmdRescheduleShort),
+		Long:  a.h(i18n.CmdRescheduleLong),
+		Args:  idArg,
 	}
-	cmd.Flags().Var(&at, "at", "new start")
+	cmd.Flags().Var(&at, "at", a.h(i18n.FlagRescheduleAt))
 	_ = cmd.MarkFlagRequired("at") // the flag exists
 	return a.verb(cmd, nil, func(ctx context.Context, v *verbRun, args []string) error {
 		// The current copy gives a wall-clock --at its zone and the journal
@@ -488,7 +471,7 @@ func (v *verbRun) placeFor(ctx context.Context, at *timeValue, locationID string
 	}
 	t, err := at.in(loc.Zone())
 	if err != nil {
-		return time.Time{}, usageErrorf("--at: %v", err)
+		return time.Time{}, &codedError{exitUsage, i18n.Errorf(i18n.NamedProblem, "--at", err)}
 	}
 	return t, nil
 }
@@ -497,10 +480,10 @@ func (a *app) cancelCmd() *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
 		Use:   "cancel ID [--reason R]",
-		Short: "Cancel an appointment; the slot is freed and the customer emailed",
+		Short: a.h(i18n.CmdCancelShort),
 		Args:  idArg,
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "why, for the record (`TEXT`)")
+	cmd.Flags().StringVar(&reason, "reason", "", a.h(i18n.FlagReason))
 	return a.verb(cmd, func(config.Config) error { return flagError("reason", model.ValidateReason(reason)) }, func(ctx context.Context, v *verbRun, args []string) error {
 		// Asked first only to tell whether this cancel changes anything.
 		before, _ := v.client.Appointment(api.Send(ctx), args[0])
@@ -527,7 +510,7 @@ func (a *app) cancelCmd() *cobra.Command {
 func (a *app) appointmentCmd() *cobra.Command {
 	return a.verb(&cobra.Command{
 		Use:   "appointment ID",
-		Short: "Show one appointment",
+		Short: a.h(i18n.CmdAppointmentShort),
 		Args:  idArg,
 	}, nil, func(ctx context.Context, v *verbRun, args []string) error {
 		appt, err := v.client.Appointment(ctx, args[0])
@@ -540,13 +523,14 @@ func (a *app) appointmentCmd() *cobra.Command {
 
 // dayRanges are the named windows of the UI's Appointments screen.
 var dayRanges = []struct {
-	flag, usage string
-	r           model.DayRange
+	flag  string
+	usage i18n.Key
+	r     model.DayRange
 }{
-	{"today", "only today", model.Today},
-	{"week", "the next 7 days, today included", model.Next7Days},
-	{"upcoming", "from the start of today on", model.Upcoming},
-	{"past", "the 7 days before today", model.Past7Days},
+	{"today", i18n.FlagToday, model.Today},
+	{"week", i18n.FlagWeek, model.Next7Days},
+	{"upcoming", i18n.FlagUpcoming, model.Upcoming},
+	{"past", i18n.FlagPast, model.Past7Days},
 }
 
 func (a *app) appointmentsCmd() *cobra.Command {
@@ -560,33 +544,20 @@ func (a *app) appointmentsCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "appointments [--today|--week|--upcoming|--past|--from DATE --to DATE] [--status S] [--q TEXT] [--location L] [--limit N]",
-		Short: "List appointments, following every page",
-		Long: `List appointments, following every page (up to --limit).
-
---today, --week, --upcoming and --past are the windows of the UI's
-Appointments screen, in whole days of this computer's time zone: --upcoming
-starts at midnight, so it keeps today's earlier appointments, as the screen
-does. Without any of them or --from/--to, every appointment is listed.
-
---from and --to take YYYY-MM-DD, "YYYY-MM-DD HH:MM" (both in this computer's
-time zone) or RFC3339; a --to date includes that whole day. They cannot be
-combined with the named windows.
-
-Each row's time is in its location's own zone, with the zone named. The
-table groups rows by day, then location, then time, so times of two zones
-never interleave; --json keeps the server's order (by time).`,
-		Args: cobra.NoArgs,
+		Short: a.h(i18n.CmdAppointmentsShort),
+		Long:  a.h(i18n.CmdAppointmentsLong),
+		Args:  cobra.NoArgs,
 	}
 	f := cmd.Flags()
 	for i, r := range dayRanges {
-		f.BoolVar(&ranges[i], r.flag, false, r.usage)
+		f.BoolVar(&ranges[i], r.flag, false, a.h(r.usage))
 	}
-	f.Var(&from, "from", "starting at")
-	f.Var(&to, "to", "ending at")
-	f.StringVar(&status, "status", "", "only this `STATUS`: held, scheduled, confirmed or cancelled")
-	f.StringVar(&query, "q", "", "search names, emails and ids for `TEXT`")
-	f.StringVar(&location, "location", "", "only the appointments at this location `ID` or name")
-	f.IntVar(&limit, "limit", 0, "at most `N` appointments (0 = all)")
+	f.Var(&from, "from", a.h(i18n.FlagFrom))
+	f.Var(&to, "to", a.h(i18n.FlagTo))
+	f.StringVar(&status, "status", "", a.h(i18n.FlagStatus))
+	f.StringVar(&query, "q", "", a.h(i18n.FlagQuery))
+	f.StringVar(&location, "location", "", a.h(i18n.FlagApptLocation))
+	f.IntVar(&limit, "limit", 0, a.h(i18n.FlagApptLimit))
 	picked := -1 // index in dayRanges
 	return a.verb(cmd, func(config.Config) error {
 		if limit < 0 {
@@ -622,12 +593,12 @@ never interleave; --json keeps the server's order (by time).`,
 		var err error
 		if from.isSet() {
 			if filter.From, err = from.in(time.Local); err != nil {
-				return usageErrorf("--from: %v", err)
+				return &codedError{exitUsage, i18n.Errorf(i18n.NamedProblem, "--from", err)}
 			}
 		}
 		if to.isSet() {
 			if filter.To, err = to.in(time.Local); err != nil {
-				return usageErrorf("--to: %v", err)
+				return &codedError{exitUsage, i18n.Errorf(i18n.NamedProblem, "--to", err)}
 			}
 			if to.dateOnly {
 				filter.To = filter.To.AddDate(0, 0, 1)

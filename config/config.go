@@ -218,7 +218,7 @@ func decode(path string, data []byte, cfg *Config) (toml.MetaData, error) {
 		for i, k := range keys {
 			names[i] = k.String()
 		}
-		return md, fmt.Errorf("config %s: unknown key %s", path, strings.Join(names, ", "))
+		return md, i18n.Errorf(i18n.CfgUnknownKey, path, strings.Join(names, ", "))
 	}
 	return md, nil
 }
@@ -337,83 +337,88 @@ func (c Config) HasCredentials() bool {
 // Validate checks every key and reports each bad one by its TOML name.
 func (c Config) Validate() error {
 	var errs []error
-	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+	// Each problem is worded by the catalogue, so zimun can say it in the
+	// person's language; numbers go as text, as fmt writes them.
+	bad := func(key string, k i18n.Key, args ...any) {
+		errs = append(errs, i18n.Errorf(i18n.NamedProblem, key, i18n.Errorf(k, args...)))
+	}
+	badErr := func(key string, err error) {
+		errs = append(errs, i18n.Errorf(i18n.NamedProblem, key, err))
 	}
 
 	switch u, err := url.Parse(c.API.BaseURL); {
 	case err != nil:
-		bad("api.base_url", "must be an http(s) URL like %s, got %q", DefaultBaseURL, c.API.BaseURL)
+		bad("api.base_url", i18n.CfgURL, DefaultBaseURL, c.API.BaseURL)
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
-		bad("api.base_url", "must be an http(s) URL like %s, got %q", DefaultBaseURL, u.Redacted())
+		bad("api.base_url", i18n.CfgURL, DefaultBaseURL, u.Redacted())
 	case u.User != nil:
-		bad("api.base_url", "must not hold a user name or password (they would be shown and logged); use api.client_id and api.client_secret")
+		bad("api.base_url", i18n.CfgURLUser)
 	}
 	switch {
 	case c.API.ClientID != "" && c.API.ClientSecret == "":
-		bad("api.client_secret", "missing while api.client_id is set (or set ZIMUN_CLIENT_SECRET)")
+		bad("api.client_secret", i18n.CfgSecretMissing)
 	case c.API.ClientID == "" && c.API.ClientSecret != "":
-		bad("api.client_id", "missing while api.client_secret is set (or set ZIMUN_CLIENT_ID)")
+		bad("api.client_id", i18n.CfgIDMissing)
 	}
 	if t := c.API.Timeout; t < time.Second || t > 5*time.Minute {
-		bad("api.timeout", "must be between 1s and 5m, got %s", t)
+		bad("api.timeout", i18n.CfgBetween, "1s", "5m", t.String())
 	}
 
 	if d := c.Booking.DaysAhead; d < 1 || d > 90 {
-		bad("booking.days_ahead", "must be 1..90, got %d", d)
+		bad("booking.days_ahead", i18n.CfgRange, "1", "90", fmt.Sprint(d))
 	}
 	if _, err := ParseWeekday(c.Booking.WeekStart); c.Booking.WeekStart != "" && err != nil {
-		bad("booking.week_start", "%v", err)
+		badErr("booking.week_start", err)
 	}
 	if c.Booking.Clock != "24h" && c.Booking.Clock != "12h" {
-		bad("booking.clock", `must be "24h" or "12h", got %q`, c.Booking.Clock)
+		bad("booking.clock", i18n.CfgClock, c.Booking.Clock)
 	}
 
 	if !isTheme(c.UI.Theme) {
-		bad("ui.theme", "must be one of %s, got %q", strings.Join(Themes, ", "), c.UI.Theme)
+		bad("ui.theme", i18n.CfgTheme, strings.Join(Themes, ", "), c.UI.Theme)
 	}
 	if _, ok := i18n.ParseLocale(c.UI.Language); c.UI.Language != "" && !ok {
-		bad("ui.language", `must be "en" or "fr", got %q`, c.UI.Language)
+		bad("ui.language", i18n.CfgLanguage, c.UI.Language)
 	}
 
 	if err := checkListen(c.Kiosk.Listen); err != nil {
-		bad("kiosk.listen", "%v", err)
+		badErr("kiosk.listen", err)
 	}
 	if n := c.Kiosk.MaxSessions; n < 1 || n > 1000 {
-		bad("kiosk.max_sessions", "must be 1..1000, got %d", n)
+		bad("kiosk.max_sessions", i18n.CfgRange, "1", "1000", fmt.Sprint(n))
 	}
 	if t := c.Kiosk.IdleTimeout; t != 0 && (t < 10*time.Second || t > 24*time.Hour) {
-		bad("kiosk.idle_timeout", "must be 0s (never) or between 10s and 24h, got %s", t)
+		bad("kiosk.idle_timeout", i18n.CfgIdleTimeout, t.String())
 	}
 	if t := c.Kiosk.IdleWarning; t < 20*time.Second || t > 10*time.Minute {
-		bad("kiosk.idle_warning", "must be between 20s and 10m, so the countdown can be read, got %s", t)
+		bad("kiosk.idle_warning", i18n.CfgIdleWarning, t.String())
 	}
 	if t := c.Kiosk.ShowReference; t < 10*time.Second || t > 10*time.Minute {
-		bad("kiosk.show_reference", "must be between 10s and 10m, long enough to note the reference, got %s", t)
+		bad("kiosk.show_reference", i18n.CfgShowReference, t.String())
 	}
 	if t := c.Kiosk.MaxSession; t != 0 && (t < time.Minute || t > 24*time.Hour) {
-		bad("kiosk.max_session", "must be 0s (no limit) or between 1m and 24h, got %s", t)
+		bad("kiosk.max_session", i18n.CfgMaxSession, t.String())
 	}
 	if t := c.Kiosk.ShutdownGrace; t < time.Second || t > 5*time.Minute {
-		bad("kiosk.shutdown_grace", "must be between 1s and 5m, got %s", t)
+		bad("kiosk.shutdown_grace", i18n.CfgBetween, "1s", "5m", t.String())
 	}
 	if n := c.Kiosk.ConnectsPerMinute; n < 0 || n > 10000 {
-		bad("kiosk.connects_per_minute", "must be 0 (no limit) to 10000, got %d", n)
+		bad("kiosk.connects_per_minute", i18n.CfgConnects, fmt.Sprint(n))
 	}
 	for i, k := range c.Kiosk.DeskKeys {
 		if err := checkDeskKey(k); err != nil {
-			bad(fmt.Sprintf("kiosk.desk_keys[%d]", i), "%v", err)
+			badErr(fmt.Sprintf("kiosk.desk_keys[%d]", i), err)
 		}
 	}
 
 	if t := c.Sandbox.HoldTTL; t < time.Second || t > 24*time.Hour {
-		bad("sandbox.hold_ttl", "must be between 1s and 24h, got %s", t)
+		bad("sandbox.hold_ttl", i18n.CfgBetween, "1s", "24h", t.String())
 	}
 	if _, err := sandbox.ParseFaults(c.Sandbox.Faults); err != nil {
-		bad("sandbox.faults", "%v", err)
+		badErr("sandbox.faults", err)
 	}
 	if r := c.Sandbox.RateLimit; !(r >= 0 && r <= maxRateLimit) {
-		bad("sandbox.rate_limit", "must be 0 (no limit) to %d requests per second per token, got %v", maxRateLimit, r)
+		bad("sandbox.rate_limit", i18n.CfgRateLimit, fmt.Sprint(maxRateLimit), fmt.Sprint(r))
 	}
 	return errors.Join(errs...)
 }
@@ -435,13 +440,13 @@ func checkDeskKey(s string) error {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
-		return errors.New(`empty; want a public key ("ssh-ed25519 AAAA…") or the absolute path of an authorized_keys file`)
+		return i18n.Errorf(i18n.CfgDeskKeyEmpty)
 	case strings.ContainsRune(s, ' ') && (strings.Contains(s, "ssh-") || strings.Contains(s, "ecdsa-")):
 		if _, _, _, _, err := ssh.ParseAuthorizedKey([]byte(s)); err != nil {
-			return fmt.Errorf("not a valid public key: %v", err)
+			return i18n.Errorf(i18n.CfgDeskKeyInvalid, err.Error())
 		}
 	case !filepath.IsAbs(s):
-		return fmt.Errorf("want a public key or an absolute path of an authorized_keys file, got %q", s)
+		return i18n.Errorf(i18n.CfgDeskKeyWant, s)
 	}
 	return nil
 }
@@ -449,10 +454,10 @@ func checkDeskKey(s string) error {
 func checkListen(addr string) error {
 	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("want host:port, got %q", addr)
+		return i18n.Errorf(i18n.CfgListen, addr)
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return fmt.Errorf("port must be 0..65535, got %q", port)
+		return i18n.Errorf(i18n.CfgPort, port)
 	}
 	return nil
 }
@@ -466,7 +471,7 @@ func ParseWeekday(s string) (time.Weekday, error) {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf(`must be a weekday like "monday" or "sunday", got %q`, s)
+	return 0, i18n.Errorf(i18n.CfgWeekday, s)
 }
 
 // WeekStartDay is booking.week_start as a time.Weekday, Monday when it is

@@ -300,5 +300,6 @@ func english() map[Key]msg {
 		HoldTTLDemoOnly:     s("--hold-ttl only applies to the demo sandbox; add --demo"),
 	}
 	maps.Copy(m, englishTUI()) // the full-screen UI's, in en_tui.go
+	maps.Copy(m, englishCLI()) // the help, parse and config errors, in en_cli.go
 	return m
 }

@@ -300,5 +300,6 @@ func french() map[Key]msg {
 		HoldTTLDemoOnly:     s("--hold-ttl ne s'applique qu'au bac à sable de démonstration ; ajoutez --demo"),
 	}
 	maps.Copy(m, frenchTUI()) // the full-screen UI's, in fr_tui.go
+	maps.Copy(m, frenchCLI()) // the help, parse and config errors, in fr_cli.go
 	return m
 }

@@ -22,7 +22,7 @@ func keyConsts(t *testing.T) map[string]string {
 	t.Helper()
 	fset := token.NewFileSet()
 	out := map[string]string{}
-	for _, name := range []string{"keys.go", "keys_tui.go"} {
+	for _, name := range []string{"keys.go", "keys_tui.go", "keys_cli.go"} {
 		f, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)

@@ -1,0 +1,67 @@
+package i18n
+
+import (
+	"strings"
+
+	"github.com/zimun-app/zimun/model"
+)
+
+// Error is an error worded by the catalogue, for packages that have no
+// Printer (config, flag values): its Error is the English, and
+// Printer.Err words it in the printer's language. An argument that is
+// itself an *Error is worded in the same language.
+type Error struct {
+	Key  Key
+	Args []any
+}
+
+// Errorf is the error worded by k with args.
+func Errorf(k Key, args ...any) *Error { return &Error{Key: k, Args: args} }
+
+func (e *Error) Error() string {
+	return NewCatalog().Printer(Locale{Lang: English}, model.Clock{H24: true}).Err(e)
+}
+
+// Err words err in the printer's language: a catalogue Error, or several
+// joined (one a line), translated; any other error as it says itself.
+func (p *Printer) Err(err error) string {
+	if err == nil {
+		return ""
+	}
+	if e, ok := err.(*Error); ok {
+		args := make([]any, len(e.Args))
+		for i, a := range e.Args {
+			if inner, ok := a.(error); ok && isWorded(inner) {
+				a = p.Err(inner)
+			}
+			args[i] = a
+		}
+		return p.T(e.Key, args...)
+	}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok && isWorded(err) {
+		var lines []string
+		for _, e := range joined.Unwrap() {
+			lines = append(lines, p.Err(e))
+		}
+		return strings.Join(lines, "\n")
+	}
+	return err.Error()
+}
+
+// isWorded reports an error Err can word: an *Error, or ones joined
+// together directly.
+func isWorded(err error) bool {
+	if _, ok := err.(*Error); ok {
+		return true
+	}
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return false
+	}
+	for _, e := range joined.Unwrap() {
+		if isWorded(e) {
+			return true
+		}
+	}
+	return false
+}
