@@ -48,7 +48,7 @@ func TestShortSuite(t *testing.T) {
 	if testing.Verbose() {
 		t.Log(report)
 	}
-	for _, want := range []string{"## 1. Start-up", "calendar → confirmation, all calls", "idle on the form", "package init, total", "connect → first frame, 10 cycles"} {
+	for _, want := range []string{"## 1. Start-up", "calendar → confirmation, all calls", "idle on the form", "package init, total", "connect → first frame, 10 cycles", "saw a slot over its capacity **0** times"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the report lacks %q:\n%s", want, report)
 		}

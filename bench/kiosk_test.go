@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDayMovesStayInTheMonth(t *testing.T) {
 	for frame, want := range map[string][2]string{
@@ -28,6 +31,14 @@ func TestSpliceReplacesOnlyTheMeasuredSections(t *testing.T) {
 	want := "# Benchmarks\n\nold head\n\n## 1. Start-up\n\nold start\n\n## 8. Kiosk capacity\n\nnew kiosk\n\n### Targets\n\nrows\n\n## 9. Sandbox throughput\n\nold sandbox\n\n## Findings\n\nnew findings\n"
 	if got != want {
 		t.Errorf("spliced:\n%s\nwant:\n%s", got, want)
+	}
+	got, err = splice(old, strings.Replace(fresh, "## 3. Sandbox throughput\n\nnot measured", "## 3. Sandbox throughput\n\nnew sandbox", 1), config{only: []string{"sandbox"}}.chosen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "# Benchmarks\n\nold head\n\n## 1. Start-up\n\nold start\n\n## 8. Kiosk capacity\n\nold kiosk\n\n## 9. Sandbox throughput\n\nnew sandbox\n\n## Findings\n\nnew findings\n"
+	if got != want {
+		t.Errorf("spliced -only sandbox:\n%s\nwant:\n%s", got, want)
 	}
 	if _, err := splice(old, fresh, config{only: []string{"nothing"}}.chosen); err == nil {
 		t.Error("no error when no section was measured")

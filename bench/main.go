@@ -5,6 +5,7 @@
 //	go run ./bench -baseline /tmp/zimun-old       # an older build beside it
 //	go run ./bench -quick -o /tmp/b.md            # every path once, as CI does
 //	go run ./bench -only kiosk                    # one section, replaced in BENCHMARKS.md
+//	go run ./bench -only sandbox                  # the sandbox's throughput, about a minute
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -28,7 +30,7 @@ func main() {
 func run(args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	var cfg config
-	var out, size, only, kioskEnv string
+	var out, size, only, kioskEnv, sandboxDays string
 	fs.StringVar(&out, "o", "BENCHMARKS.md", "write the report to `FILE` (relative to the module root)")
 	fs.StringVar(&cfg.zimun, "zimun", "", "the zimun `BINARY` to measure (default: build this module)")
 	fs.StringVar(&cfg.baseline, "baseline", "", "an older zimun `BINARY` to measure beside it")
@@ -48,6 +50,10 @@ func run(args []string) error {
 	fs.IntVar(&cfg.kiosk.workers, "kiosk-workers", 20, "kiosk cycles at once")
 	fs.StringVar(&kioskEnv, "kiosk-env", "", "extra environment for the kiosk, comma-separated `K=V` pairs (e.g. GOGC=50)")
 	fs.StringVar(&cfg.kiosk.profiles, "kiosk-profiles", "", "save the kiosk's heap and goroutine profiles of each phase in `DIR`")
+	fs.DurationVar(&cfg.sandbox.window, "sandbox-window", 10*time.Second, "how long each sandbox load phase runs")
+	fs.IntVar(&cfg.sandbox.workers, "sandbox-workers", 48, "sandbox load client goroutines, one connection each")
+	fs.StringVar(&sandboxDays, "sandbox-days", "30,90", "availability windows read, comma-separated `DAYS` (1..90), a phase each")
+	fs.IntVar(&cfg.sandbox.slots, "sandbox-slots", 8, "slots the sandbox hold storm fights over")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -59,6 +65,13 @@ func run(args []string) error {
 	}
 	if kioskEnv != "" {
 		cfg.kiosk.env = strings.Split(kioskEnv, ",")
+	}
+	for _, d := range strings.Split(sandboxDays, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(d))
+		if err != nil || n < 1 || n > 90 {
+			return fmt.Errorf("-sandbox-days %q: want whole numbers from 1 to 90, comma-separated", sandboxDays)
+		}
+		cfg.sandbox.days = append(cfg.sandbox.days, n)
 	}
 	if only != "" {
 		cfg.only = strings.Split(strings.ToLower(only), ",")

@@ -31,7 +31,7 @@ func sections(cfg config) []section {
 		{title: "Init cost", run: (*suite).measureInit, write: writeInit},
 		{title: "View and Update cost of every screen", run: (*suite).measureScreens, write: writeScreens, slow: true},
 		{title: "Kiosk capacity", run: (*suite).measureKiosk, write: writeKiosk},
-		{title: "Sandbox throughput", pending: "Issue 11 item 8: availability reads/s and holds/s over loopback with p99, and capacity under a hold storm."},
+		{title: "Sandbox throughput", run: (*suite).measureSandbox, write: writeSandbox},
 	}
 }
 
@@ -365,6 +365,9 @@ func writeTargets(b *strings.Builder, s *suite, r *results) {
 	}
 	if r.kiosk != nil {
 		rows = append(rows, kioskTargets(r.kiosk)...)
+	}
+	if r.sandbox != nil {
+		rows = append(rows, sandboxTargets(r.sandbox)...)
 	}
 	if len(rows) == 0 {
 		return

@@ -16,6 +16,7 @@ type results struct {
 	inits   map[string]initResult
 	benches []benchLine
 	kiosk   *kioskResult
+	sandbox *sandboxResult
 }
 
 func newResults() *results {

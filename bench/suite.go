@@ -36,6 +36,7 @@ type config struct {
 	log      func(string, ...any)
 	zimunEnv []string // extra environment for zimun, e.g. to re-exec a test binary
 	kiosk    kioskConfig
+	sandbox  sandboxConfig
 	only     []string // measure only the sections whose titles hold one of these
 }
 

@@ -172,6 +172,7 @@ func (s *Server) postHold(c *call) (int, any, error) {
 	h := &hold{ID: newID("h_"), ServiceID: svc.ID, LocationID: loc.ID,
 		Start: start.UTC(), Duration: svc.DurationMinutes, ExpiresAt: c.now.Add(s.opts.HoldTTL).UTC(), IdempotencyKey: c.key}
 	s.st.Holds[h.ID] = h
+	s.st.kept(h.ExpiresAt)
 	c.changed = true
 	return http.StatusCreated, s.holdView(h), nil
 }

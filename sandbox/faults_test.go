@@ -298,6 +298,25 @@ func TestFaultForget(t *testing.T) {
 	}
 }
 
+// Records are not scanned on every change; one made with the clock set
+// back is still forgotten on time.
+func TestFaultForgetAfterTheClockGoesBack(t *testing.T) {
+	e := newEnv(t, sandbox.Options{Faults: mustFaults(t, "forget=2m")})
+	slots := e.freeSlots(e.consult, e.paris, 1)
+	if r := e.call("POST", "/api/v1/appointments/hold", holdBody(e.consult, e.paris, slots[0].Start), "Idempotency-Key", "k1"); r.status != 201 {
+		t.Fatalf("hold: %d", r.status)
+	}
+	e.clock.Advance(-time.Hour)
+	body := holdBody(e.consult, e.paris, slots[1].Start)
+	if r := e.call("POST", "/api/v1/appointments/hold", body, "Idempotency-Key", "k2"); r.status != 201 {
+		t.Fatalf("hold an hour earlier: %d", r.status)
+	}
+	e.clock.Advance(2*time.Minute + time.Nanosecond)
+	if r := e.call("POST", "/api/v1/appointments/hold", body, "Idempotency-Key", "k2"); r.status != 201 || r.header.Get("Idempotent-Replayed") != "" {
+		t.Fatalf("k2 is remembered 2 minutes after its use: %d, replayed %q", r.status, r.header.Get("Idempotent-Replayed"))
+	}
+}
+
 func TestFaultsEndpoint(t *testing.T) {
 	e := newEnv(t, sandbox.Options{Seed: 9, Faults: mustFaults(t, "services:error=1")})
 	e.call("GET", "/api/v1/services", nil)

@@ -62,5 +62,6 @@ func (s *Server) remember(c *call, key string, out rendered) {
 	}
 	s.st.Idempotency[idemKey(c.clientID, key)] = &idemRecord{
 		Fingerprint: fingerprint(c), Status: out.status, Body: out.body, At: c.now.UTC()}
+	s.st.kept(c.now)
 	c.changed = true
 }

@@ -376,7 +376,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		reqID = requestID()
 	}
 	h.Set("X-Request-Id", reqID)
-	s.log.Debug("sandbox request", "method", r.Method, "path", r.URL.Path, "request_id", reqID)
+	if s.log.Enabled(r.Context(), slog.LevelDebug) {
+		s.log.Debug("sandbox request", "method", r.Method, "path", r.URL.Path, "request_id", reqID)
+	}
 
 	rt, id, allow := match(r)
 	s.mu.Lock()
@@ -408,7 +410,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var body []byte
+	var err error
+	if r.Body != http.NoBody { // a GET has none: spare it a buffer
+		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	}
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -482,11 +488,15 @@ func (s *Server) run(rt *route, c *call) rendered {
 		}
 	}
 	out := render(rt.handle(s, c))
+	// Only what the endpoint changed can alter a cached answer; a
+	// remembered reply (a refused hold's 409 too) cannot.
+	if c.changed {
+		s.version++
+	}
 	if key != "" {
 		s.remember(c, key, out)
 	}
 	if c.changed {
-		s.version++
 		keep, _ := s.plan.retention()
 		s.st.prune(c.now, keep)
 		if err := s.save(); err != nil {
@@ -513,6 +523,8 @@ func writeRendered(w http.ResponseWriter, out rendered) {
 	h.Set("Cache-Control", "no-store")
 	if out.body != nil {
 		h.Set("Content-Type", "application/json; charset=utf-8")
+		// A length spares both ends chunked framing of large answers.
+		h.Set("Content-Length", strconv.Itoa(len(out.body)))
 	}
 	w.WriteHeader(out.status)
 	w.Write(out.body)

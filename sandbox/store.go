@@ -39,6 +39,11 @@ type state struct {
 	Appointments map[string]*appointment `json:"appointments"`
 	Outbox       []Email                 `json:"outbox"`
 	Idempotency  map[string]*idemRecord  `json:"idempotency"`
+
+	// pruneAt is the first moment prune, with pruneKeep, can forget
+	// anything (zero: unknown), so a change need not scan every record.
+	pruneAt   time.Time
+	pruneKeep time.Duration
 }
 
 func newState() *state {
@@ -74,19 +79,41 @@ func (st *state) location(id string) *location {
 // (a day, unless a forget fault says otherwise). It returns how many of
 // each it forgot.
 func (st *state) prune(now time.Time, keep time.Duration) (holds, keys int) {
+	if keep == st.pruneKeep && now.Before(st.pruneAt) {
+		return 0, 0
+	}
+	var next time.Time
+	due := func(t time.Time) {
+		if t = t.Add(keep); next.IsZero() || t.Before(next) {
+			next = t
+		}
+	}
 	for id, h := range st.Holds {
 		if now.Sub(h.ExpiresAt) > keep {
 			delete(st.Holds, id)
 			holds++
+		} else {
+			due(h.ExpiresAt)
 		}
 	}
 	for k, rec := range st.Idempotency {
 		if now.Sub(rec.At) > keep {
 			delete(st.Idempotency, k)
 			keys++
+		} else {
+			due(rec.At)
 		}
 	}
+	st.pruneAt, st.pruneKeep = next, keep
 	return holds, keys
+}
+
+// kept notes a hold expiring, or a record made, at t: prune must look
+// again by t plus what it keeps.
+func (st *state) kept(t time.Time) {
+	if t = t.Add(st.pruneKeep); t.Before(st.pruneAt) {
+		st.pruneAt = t
+	}
 }
 
 // loadState reads a data file; ok is false when there is none yet. A file
