@@ -367,5 +367,8 @@ To load completions for every new session, add the output of the above command
 to your powershell profile.
 `),
 		FlagNoDescriptions: s("disable completion descriptions"),
+		// availability --all's table.
+		SurveyTitle:  s("Free places a day, %[1]s to %[2]s (✕ closed, · not in the window)"),
+		SurveyClosed: s("Closed:"),
 	}
 }

@@ -382,5 +382,8 @@ Pour la charger dans chaque nouvelle session, ajoutez la sortie de la commande
 ci-dessus à votre profil powershell.
 `),
 		FlagNoDescriptions: s("ne pas décrire les choix de l'autocomplétion"),
+		// availability --all's table.
+		SurveyTitle:  s("Places libres par jour, du %[1]s au %[2]s (✕ fermé, · hors de la période)"),
+		SurveyClosed: s("Fermetures :"),
 	}
 }

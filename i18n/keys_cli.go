@@ -217,4 +217,7 @@ const (
 	CmdCompletionFishLong       Key = "CmdCompletionFishLong"
 	CmdCompletionPowerShellLong Key = "CmdCompletionPowerShellLong"
 	FlagNoDescriptions          Key = "FlagNoDescriptions"
+	// availability --all's table.
+	SurveyTitle  Key = "SurveyTitle"
+	SurveyClosed Key = "SurveyClosed"
 )
