@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zimun-app/zimun/api"
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -131,7 +132,8 @@ func surveyJSON(s model.Survey) jsonSurvey {
 // surveyTable prints free places a day, a column per day under its
 // weekday and date: ✕ closed, · not in the window.
 func (v *verbRun) surveyTable(s model.Survey) error {
-	svcW, locW, cell := len("SERVICE"), len("LOCATION"), 2
+	p := v.p
+	svcW, locW, cell := ansi.StringWidth(p.T(i18n.ColService)), ansi.StringWidth(p.T(i18n.ColLocation)), 2
 	for _, r := range s.Rows {
 		svcW = max(svcW, ansi.StringWidth(model.Sanitize(r.Service.Name)))
 		locW = max(locW, ansi.StringWidth(model.Sanitize(r.Location.Name)))
@@ -140,15 +142,14 @@ func (v *verbRun) surveyTable(s model.Survey) error {
 	cell++
 	var b strings.Builder
 	last := s.From.AddDays(s.Days - 1)
-	fmt.Fprintf(&b, "Free places a day, %s to %s (✕ closed, · not in the window)\n\n",
-		s.From.In(time.UTC).Format("Mon 2 Jan 2006"), last.In(time.UTC).Format("Mon 2 Jan 2006"))
+	b.WriteString(p.T(i18n.SurveyTitle, p.DateShortYear(s.From), p.DateShortYear(last)) + "\n\n")
 	week, dates := &strings.Builder{}, &strings.Builder{}
 	for i := range s.Days {
 		d := s.From.AddDays(i)
-		week.WriteString(fmt.Sprintf("%*s", cell, d.Weekday().String()[:2]))
+		week.WriteString(fmt.Sprintf("%*s", cell, string([]rune(p.WeekdayShort(d.Weekday()))[:2])))
 		dates.WriteString(fmt.Sprintf("%*d", cell, d.Day))
 	}
-	fmt.Fprintf(&b, "%-*s  %-*s%s\n", svcW, "SERVICE", locW, "LOCATION", week)
+	b.WriteString(padRight(p.T(i18n.ColService), svcW) + "  " + padRight(p.T(i18n.ColLocation), locW) + week.String() + "\n")
 	fmt.Fprintf(&b, "%-*s  %-*s%s\n", svcW, "", locW, "", dates)
 	for _, r := range s.Rows {
 		b.WriteString(padRight(model.Sanitize(r.Service.Name), svcW) + "  " + padRight(model.Sanitize(r.Location.Name), locW))
@@ -168,7 +169,7 @@ func (v *verbRun) surveyTable(s model.Survey) error {
 	var closures []closure
 	for _, r := range s.Rows {
 		for _, c := range r.Cells {
-			cl := closure{c.Date.String() + " " + c.Date.Weekday().String()[:3], model.Sanitize(r.Location.Name), model.Sanitize(c.Holiday)}
+			cl := closure{c.Date.String() + " " + p.WeekdayShort(c.Date.Weekday()), model.Sanitize(r.Location.Name), model.Sanitize(c.Holiday)}
 			if c.State == model.Closed && !slices.Contains(closures, cl) {
 				closures = append(closures, cl)
 			}
@@ -176,7 +177,7 @@ func (v *verbRun) surveyTable(s model.Survey) error {
 	}
 	slices.SortStableFunc(closures, func(a, b closure) int { return strings.Compare(a.date, b.date) })
 	if len(closures) > 0 {
-		b.WriteString("\nClosed:\n")
+		b.WriteString("\n" + p.T(i18n.SurveyClosed) + "\n")
 	}
 	for _, cl := range closures {
 		fmt.Fprintf(&b, "  %s  %s: %s\n", cl.date, cl.where, cl.why)

@@ -64,7 +64,7 @@ func (a *app) apiCmd() *cobra.Command {
 			return err
 		}
 		if paginate && req.Method != http.MethodGet {
-			return usageErrorf("--paginate follows the pages of a GET, not a %s", req.Method)
+			return usageError(i18n.ErrPaginateGET, req.Method)
 		}
 		cfg, err := a.loadConfig(c, nil)
 		if err != nil {
@@ -80,7 +80,7 @@ func (a *app) apiCmd() *cobra.Command {
 		defer flush()
 		ctx := c.Context()
 		if curl {
-			return printCurl(ctx, env, s.demo, func(ctx context.Context) error {
+			return printCurl(ctx, env, a.words(), s.demo, func(ctx context.Context) error {
 				_, err := s.client.Raw(ctx, req)
 				return err
 			})
@@ -111,7 +111,7 @@ func (a *app) rawRequest(args []string, method, input, key string, fields, raw, 
 	req.Path = args[len(args)-1]
 	if len(args) == 2 {
 		if method != "" && !strings.EqualFold(method, args[0]) {
-			return req, usageErrorf("the method is given twice: %s and --method %s", args[0], method)
+			return req, usageError(i18n.ErrMethodTwice, args[0], method)
 		}
 		method = args[0]
 	}
@@ -155,7 +155,7 @@ func (a *app) rawRequest(args []string, method, input, key string, fields, raw, 
 	case method == "":
 		method = http.MethodGet
 	case !contains(methods, method):
-		return req, usageErrorf("unknown method %q; use one of %s", model.Sanitize(method), strings.Join(methods, ", "))
+		return req, usageError(i18n.ErrUnknownMethod, model.Sanitize(method), strings.Join(methods, ", "))
 	}
 	req.Method = method
 	fieldsInQuery := method == http.MethodGet || method == http.MethodHead || input != ""
@@ -164,7 +164,7 @@ func (a *app) rawRequest(args []string, method, input, key string, fields, raw, 
 	} else if len(body) > 0 {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return req, usageErrorf("-f: %v", err)
+			return req, usageError(i18n.NamedProblem, "-f", err)
 		}
 		req.Body = b
 	}
@@ -179,7 +179,7 @@ func (a *app) rawRequest(args []string, method, input, key string, fields, raw, 
 		req.Query.Add(k, v)
 	}
 	if req.Body != nil && (method == http.MethodGet || method == http.MethodHead) {
-		return req, usageErrorf("a %s has no body; drop --input or pick another method", method)
+		return req, usageError(i18n.ErrNoBody, method)
 	}
 	return req, nil
 }
@@ -197,7 +197,7 @@ func contains(list []string, s string) bool {
 func keyValue(flag, item string) (string, string, error) {
 	k, v, ok := strings.Cut(item, "=")
 	if !ok || k == "" {
-		return "", "", usageErrorf("%s %q: want key=value", flag, model.Sanitize(item))
+		return "", "", usageError(i18n.ErrWantKeyValue, flag, model.Sanitize(item))
 	}
 	if err := model.CheckText(flag, item, 10000, false); err != nil {
 		return "", "", &codedError{exitUsage, err}
@@ -229,23 +229,23 @@ func (a *app) readInput(name string) ([]byte, error) {
 	var r io.Reader
 	if name == "-" {
 		if a.Stdin == nil {
-			return nil, usageErrorf("--input -: no standard input")
+			return nil, usageError(i18n.ErrNoStdin)
 		}
 		r = a.Stdin
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, usageErrorf("--input: %v", err)
+			return nil, usageError(i18n.NamedProblem, "--input", err)
 		}
 		defer f.Close()
 		r = f
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
-		return nil, usageErrorf("--input: %v", err)
+		return nil, usageError(i18n.NamedProblem, "--input", err)
 	}
 	if len(b) > maxInput {
-		return nil, usageErrorf("--input: more than %d MiB", maxInput>>20)
+		return nil, usageError(i18n.ErrInputTooBig, maxInput>>20)
 	}
 	return b, nil
 }
@@ -304,7 +304,7 @@ func (a *app) tokenCmd() *cobra.Command {
 				return err
 			}
 			if a.usesDemo(cfg) {
-				return usageErrorf("zimun token needs credentials (ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET, or the config file): a token of the embedded demo sandbox dies with this command; run 'zimun sandbox' and paste its export line")
+				return usageError(i18n.ErrTokenNeedsCredentials)
 			}
 			logger, closeLog, err := a.openLog()
 			if err != nil {
@@ -325,8 +325,8 @@ func (a *app) tokenCmd() *cobra.Command {
 				return err
 			}
 			if !exp.IsZero() {
-				fmt.Fprintf(a.Stderr, "zimun: the token expires at %s (in %s)\n",
-					exp.UTC().Format(time.RFC3339), exp.Sub(a.Now()).Round(time.Second))
+				fmt.Fprintf(a.Stderr, "zimun: %s\n", a.words().T(i18n.TokenExpires,
+					exp.UTC().Format(time.RFC3339), exp.Sub(a.Now()).Round(time.Second).String()))
 			}
 			return nil
 		}),
@@ -335,7 +335,7 @@ func (a *app) tokenCmd() *cobra.Command {
 
 // printCurl runs send under api.DryRun and prints the calls it would have
 // made as curl commands, one a line; look-ups it needs are still made.
-func printCurl(ctx context.Context, env Env, demo bool, send func(context.Context) error) error {
+func printCurl(ctx context.Context, env Env, p *i18n.Printer, demo bool, send func(context.Context) error) error {
 	var (
 		mu    sync.Mutex
 		shown []api.Exchange
@@ -349,20 +349,20 @@ func printCurl(ctx context.Context, env Env, demo bool, send func(context.Contex
 		return err
 	}
 	if len(shown) == 0 {
-		return errors.New("this command makes no API call")
+		return i18n.Errorf(i18n.ErrNoAPICall)
 	}
 	for _, e := range shown {
 		cmd, ok := e.Curl()
 		if !ok {
-			return fmt.Errorf("the body of %s %s is too long to print as a curl command", e.Method, e.Path())
+			return i18n.Errorf(i18n.ErrCurlTooLong, e.Method, e.Path())
 		}
 		fmt.Fprintln(env.Stdout, cmd)
 	}
 	switch {
 	case demo:
-		fmt.Fprintln(env.Stderr, "zimun: these name the embedded demo sandbox, which stops with this command; run 'zimun sandbox' for one that stays")
+		fmt.Fprintln(env.Stderr, "zimun: "+p.T(i18n.CurlDemoNote))
 	case env.Getenv("ZIMUN_TOKEN") == "":
-		fmt.Fprintln(env.Stderr, `zimun: set ZIMUN_TOKEN first: export ZIMUN_TOKEN=$(zimun token)`)
+		fmt.Fprintln(env.Stderr, "zimun: "+p.T(i18n.CurlSetToken))
 	}
 	return nil
 }

@@ -76,6 +76,7 @@ func (a *app) localiseHelp(root *cobra.Command) {
 			c.Short, c.Long = p.T(i18n.CmdHelpShort), p.T(i18n.CmdHelpLong, root.DisplayName())
 		case "completion":
 			c.Short, c.Long = p.T(i18n.CmdCompletionShort), p.T(i18n.CmdCompletionLong, root.DisplayName())
+			localiseCompletion(c, p)
 		}
 	}
 	if root.Version != "" && root.Flags().Lookup("version") == nil {
@@ -94,6 +95,27 @@ func (a *app) localiseHelp(root *cobra.Command) {
 	}
 	walk(root)
 	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c, p) })
+}
+
+// localiseCompletion words the completion command's shells, as cobra
+// made them in InitDefaultCompletionCmd.
+func localiseCompletion(c *cobra.Command, p *i18n.Printer) {
+	name := c.Root().Name()
+	long := map[string]string{
+		"bash":       p.T(i18n.CmdCompletionBashLong, name),
+		"zsh":        p.T(i18n.CmdCompletionZshLong, name, "${fpath[1]}"),
+		"fish":       p.T(i18n.CmdCompletionFishLong, name),
+		"powershell": p.T(i18n.CmdCompletionPowerShellLong, name),
+	}
+	for _, shell := range c.Commands() {
+		shell.Short = p.T(i18n.CmdCompletionShellShort, shell.Name())
+		if l, ok := long[shell.Name()]; ok {
+			shell.Long = l
+		}
+		if f := shell.Flags().Lookup("no-descriptions"); f != nil {
+			f.Usage = p.T(i18n.FlagNoDescriptions)
+		}
+	}
 }
 
 // writeUsage is cobra's usage layout (its defaultUsageFunc, less the

@@ -8,8 +8,7 @@ import (
 )
 
 // helpTexts are every command's Short and Long and every flag's usage,
-// by where they are; cobra's shell scripts under completion are left
-// out (their wording is cobra's).
+// by where they are, cobra's completion shells included.
 func helpTexts(lang string) map[string]string {
 	a := &app{Env: Env{Getenv: func(string) string { return "" }}}
 	a.early = a.helpWords([]string{"--lang", lang})
@@ -22,9 +21,6 @@ func helpTexts(lang string) map[string]string {
 		out[path+" Short"] = c.Short
 		out[path+" Long"] = c.Long
 		c.LocalFlags().VisitAll(func(f *pflag.Flag) { out[path+" --"+f.Name] = f.Usage })
-		if c.Name() == "completion" {
-			return
-		}
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}

@@ -104,3 +104,69 @@ func TestFrenchConfigError(t *testing.T) {
 		t.Errorf("exit %d, %q; want %q", code, errs, want)
 	}
 }
+
+// The commands' own usage errors in French, one or more a file, still
+// exit 2; --json keeps them in English for the script.
+func TestFrenchUsageErrors(t *testing.T) {
+	env := helpEnv(t, "fr_FR.UTF-8")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"api", "--paginate", "POST", "/api/v1/services"}, "zimun: --paginate suit les pages d'un GET, pas d'un POST\n"},
+		{[]string{"api", "-X", "FETCH", "/api/v1/services"}, `zimun: méthode inconnue "FETCH" ; utilisez l'une de GET,`},
+		{[]string{"api", "-q", "nokey", "/api/v1/services"}, `zimun: -q "nokey" : attendu : clé=valeur` + "\n"},
+		{[]string{"api", "/api/v1/\tservices"}, "zimun: PATH : contient une tabulation au caractère 9 ; supprimez-le\n"},
+		{[]string{"token"}, "zimun: zimun token demande des identifiants"},
+		{[]string{"kiosk", "--debug-addr", "192.0.2.1:6060"}, `zimun: --debug-addr : attendu : un hôte:port local comme 127.0.0.1:6060, pas "192.0.2.1:6060"` + "\n"},
+		{[]string{"--base-url", "http://127.0.0.1:9", "services"}, "zimun: http://127.0.0.1:9 demande des identifiants : définissez ZIMUN_CLIENT_ID"},
+		{[]string{"sandbox", "--hold-ttl", "-1s"}, "zimun: --hold-ttl doit être positif, pas -1s\n"},
+		{[]string{"sandbox", "--rate-limit", "-1000"}, "pas -1000\n"},
+		{[]string{"release", "h_1", "--hold", "h_2"}, "zimun: donnez la retenue une seule fois : en argument ou avec --hold, pas les deux\n"},
+		{[]string{"appointments", "--status", "done"}, `zimun: --status doit être l'un de held, scheduled, confirmed, cancelled, pas "done"` + "\n"},
+		{[]string{"appointments", "--location", "a\tb"}, "zimun: --location : contient une tabulation au caractère 2 ; supprimez-le\n"},
+		{[]string{"confirm", "--hold", "h_1", "--name", "Dana", "--email", "dana@example", "--phone", "12"},
+			"zimun: contact : email : le domaine « example » doit contenir un point, comme exemple.fr ; phone : 2 chiffres, il en faut de 6 à 15\n"},
+	} {
+		code, out, errs := fixedRun(t, env, "", c.args...)
+		if code != 2 || out != "" || !strings.Contains(errs, c.want) {
+			t.Errorf("zimun %s: exit %d, stderr %q; want exit 2 and %q", strings.Join(c.args, " "), code, errs, c.want)
+		}
+	}
+	// The English is as it was, the model's words for the fields.
+	code, _, errs := fixedRun(t, helpEnv(t, "C"), "", "confirm", "--hold", "h_1", "--name", "Dana", "--email", "dana@example", "--phone", "12")
+	if want := `zimun: contact: email: domain "example" needs a dot, like example.com; phone: has 2 digits, expected 6 to 15` + "\n"; code != 2 || errs != want {
+		t.Errorf("exit %d, %q; want %q", code, errs, want)
+	}
+	code, _, errs = fixedRun(t, env, "", "appointments", "--status", "done", "--json")
+	if code != 2 || !strings.Contains(errs, `"message": "--status must be one of held,`) {
+		t.Errorf("--json in French: exit %d, %q", code, errs)
+	}
+}
+
+// What the commands tell a person besides errors, in French: --curl's
+// note, the sandbox's banner, the completion shells' help.
+func TestFrenchNotes(t *testing.T) {
+	env := helpEnv(t, "fr_FR.UTF-8")
+	code, out, errs := fixedRun(t, env, "", "services", "--curl")
+	if code != 0 || !strings.HasPrefix(out, "curl ") || !strings.Contains(errs, "zimun: ces commandes visent le bac à sable de démonstration intégré") {
+		t.Errorf("--curl on the demo: exit %d, %q, %q", code, out, errs)
+	}
+	_, banner, _ := serveSandbox(t, env)
+	for _, want := range []string{"Bac à sable Zimun", "en mémoire (perdues à l'arrêt)", "/sandbox/outbox (les e-mails qu'il a envoyés)",
+		"Dirigez zimun (ou votre propre code) vers lui :\n  export ZIMUN_BASE_URL=", "Appuyez sur Ctrl-C pour l'arrêter."} {
+		if !strings.Contains(banner.String(), want) {
+			t.Errorf("the sandbox's banner: no %q in\n%s", want, banner.String())
+		}
+	}
+	code, out, _ = fixedRun(t, env, "", "completion", "zsh", "--help")
+	for _, want := range []string{"Générer le script d'autocomplétion pour le shell zsh.", `zimun completion zsh > "${fpath[1]}/_zimun"`, "ne pas décrire les choix"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("completion zsh --help: exit %d; no %q in\n%s", code, want, out)
+		}
+	}
+	// The script itself goes to the run's stdout.
+	if code, out, _ := fixedRun(t, env, "", "completion", "bash"); code != 0 || !strings.Contains(out, "bash completion V2 for zimun") {
+		t.Errorf("completion bash: exit %d, %.100q", code, out)
+	}
+}

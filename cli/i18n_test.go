@@ -136,3 +136,22 @@ func TestAccessibleModeSwitches(t *testing.T) {
 		t.Errorf("ui.accessible: %q", out)
 	}
 }
+
+// availability --all's table: its title, headers, weekdays and closures
+// in French; the English as it was.
+func TestSurveyTableInFrench(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		want []string
+	}{
+		{"C", []string{"Free places a day, Mon 2 Mar 2026 to ", "\nSERVICE  ", " LOCATION  ", " Mo Tu We Th Fr Sa Su", "\nClosed:\n"}},
+		{"fr_FR.UTF-8", []string{"Places libres par jour, du lun. 2 mars 2026 au ", "(✕ fermé, · hors de la période)", "\nPRESTATION  ", " LIEU  ", " lu ma me je ve sa di", "\nFermetures :\n"}},
+	} {
+		code, out, errs := fixedRun(t, fixedEnv(t, c.lang), "", "availability", "--all", "--days", "60")
+		for _, want := range c.want {
+			if code != 0 || !strings.Contains(out, want) {
+				t.Errorf("LANG=%s: exit %d (%s); no %q in\n%s", c.lang, code, errs, want, out)
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/zimun-app/zimun/i18n"
 	"github.com/zimun-app/zimun/model"
 )
 
@@ -24,10 +25,11 @@ func idArg(cmd *cobra.Command, args []string) error {
 func flagError(flag string, err error) error {
 	var fe model.FieldError
 	if errors.As(err, &fe) {
-		return usageErrorf("--%s: %s", flag, fe.Message)
+		fe.Field = "--" + flag
+		return &codedError{exitUsage, fe}
 	}
 	if err != nil {
-		return usageErrorf("--%s: %v", flag, err)
+		return usageError(i18n.NamedProblem, "--"+flag, err)
 	}
 	return nil
 }

@@ -62,7 +62,7 @@ func (a *app) kioskCmd() *cobra.Command {
 				return err
 			}
 			if debugAddr != "" && !isLoopback(debugAddr) {
-				return usageErrorf("--debug-addr: want a loopback host:port such as 127.0.0.1:6060, got %q", debugAddr)
+				return usageError(i18n.ErrDebugAddr, debugAddr)
 			}
 			return a.serveKiosk(cmd, cfg, debugAddr)
 		}),
@@ -103,7 +103,7 @@ func (a *app) serveKiosk(cmd *cobra.Command, cfg config.Config, debugAddr string
 	kc := cfg.Kiosk
 	desk, err := kiosk.ParseDeskKeys(kc.DeskKeys)
 	if err != nil {
-		return usageErrorf("kiosk.desk_keys: %v", err)
+		return usageError(i18n.NamedProblem, "kiosk.desk_keys", err)
 	}
 	keyPath := kc.HostKey
 	if keyPath == "" {

@@ -65,11 +65,13 @@ func (e Env) Run(ctx context.Context, args []string) int {
 	a := &app{Env: e}
 	a.early = a.helpWords(args)
 	root := a.rootCmd()
-	a.localiseHelp(root)
-	root.SetArgs(args)
+	// Before localiseHelp: cobra's completion commands keep the writer
+	// they are made with.
 	root.SetIn(e.Stdin)
 	root.SetOut(e.Stdout)
 	root.SetErr(e.Stderr)
+	a.localiseHelp(root)
+	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return exitOK
@@ -145,6 +147,12 @@ func (e *codedError) Unwrap() error { return e.err }
 
 func usageErrorf(format string, args ...any) error {
 	return &codedError{exitUsage, fmt.Errorf(format, args...)}
+}
+
+// usageError is a usage error worded by the catalogue: in the run's
+// language on stderr, in English with --json.
+func usageError(k i18n.Key, args ...any) error {
+	return &codedError{exitUsage, i18n.Errorf(k, args...)}
 }
 
 // describe words an error for stderr, e.g. "Slot unavailable (409
@@ -514,7 +522,7 @@ func (a *app) connect(cmd *cobra.Command, cfg config.Config, announce bool) (*se
 		named := cmd.Flags().Changed("base-url") || a.Getenv("ZIMUN_BASE_URL") != "" ||
 			cfg.API.BaseURL != config.Default().API.BaseURL
 		if !a.demo && named {
-			return nil, usageErrorf("%s needs credentials: set ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET (or api.client_id and api.client_secret), or use --demo", cfg.API.BaseURL)
+			return nil, usageError(i18n.ErrNeedsCredentials, cfg.API.BaseURL)
 		}
 		if announce {
 			why := a.words().T(i18n.NoCredentials)

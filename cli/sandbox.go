@@ -38,7 +38,7 @@ func (a *app) sandboxCmd() *cobra.Command {
 			if !flags.Changed("hold-ttl") {
 				holdTTL = cfg.Sandbox.HoldTTL
 			} else if holdTTL <= 0 {
-				return usageErrorf("--hold-ttl must be positive, got %s", holdTTL)
+				return usageError(i18n.ErrHoldTTLPositive, holdTTL.String())
 			}
 			if !flags.Changed("seed") {
 				seed = cfg.Sandbox.Seed
@@ -51,12 +51,12 @@ func (a *app) sandboxCmd() *cobra.Command {
 			}
 			plan, err := sandbox.ParseFaults(faults)
 			if err != nil {
-				return usageErrorf("--faults: %v", err)
+				return usageError(i18n.NamedProblem, "--faults", err)
 			}
 			if !flags.Changed("rate-limit") {
 				rateLimit = cfg.Sandbox.RateLimit
 			} else if !(rateLimit >= 0) {
-				return usageErrorf("--rate-limit must be 0 (no limit) or more requests per second, got %v", rateLimit)
+				return usageError(i18n.ErrRateLimitFlag, fmt.Sprint(rateLimit))
 			}
 			logger := slog.New(slog.NewTextHandler(a.Stderr, nil))
 			if a.logFile != "" {
@@ -106,31 +106,32 @@ func sandboxRateLimit(perSecond float64) float64 {
 // sandboxBanner tells the user how to use the sandbox. Printing the secret
 // is the point here: it is the local sandbox's own credential.
 func (a *app) sandboxBanner(base string, s *sandbox.Server, clientID, clientSecret, dataFile string, holdTTL time.Duration, rateLimit float64) {
-	data := "in memory (lost on exit)"
+	p := a.words()
+	data := p.T(i18n.SandboxInMemory)
 	if dataFile != "" {
 		data = dataFile
 	}
-	limit := "none"
+	limit := p.T(i18n.SandboxNone)
 	if rateLimit > 0 {
-		limit = fmt.Sprintf("%v requests/s per token", rateLimit)
+		limit = p.T(i18n.SandboxRate, fmt.Sprint(rateLimit))
 	}
-	faults := "none"
-	if p := s.Faults(); !p.Empty() {
-		faults = fmt.Sprintf("%s (seed %d; counts at %s/sandbox/faults)", p, p.Seed, base)
+	faults := p.T(i18n.SandboxNone)
+	if f := s.Faults(); !f.Empty() {
+		faults = p.T(i18n.SandboxFaultsPlan, f.String(), fmt.Sprint(f.Seed), base)
 	}
 	t := newTable(a.Stdout)
-	t.row("Zimun sandbox", base)
-	t.row("organization id", s.OrganizationID())
-	t.row("client id", clientID)
-	t.row("client secret", clientSecret)
-	t.row("holds last", holdTTL.String())
-	t.row("data", data)
-	t.row("rate limit", limit)
-	t.row("faults", faults)
-	t.row("outbox", base+"/sandbox/outbox (the emails it sent)")
+	t.row(p.T(i18n.SandboxTitle), base)
+	t.row(p.T(i18n.SandboxOrgID), s.OrganizationID())
+	t.row(p.T(i18n.SandboxClientID), clientID)
+	t.row(p.T(i18n.SandboxClientSecret), clientSecret)
+	t.row(p.T(i18n.SandboxHoldsLast), holdTTL.String())
+	t.row(p.T(i18n.SandboxData), data)
+	t.row(p.T(i18n.SandboxRateLimit), limit)
+	t.row(p.T(i18n.SandboxFaults), faults)
+	t.row(p.T(i18n.SandboxOutbox), p.T(i18n.SandboxOutboxURL, base))
 	_ = t.flush() // the banner is best effort; serving goes on
-	fmt.Fprintf(a.Stdout, "\nPoint zimun (or your own code) at it:\n  export ZIMUN_BASE_URL=%s ZIMUN_CLIENT_ID=%s ZIMUN_CLIENT_SECRET=%s\nPress Ctrl-C to stop.\n",
-		shellQuote(base), shellQuote(clientID), shellQuote(clientSecret))
+	fmt.Fprintf(a.Stdout, "\n%s\n  export ZIMUN_BASE_URL=%s ZIMUN_CLIENT_ID=%s ZIMUN_CLIENT_SECRET=%s\n%s\n",
+		p.T(i18n.SandboxPointAt), shellQuote(base), shellQuote(clientID), shellQuote(clientSecret), p.T(i18n.SandboxStop))
 }
 
 var shellSafe = regexp.MustCompile(`^[A-Za-z0-9_./:@%+=,-]+$`)

@@ -83,7 +83,7 @@ func (a *app) verb(cmd *cobra.Command, check func(config.Config) error, body ver
 		// Whatever the verb placed and did not hand over goes back.
 		defer v.session.Close(context.WithoutCancel(c.Context()))
 		if curl {
-			return printCurl(c.Context(), env, s.demo, func(ctx context.Context) error { return body(ctx, v, args) })
+			return printCurl(c.Context(), env, a.words(), s.demo, func(ctx context.Context) error { return body(ctx, v, args) })
 		}
 		return body(c.Context(), v, args)
 	})
@@ -188,7 +188,7 @@ func (a *app) availabilityCmd() *cobra.Command {
 		}
 		if all {
 			if sf.service != "" {
-				return usageErrorf("--all is every service; drop --service or --all")
+				return usageError(i18n.ErrAllAndService)
 			}
 			return nil
 		}
@@ -317,7 +317,7 @@ func (a *app) releaseCmd() *cobra.Command {
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case holdID != "" && len(args) > 0:
-				return usageErrorf("give the hold once: as an argument or with --hold, not both")
+				return usageError(i18n.ErrHoldTwice)
 			case holdID != "":
 				return model.CheckID("--hold", holdID)
 			}
@@ -371,7 +371,7 @@ func (a *app) confirmCmd() *cobra.Command {
 		}
 		contact = contact.Normalized()
 		if err := contact.Validate(); err != nil {
-			return usageErrorf("contact: %v", err)
+			return usageError(i18n.NamedProblem, "contact", err)
 		}
 		return nil
 	}, func(ctx context.Context, v *verbRun, _ []string) error {
@@ -582,7 +582,7 @@ func (a *app) appointmentsCmd() *cobra.Command {
 			return usageErrorf("%s", a.words().T(i18n.WindowAndRange, dayRanges[picked].flag))
 		}
 		if status != "" && !slices.Contains(model.Statuses, status) {
-			return usageErrorf("--status must be one of %s, got %q", strings.Join(model.Statuses, ", "), model.Sanitize(status))
+			return usageError(i18n.ErrStatusOneOf, strings.Join(model.Statuses, ", "), model.Sanitize(status))
 		}
 		return nil
 	}, func(ctx context.Context, v *verbRun, _ []string) error {
@@ -605,7 +605,7 @@ func (a *app) appointmentsCmd() *cobra.Command {
 			}
 		}
 		if !filter.From.IsZero() && !filter.To.IsZero() && !filter.To.After(filter.From) {
-			return usageErrorf("--to (%s) must be after --from (%s); swap them", &to, &from)
+			return usageError(i18n.ErrToBeforeFrom, to.String(), from.String())
 		}
 		if picked >= 0 {
 			// The local zone, as --from and --to use.

@@ -257,5 +257,118 @@ faults it injected so far are counted at /sandbox/faults.`),
 		ErrWantTime:       s(`want "YYYY-MM-DD HH:MM" (in the location's zone) or RFC3339 like 2025-12-01T10:00:00Z`),
 		ErrSkippedTime:    s("%[1]s does not exist in %[2]s (the clocks skip it)"),
 		ErrRepeatedTime:   s("%[1]s happens twice in %[2]s (the clocks go back); give an offset, e.g. %[3]s or %[4]s"),
+		ProblemsSep:       s("; "),
+		// The commands' usage errors and notes.
+		ErrPaginateGET:           s("--paginate follows the pages of a GET, not a %s"),
+		ErrMethodTwice:           s("the method is given twice: %[1]s and --method %[2]s"),
+		ErrUnknownMethod:         s("unknown method %[1]q; use one of %[2]s"),
+		ErrNoBody:                s("a %s has no body; drop --input or pick another method"),
+		ErrWantKeyValue:          s("%[1]s %[2]q: want key=value"),
+		ErrNoStdin:               s("--input -: no standard input"),
+		ErrInputTooBig:           s("--input: more than %d MiB"),
+		ErrTokenNeedsCredentials: s("zimun token needs credentials (ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET, or the config file): a token of the embedded demo sandbox dies with this command; run 'zimun sandbox' and paste its export line"),
+		TokenExpires:             s("the token expires at %[1]s (in %[2]s)"),
+		ErrNoAPICall:             s("this command makes no API call"),
+		ErrCurlTooLong:           s("the body of %[1]s %[2]s is too long to print as a curl command"),
+		CurlDemoNote:             s("these name the embedded demo sandbox, which stops with this command; run 'zimun sandbox' for one that stays"),
+		CurlSetToken:             s("set ZIMUN_TOKEN first: export ZIMUN_TOKEN=$(zimun token)"),
+		ErrDebugAddr:             s("--debug-addr: want a loopback host:port such as 127.0.0.1:6060, got %q"),
+		ErrNeedsCredentials:      s("%s needs credentials: set ZIMUN_CLIENT_ID and ZIMUN_CLIENT_SECRET (or api.client_id and api.client_secret), or use --demo"),
+		ErrDemoSandbox:           s("demo sandbox: %s"),
+		ErrStoppedEarly:          s("stopped before it was ready"),
+		ErrHoldTTLPositive:       s("--hold-ttl must be positive, got %s"),
+		ErrRateLimitFlag:         s("--rate-limit must be 0 (no limit) or more requests per second, got %s"),
+		ErrAllAndService:         s("--all is every service; drop --service or --all"),
+		ErrHoldTwice:             s("give the hold once: as an argument or with --hold, not both"),
+		ErrStatusOneOf:           s("--status must be one of %[1]s, got %[2]q"),
+		ErrToBeforeFrom:          s("--to (%[1]s) must be after --from (%[2]s); swap them"),
+		// zimun sandbox's banner.
+		SandboxTitle:        s("Zimun sandbox"),
+		SandboxOrgID:        s("organization id"),
+		SandboxClientID:     s("client id"),
+		SandboxClientSecret: s("client secret"),
+		SandboxHoldsLast:    s("holds last"),
+		SandboxData:         s("data"),
+		SandboxInMemory:     s("in memory (lost on exit)"),
+		SandboxRateLimit:    s("rate limit"),
+		SandboxRate:         s("%s requests/s per token"),
+		SandboxFaults:       s("faults"),
+		SandboxFaultsPlan:   s("%[1]s (seed %[2]s; counts at %[3]s/sandbox/faults)"),
+		SandboxNone:         s("none"),
+		SandboxOutbox:       s("outbox"),
+		SandboxOutboxURL:    s("%s/sandbox/outbox (the emails it sent)"),
+		SandboxPointAt:      s("Point zimun (or your own code) at it:"),
+		SandboxStop:         s("Press Ctrl-C to stop."),
+		// cobra's completion scripts.
+		CmdCompletionShellShort: s("Generate the autocompletion script for %s"),
+		CmdCompletionBashLong: s(`Generate the autocompletion script for the bash shell.
+
+This script depends on the 'bash-completion' package.
+If it is not installed already, you can install it via your OS's package manager.
+
+To load completions in your current shell session:
+
+	source <(%[1]s completion bash)
+
+To load completions for every new session, execute once:
+
+#### Linux:
+
+	%[1]s completion bash > /etc/bash_completion.d/%[1]s
+
+#### macOS:
+
+	%[1]s completion bash > $(brew --prefix)/etc/bash_completion.d/%[1]s
+
+You will need to start a new shell for this setup to take effect.
+`),
+		CmdCompletionZshLong: s(`Generate the autocompletion script for the zsh shell.
+
+If shell completion is not already enabled in your environment you will need
+to enable it.  You can execute the following once:
+
+	echo "autoload -U compinit; compinit" >> ~/.zshrc
+
+To load completions in your current shell session:
+
+	source <(%[1]s completion zsh)
+
+To load completions for every new session, execute once:
+
+#### Linux:
+
+	%[1]s completion zsh > "%[2]s/_%[1]s"
+
+#### macOS:
+
+	%[1]s completion zsh > $(brew --prefix)/share/zsh/site-functions/_%[1]s
+
+You will need to start a new shell for this setup to take effect.
+`),
+		CmdCompletionFishLong: s(`Generate the autocompletion script for the fish shell.
+
+To load completions in your current shell session:
+
+	%[1]s completion fish | source
+
+To load completions for every new session, execute once:
+
+	%[1]s completion fish > ~/.config/fish/completions/%[1]s.fish
+
+You will need to start a new shell for this setup to take effect.
+`),
+		CmdCompletionPowerShellLong: s(`Generate the autocompletion script for powershell.
+
+To load completions in your current shell session:
+
+	%[1]s completion powershell | Out-String | Invoke-Expression
+
+To load completions for every new session, add the output of the above command
+to your powershell profile.
+`),
+		FlagNoDescriptions: s("disable completion descriptions"),
+		// availability --all's table.
+		SurveyTitle:  s("Free places a day, %[1]s to %[2]s (✕ closed, · not in the window)"),
+		SurveyClosed: s("Closed:"),
 	}
 }

@@ -23,10 +23,27 @@ func (e *Error) Error() string {
 }
 
 // Err words err in the printer's language: a catalogue Error, or several
-// joined (one a line), translated; any other error as it says itself.
+// joined (one a line), translated; a model.FieldError or ValidationError
+// with its problem translated (the field stays as the command line names
+// it); any other error as it says itself.
 func (p *Printer) Err(err error) string {
 	if err == nil {
 		return ""
+	}
+	// In English, the model's own words, as scripts may read them.
+	switch e := err.(type) {
+	case model.FieldError:
+		if p.Lang() != English {
+			return p.T(NamedProblem, e.Field, p.Problem(e))
+		}
+	case model.ValidationError:
+		if p.Lang() != English {
+			lines := make([]string, len(e))
+			for i, fe := range e {
+				lines[i] = p.Err(fe)
+			}
+			return strings.Join(lines, p.T(ProblemsSep))
+		}
 	}
 	if e, ok := err.(*Error); ok {
 		args := make([]any, len(e.Args))
@@ -51,7 +68,8 @@ func (p *Printer) Err(err error) string {
 // isWorded reports an error Err can word: an *Error, or ones joined
 // together directly.
 func isWorded(err error) bool {
-	if _, ok := err.(*Error); ok {
+	switch err.(type) {
+	case *Error, model.FieldError, model.ValidationError:
 		return true
 	}
 	joined, ok := err.(interface{ Unwrap() []error })

@@ -271,5 +271,119 @@ données survivent à un redémarrage ; sans, elles vivent en mémoire.
 		ErrWantTime:       s(`attendu : « AAAA-MM-JJ HH:MM » (dans le fuseau du lieu) ou RFC3339 comme 2025-12-01T10:00:00Z`),
 		ErrSkippedTime:    s("%[1]s n'existe pas dans le fuseau %[2]s (l'heure d'été le saute)"),
 		ErrRepeatedTime:   s("%[1]s arrive deux fois dans le fuseau %[2]s (on recule l'heure) ; donnez un décalage, par exemple %[3]s ou %[4]s"),
+		ProblemsSep:       s(" ; "),
+		// The commands' usage errors and notes.
+		ErrPaginateGET:           s("--paginate suit les pages d'un GET, pas d'un %s"),
+		ErrMethodTwice:           s("la méthode est donnée deux fois : %[1]s et --method %[2]s"),
+		ErrUnknownMethod:         s("méthode inconnue %[1]q ; utilisez l'une de %[2]s"),
+		ErrNoBody:                s("un %s n'a pas de corps ; retirez --input ou choisissez une autre méthode"),
+		ErrWantKeyValue:          s("%[1]s %[2]q : attendu : clé=valeur"),
+		ErrNoStdin:               s("--input - : pas d'entrée standard"),
+		ErrInputTooBig:           s("--input : plus de %d Mio"),
+		ErrTokenNeedsCredentials: s("zimun token demande des identifiants (ZIMUN_CLIENT_ID et ZIMUN_CLIENT_SECRET, ou le fichier de configuration) : un jeton du bac à sable de démonstration intégré meurt avec cette commande ; lancez « zimun sandbox » et collez sa ligne export"),
+		TokenExpires:             s("le jeton expire à %[1]s (dans %[2]s)"),
+		ErrNoAPICall:             s("cette commande ne fait aucun appel à l'API"),
+		ErrCurlTooLong:           s("le corps de %[1]s %[2]s est trop long pour être affiché en commande curl"),
+		CurlDemoNote:             s("ces commandes visent le bac à sable de démonstration intégré, qui s'arrête avec cette commande ; lancez « zimun sandbox » pour en avoir un qui reste"),
+		CurlSetToken:             s("définissez d'abord ZIMUN_TOKEN : export ZIMUN_TOKEN=$(zimun token)"),
+		ErrDebugAddr:             s("--debug-addr : attendu : un hôte:port local comme 127.0.0.1:6060, pas %q"),
+		ErrNeedsCredentials:      s("%s demande des identifiants : définissez ZIMUN_CLIENT_ID et ZIMUN_CLIENT_SECRET (ou api.client_id et api.client_secret), ou utilisez --demo"),
+		ErrDemoSandbox:           s("bac à sable de démonstration : %s"),
+		ErrStoppedEarly:          s("arrêté avant d'être prêt"),
+		ErrHoldTTLPositive:       s("--hold-ttl doit être positif, pas %s"),
+		ErrRateLimitFlag:         s("--rate-limit doit être 0 (aucune limite) ou un nombre positif de requêtes par seconde, pas %s"),
+		ErrAllAndService:         s("--all, c'est toutes les prestations ; retirez --service ou --all"),
+		ErrHoldTwice:             s("donnez la retenue une seule fois : en argument ou avec --hold, pas les deux"),
+		ErrStatusOneOf:           s("--status doit être l'un de %[1]s, pas %[2]q"),
+		ErrToBeforeFrom:          s("--to (%[1]s) doit être après --from (%[2]s) ; inversez-les"),
+		// zimun sandbox's banner.
+		SandboxTitle:        s("Bac à sable Zimun"),
+		SandboxOrgID:        s("identifiant de l'organisation"),
+		SandboxClientID:     s("identifiant client"),
+		SandboxClientSecret: s("secret client"),
+		SandboxHoldsLast:    s("durée des retenues"),
+		SandboxData:         s("données"),
+		SandboxInMemory:     s("en mémoire (perdues à l'arrêt)"),
+		SandboxRateLimit:    s("limite de débit"),
+		SandboxRate:         s("%s requêtes/s par jeton"),
+		SandboxFaults:       s("pannes"),
+		SandboxFaultsPlan:   s("%[1]s (graine %[2]s ; comptées à %[3]s/sandbox/faults)"),
+		SandboxNone:         s("aucune"),
+		SandboxOutbox:       s("boîte d'envoi"),
+		SandboxOutboxURL:    s("%s/sandbox/outbox (les e-mails qu'il a envoyés)"),
+		SandboxPointAt:      s("Dirigez zimun (ou votre propre code) vers lui :"),
+		SandboxStop:         s("Appuyez sur Ctrl-C pour l'arrêter."),
+		// cobra's completion scripts.
+		CmdCompletionShellShort: s("Générer le script d'autocomplétion pour %s"),
+		CmdCompletionBashLong: s(`Générer le script d'autocomplétion pour le shell bash.
+
+Ce script a besoin du paquet « bash-completion ». S'il n'est pas déjà
+installé, vous pouvez l'installer avec le gestionnaire de paquets de votre
+système.
+
+Pour charger l'autocomplétion dans la session en cours :
+
+	source <(%[1]s completion bash)
+
+Pour la charger dans chaque nouvelle session, exécutez une fois :
+
+#### Linux :
+
+	%[1]s completion bash > /etc/bash_completion.d/%[1]s
+
+#### macOS :
+
+	%[1]s completion bash > $(brew --prefix)/etc/bash_completion.d/%[1]s
+
+Ouvrez un nouveau shell pour que ce réglage prenne effet.
+`),
+		CmdCompletionZshLong: s(`Générer le script d'autocomplétion pour le shell zsh.
+
+Si l'autocomplétion n'est pas déjà activée dans votre environnement, il faut
+l'activer. Vous pouvez exécuter une fois :
+
+	echo "autoload -U compinit; compinit" >> ~/.zshrc
+
+Pour charger l'autocomplétion dans la session en cours :
+
+	source <(%[1]s completion zsh)
+
+Pour la charger dans chaque nouvelle session, exécutez une fois :
+
+#### Linux :
+
+	%[1]s completion zsh > "%[2]s/_%[1]s"
+
+#### macOS :
+
+	%[1]s completion zsh > $(brew --prefix)/share/zsh/site-functions/_%[1]s
+
+Ouvrez un nouveau shell pour que ce réglage prenne effet.
+`),
+		CmdCompletionFishLong: s(`Générer le script d'autocomplétion pour le shell fish.
+
+Pour charger l'autocomplétion dans la session en cours :
+
+	%[1]s completion fish | source
+
+Pour la charger dans chaque nouvelle session, exécutez une fois :
+
+	%[1]s completion fish > ~/.config/fish/completions/%[1]s.fish
+
+Ouvrez un nouveau shell pour que ce réglage prenne effet.
+`),
+		CmdCompletionPowerShellLong: s(`Générer le script d'autocomplétion pour powershell.
+
+Pour charger l'autocomplétion dans la session en cours :
+
+	%[1]s completion powershell | Out-String | Invoke-Expression
+
+Pour la charger dans chaque nouvelle session, ajoutez la sortie de la commande
+ci-dessus à votre profil powershell.
+`),
+		FlagNoDescriptions: s("ne pas décrire les choix de l'autocomplétion"),
+		// availability --all's table.
+		SurveyTitle:  s("Places libres par jour, du %[1]s au %[2]s (✕ fermé, · hors de la période)"),
+		SurveyClosed: s("Fermetures :"),
 	}
 }
