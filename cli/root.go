@@ -633,8 +633,8 @@ func startSandbox(ctx context.Context, opts sandbox.Options) (baseURL string, sr
 	case err := <-done:
 		cancel()
 		if err == nil {
-			err = errors.New("stopped before it was ready")
+			err = i18n.Errorf(i18n.ErrStoppedEarly)
 		}
-		return "", nil, nil, fmt.Errorf("demo sandbox: %w", err)
+		return "", nil, nil, i18n.Errorf(i18n.ErrDemoSandbox, err)
 	}
 }

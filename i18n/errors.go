@@ -18,6 +18,18 @@ type Error struct {
 // Errorf is the error worded by k with args.
 func Errorf(k Key, args ...any) *Error { return &Error{Key: k, Args: args} }
 
+// Unwrap is the errors among the arguments, so errors.Is and errors.As
+// see through a worded error (a cancelled start stays a cancellation).
+func (e *Error) Unwrap() []error {
+	var errs []error
+	for _, a := range e.Args {
+		if err, ok := a.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
 func (e *Error) Error() string {
 	return NewCatalog().Printer(Locale{Lang: English}, model.Clock{H24: true}).Err(e)
 }
