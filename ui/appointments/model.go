@@ -910,6 +910,20 @@ func (m Model) service(a model.Appointment) model.Service {
 	return s
 }
 
+// rowService is the name of a's service, from the catalogue or the
+// journal; its id when neither knows it.
+func rowService(cat model.Catalog, history []journal.Entry, a model.Appointment) string {
+	if s, ok := cat.Service(a.ServiceID); ok {
+		return orID(s.Name, a.ServiceID)
+	}
+	for _, e := range history {
+		if e.Appointment.ID == a.ID {
+			return orID(e.ServiceName, a.ServiceID)
+		}
+	}
+	return orID("", a.ServiceID)
+}
+
 func (m Model) location(a model.Appointment) model.Location {
 	if l, ok := m.opts.Catalog.Location(a.LocationID); ok {
 		return l

@@ -269,40 +269,55 @@ func (m Model) listPane(w, h int) string {
 		}
 		lines = append(lines, st.Faint.Render(fit("  "+msg, w)))
 	}
-	now := m.c.Now()
+	// The loop calls no method of m: each call would copy the whole model.
+	now, timeW, zones, memo, cat, history := m.c.Now(), m.timeW(), m.zones, m.memo, m.opts.Catalog, m.history
 	for row := m.offset; row < len(m.visible) && len(lines) < h; row++ {
 		a := m.items[m.visible[row]]
-		zone := m.zone(a)
-		line := pad(m.dayLabel(a.Time.In(zone), now.In(zone)), dayW) + " " +
-			pad(model.Clock{H24: m.c.Prefs.Clock24}.Cell(a.Time, zone)+" "+model.ZoneName(a.Time.In(zone)), m.timeW()) + " "
+		zone, ok := zones[a.LocationID]
+		if !ok {
+			zone = time.UTC
+		}
+		k := rowKey{a: a, today: model.DateOf(now.In(zone)), dayW: dayW, timeW: timeW, whereW: whereW, nameW: nameW, svcW: svcW}
 		if whereW > 0 {
 			where, ok := m.where[a.LocationID]
 			if !ok {
 				where = model.Sanitize(a.LocationID)
 			}
-			line += fit(where, whereW) + " "
+			k.where = where
 		}
-		line += fit(model.Sanitize(a.Contact.Name), nameW) + " "
 		if svcW > 0 {
-			line += fit(orID(m.service(a).Name, a.ServiceID), svcW) + " "
+			k.service = rowService(cat, history, a)
 		}
-		line += m.statusLabel(a.Status)
-		style, which := m.rowStyle(row == m.cursor, a)
-		lines = append(lines, m.memo.row(marker(row == m.cursor)+line, w, which, style))
+		line := memo.rowText(k, func() string { return m.rowText(k, zone, now) })
+		lines = append(lines, memo.row(marker(row == m.cursor)+line, w, rowStyle(m.c.Styles, row == m.cursor, a)))
 	}
 	return fillLines(lines, w, h)
 }
 
-// rowStyle is the style of a list row, and a number naming it for the memo.
-func (m Model) rowStyle(selected bool, a model.Appointment) (lipgloss.Style, int) {
-	st := m.c.Styles
+// rowText is a list row's text, unstyled, for the memo.
+func (m Model) rowText(k rowKey, zone *time.Location, now time.Time) string {
+	a := k.a
+	line := pad(m.dayLabel(a.Time.In(zone), now.In(zone)), k.dayW) + " " +
+		pad(model.Clock{H24: m.c.Prefs.Clock24}.Cell(a.Time, zone)+" "+model.ZoneName(a.Time.In(zone)), k.timeW) + " "
+	if k.whereW > 0 {
+		line += fit(k.where, k.whereW) + " "
+	}
+	line += fit(model.Sanitize(a.Contact.Name), k.nameW) + " "
+	if k.svcW > 0 {
+		line += fit(k.service, k.svcW) + " "
+	}
+	return line + m.statusLabel(a.Status)
+}
+
+// rowStyle names a list row's style, for the memo.
+func rowStyle(st *styles.Styles, selected bool, a model.Appointment) styleOf {
 	switch {
 	case selected:
-		return st.Selected, 1
+		return styleOf{1, &st.Selected}
 	case a.Cancelled():
-		return st.Faint, 2
+		return styleOf{2, &st.Faint}
 	}
-	return st.Text, 3
+	return styleOf{3, &st.Text}
 }
 
 func marker(selected bool) string {
