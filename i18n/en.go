@@ -1,10 +1,9 @@
 package i18n
 
-import "maps"
-
-// english is the English catalogue: every key has its wording here.
-func english() map[Key]msg {
-	m := map[Key]msg{
+// englishBase is the English of the scripting verbs and the accessible
+// mode; every key has its wording in one of englishParts.
+func englishBase() map[Key]msg {
+	return map[Key]msg{
 		// Numbers, times and lists.
 		Minutes:           n(1, "%d minute", "%d minutes"),
 		Seconds:           n(1, "%d second", "%d seconds"),
@@ -299,7 +298,12 @@ func english() map[Key]msg {
 		ChoicesNone:         s("none"),
 		HoldTTLDemoOnly:     s("--hold-ttl only applies to the demo sandbox; add --demo"),
 	}
-	maps.Copy(m, englishTUI()) // the full-screen UI's, in en_tui.go
-	maps.Copy(m, englishCLI()) // the help, parse and config errors, in en_cli.go
-	return m
 }
+
+// englishParts are the English tables: the scripting verbs' and the accessible
+// mode's above, the full-screen UI's (en_tui.go), the help's, parse and
+// config errors' (en_cli.go).
+func englishParts() []map[Key]msg { return []map[Key]msg{englishBase(), englishTUI(), englishCLI()} }
+
+// english is every English message in one table, for the tests.
+func english() map[Key]msg { return merged(englishParts()) }

@@ -1,10 +1,9 @@
 package i18n
 
-import "maps"
-
-// french is the French catalogue; a test fails on a key it lacks.
-func french() map[Key]msg {
-	m := map[Key]msg{
+// frenchBase is the French of the scripting verbs and the accessible
+// mode; a test fails on a key no part of frenchParts has.
+func frenchBase() map[Key]msg {
+	return map[Key]msg{
 		// Numbers, times and lists.
 		Minutes:           n(1, "%d minute", "%d minutes"),
 		Seconds:           n(1, "%d seconde", "%d secondes"),
@@ -299,7 +298,12 @@ func french() map[Key]msg {
 		ChoicesNone:         s("aucun"),
 		HoldTTLDemoOnly:     s("--hold-ttl ne s'applique qu'au bac à sable de démonstration ; ajoutez --demo"),
 	}
-	maps.Copy(m, frenchTUI()) // the full-screen UI's, in fr_tui.go
-	maps.Copy(m, frenchCLI()) // the help, parse and config errors, in fr_cli.go
-	return m
 }
+
+// frenchParts are the French tables: the scripting verbs' and the accessible
+// mode's above, the full-screen UI's (fr_tui.go), the help's, parse and
+// config errors' (fr_cli.go).
+func frenchParts() []map[Key]msg { return []map[Key]msg{frenchBase(), frenchTUI(), frenchCLI()} }
+
+// french is every French message in one table, for the tests.
+func french() map[Key]msg { return merged(frenchParts()) }

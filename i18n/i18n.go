@@ -11,6 +11,7 @@ package i18n
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 
@@ -149,17 +150,63 @@ func Choose(flag, config string, getenv func(string) string) (Choice, error) {
 type Catalog struct {
 	b      *catalog.Builder
 	mu     sync.RWMutex
-	tables map[Lang]map[Key]msg  // each language's, read when first needed
-	done   map[Lang]map[Key]bool // compiled into b
+	tables map[Lang][]map[Key]msg // each language's parts, read when first needed
+	done   map[Lang]map[Key]bool  // compiled into b
 }
 
 // NewCatalog is the catalogue of the English and French tables.
 func NewCatalog() *Catalog {
 	return &Catalog{
 		b:      catalog.NewBuilder(catalog.Fallback(language.English)),
-		tables: map[Lang]map[Key]msg{},
+		tables: map[Lang][]map[Key]msg{},
 		done:   map[Lang]map[Key]bool{},
 	}
+}
+
+// plain is k's text in lang (or English, its fallback) when it needs no
+// formatting: no plural and no verb. Most labels are, and skip compiling
+// and formatting altogether.
+func (c *Catalog) plain(lang Lang, k Key) (string, bool) {
+	c.mu.RLock()
+	table, loaded := c.tables[lang]
+	m, ok := find(table, k)
+	if loaded && !ok && lang != English {
+		m, ok = find(c.tables[English], k)
+		loaded = c.tables[English] != nil
+	}
+	c.mu.RUnlock()
+	if !loaded {
+		c.mu.Lock()
+		c.load(lang)
+		c.load(English)
+		c.mu.Unlock()
+		return c.plain(lang, k)
+	}
+	if !ok || m.arg != 0 || strings.Contains(m.text, "%") {
+		return "", false
+	}
+	return m.text, true
+}
+
+// load reads lang's tables; c.mu is held.
+func (c *Catalog) load(lang Lang) []map[Key]msg {
+	table, ok := c.tables[lang]
+	if !ok {
+		table = partsOf(lang)
+		c.tables[lang] = table
+		c.done[lang] = map[Key]bool{}
+	}
+	return table
+}
+
+// find is k in the first part that has it.
+func find(parts []map[Key]msg, k Key) (msg, bool) {
+	for _, part := range parts {
+		if m, ok := part[k]; ok {
+			return m, true
+		}
+	}
+	return msg{}, false
 }
 
 // ensure compiles k in lang, and in English, its fallback.
@@ -183,13 +230,7 @@ func (c *Catalog) compile(lang Lang, k Key) {
 	if c.done[lang][k] {
 		return
 	}
-	table, ok := c.tables[lang]
-	if !ok {
-		table = tableOf(lang)
-		c.tables[lang] = table
-		c.done[lang] = make(map[Key]bool, len(table))
-	}
-	if m, ok := table[k]; ok {
+	if m, ok := find(c.load(lang), k); ok {
 		// Every message is a valid catalogue entry; a test builds them all.
 		_ = c.b.Set(lang.tag(), string(k), m.message())
 	}
@@ -216,6 +257,11 @@ func (c *Catalog) Printer(locale Locale, clock model.Clock) *Printer {
 // T is the message k in the printer's language, formatted with args as
 // fmt does (numbers in the language's style).
 func (p *Printer) T(k Key, args ...any) string {
+	if len(args) == 0 {
+		if text, ok := p.cat.plain(p.locale.Lang, k); ok {
+			return text
+		}
+	}
 	p.cat.ensure(p.locale.Lang, k)
 	return p.msg.Sprintf(string(k), args...)
 }
@@ -275,9 +321,18 @@ func tables() map[Lang]map[Key]msg {
 	return map[Lang]map[Key]msg{English: english(), French: french()}
 }
 
-func tableOf(lang Lang) map[Key]msg {
+func partsOf(lang Lang) []map[Key]msg {
 	if lang == French {
-		return french()
+		return frenchParts()
 	}
-	return english()
+	return englishParts()
+}
+
+// merged is parts in one table.
+func merged(parts []map[Key]msg) map[Key]msg {
+	m := map[Key]msg{}
+	for _, part := range parts {
+		maps.Copy(m, part)
+	}
+	return m
 }
