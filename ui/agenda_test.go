@@ -102,9 +102,13 @@ func TestFlowDayAgenda(t *testing.T) {
 	f.key("enter")
 	f.waitFor("Appointments · Mon 2 March · Paris – Marais", rows[booked], "Customer", "R reschedule", "X cancel")
 
-	// From the Appointments screen, d: the selected booking's day again.
+	// From the Appointments screen, d: the selected booking's day again,
+	// in place of the two (back and forth piles nothing up): esc is the
+	// calendar.
 	f.key("d")
 	f.waitFor("Monday 2 March 2026  ·  Paris – Marais")
+	f.key("esc")
+	f.waitFor("● many", "enter see times")
 	f.quit()
 }
 

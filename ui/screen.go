@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/zimun-app/zimun/booking"
+	"github.com/zimun-app/zimun/ui/agenda"
 	"github.com/zimun-app/zimun/ui/appointments"
 	"github.com/zimun-app/zimun/ui/calendar"
 	"github.com/zimun-app/zimun/ui/choose"
@@ -26,6 +27,12 @@ func (m Model) push(p router.Page, init tea.Cmd) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.showHelp = false
+	if pages := m.stack.Pages(); len(pages) >= 2 && router.Same(pages[len(pages)-2], p) &&
+		(router.Is[agenda.Model](p) || router.Is[appointments.Model](p)) {
+		// The day agenda and the appointments list open each other: going
+		// back and forth replaces the two instead of piling them up.
+		m.stack = m.stack.Drop().Drop()
+	}
 	m.stack = m.stack.Push(p)
 	return m, init
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"reflect"
 
 	"github.com/zimun-app/zimun/ui/common"
 )
@@ -75,6 +76,11 @@ func As[M any](p Page) (m M, ok bool) {
 func Find[I any](p Page) (I, bool) {
 	i, ok := ref(p).(I)
 	return i, ok
+}
+
+// Same reports a and b showing the same kind of screen.
+func Same(a, b Page) bool {
+	return a != nil && b != nil && reflect.TypeOf(a.ref()) == reflect.TypeOf(b.ref())
 }
 
 func ref(p Page) any {
