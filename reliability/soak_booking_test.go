@@ -61,12 +61,15 @@ func liveReason(releases *failedReleases, witness *holdWitness) func(sandbox.Led
 // officeSoak books through one shared Office, many sessions at once, as
 // the SSH kiosk does.
 type officeSoak struct {
-	t     *testing.T
-	env   *testenv.Env
-	o     *booking.Office
-	cat   booking.Catalog
-	pairs [][2]string
-	days  int
+	t        *testing.T
+	env      *testenv.Env
+	witness  *holdWitness
+	releases *failedReleases
+	store    *state.Memory
+	o        *booking.Office
+	cat      booking.Catalog
+	pairs    [][2]string
+	days     int
 
 	mu      sync.Mutex
 	r       soakResult
@@ -85,26 +88,15 @@ const officeWorkers = 16
 func TestSoakBookingLayer(t *testing.T) {
 	began := time.Now()
 	n := soakCount(1)
-	env := testenv.New(t, func(o *sandbox.Options) { o.RateLimit, o.Faults = -1, soakPlan(t) })
-	witness := newHoldWitness()
-	client := env.NewClient(t, witness.client)
-	releases := &failedReleases{ids: map[string]bool{}}
-	s := &officeSoak{
-		t: t, env: env, days: 28 + n/40,
-		o: booking.New(client, state.NewMemory(), booking.Options{Now: env.Clock.Now, Logger: slog.New(releases)}),
-	}
-	s.r.Layer = "booking layer"
 	ctx := context.Background()
-	var err error
-	for range 10 {
-		if s.cat, err = s.o.Catalog(ctx); err == nil {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatalf("catalogue: %v", err)
-	}
-	s.pairs = offered(env.Sandbox)
+	s := newOfficeSoak(t, "booking layer", n)
+	// Bookings whose holds run out move the clock, which would expire every
+	// other session's holds too: they book on a sandbox of their own, one
+	// at a time, alongside (see expiryPhase).
+	x := newOfficeSoak(t, "booking layer, hold expiry", n)
+	var cases []*expiryCase
+	var expiring sync.WaitGroup
+	expiring.Go(func() { cases = x.expiryPhase(ctx, max(n/10, 6)) })
 
 	bs := make([]*belief, n)
 	next := make(chan int)
@@ -133,16 +125,71 @@ func TestSoakBookingLayer(t *testing.T) {
 	close(next)
 	wg.Wait()
 	closing.Wait()
-
-	// The network heals: what is still unknown is resent, as a resume or a
-	// re-run does, and must come to a definite answer.
-	env.Sandbox.SetFaults(sandbox.FaultPlan{})
-	for _, resend := range s.pending {
-		resend(ctx)
-	}
+	s.resolve(ctx)
 	s.r.Bookings = n
-	checkLedger(t, env.Sandbox, "@soak-office.example", bs, liveReason(releases, witness), &s.r)
+	s.check(bs)
 	s.r.report(t, began)
+
+	expiring.Wait()
+	x.resolve(ctx)
+	xbs := make([]*belief, len(cases))
+	for i, c := range cases {
+		xbs[i] = c.b
+	}
+	x.r.Bookings = len(cases)
+	x.check(xbs)
+	checkExpiry(t, x.env.Sandbox.Ledger(), cases, &x.r)
+	if x.r.Expiries[expireBeforeConfirm] == 0 || x.r.Expiries[expireDuringConfirm] == 0 || x.r.Expiries[expireWhileUnknown] == 0 ||
+		x.r.ExpiredSeen == 0 || x.r.BookedAfterRehold == 0 || x.r.BookedOnExpired == 0 {
+		t.Errorf("hold expiry was not soaked in every way: %v holds ran out, %d answered expired, %d booked after a re-hold, %d booked on the hold that ran out",
+			x.r.Expiries, x.r.ExpiredSeen, x.r.BookedAfterRehold, x.r.BookedOnExpired)
+	}
+	x.r.report(t, began)
+}
+
+// newOfficeSoak is a sandbox under the soak's faults and one booking
+// office on it, seen through a hold witness.
+func newOfficeSoak(t *testing.T, layer string, n int) *officeSoak {
+	env := testenv.New(t, func(o *sandbox.Options) { o.RateLimit, o.Faults = -1, soakPlan(t) })
+	s := &officeSoak{
+		t: t, env: env, days: 28 + n/40,
+		witness: newHoldWitness(), releases: &failedReleases{ids: map[string]bool{}}, store: state.NewMemory(),
+	}
+	s.o = booking.New(env.NewClient(t, s.witness.client), s.store, booking.Options{Now: env.Clock.Now, Logger: slog.New(s.releases)})
+	s.r.Layer = layer
+	var err error
+	for range 10 {
+		if s.cat, err = s.o.Catalog(context.Background()); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatalf("catalogue: %v", err)
+	}
+	s.pairs = offered(env.Sandbox)
+	return s
+}
+
+// check compares what the client believes with the sandbox's ledger and
+// the desk journal.
+func (s *officeSoak) check(bs []*belief) {
+	checkLedger(s.t, s.env.Sandbox, "@soak-office.example", bs, liveReason(s.releases, s.witness), &s.r)
+	checkJournal(s.t, s.store, s.env.Sandbox.Ledger(), "@soak-office.example", &s.r)
+}
+
+// resolve heals the network and resends what is still unknown, as a resume
+// or a re-run does: each must come to a definite answer.
+func (s *officeSoak) resolve(ctx context.Context) {
+	s.env.Sandbox.SetFaults(sandbox.FaultPlan{})
+	for range 3 {
+		s.mu.Lock()
+		pending := s.pending
+		s.pending = nil
+		s.mu.Unlock()
+		for _, resend := range pending {
+			resend(ctx)
+		}
+	}
 }
 
 // book makes booking i: a hold on a random free slot, a confirm, then
@@ -176,6 +223,14 @@ func (s *officeSoak) book(ctx context.Context, sess *booking.Session, i int) *be
 	case booking.Unknown:
 		b.unknown = true
 		s.later(func(ctx context.Context) {
+			// The session has ended by now: a new one resumes the booking.
+			sess := s.o.NewSession()
+			defer sess.Close(ctx)
+			in, err := sess.Resume(in.Draft())
+			if err != nil {
+				b.trail = append(b.trail, "resume: "+err.Error())
+				return
+			}
 			if out := in.Confirm(ctx, contact); out.Result == booking.Booked {
 				b.unknown, b.id, b.status, b.start = false, out.Appointment.ID, model.StatusConfirmed, slot.Start
 			} else if out.Result != booking.Unknown {

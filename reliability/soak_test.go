@@ -2,8 +2,10 @@ package reliability
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -102,6 +104,14 @@ type soakResult struct {
 	Injected     map[string]int `json:"injected"`      // faults injected, by kind
 	Panics       int            `json:"panics"`
 	Seconds      float64        `json:"seconds"`
+	// Hold expiry (booking layer): holds made to run out, by when.
+	Expiries          map[string]int `json:"expiries,omitempty"`
+	ExpiredSeen       int            `json:"expired_seen,omitempty"`        // confirms answered "hold expired"
+	Reheld            int            `json:"reheld,omitempty"`              // the same slot held again after that
+	BookedAfterRehold int            `json:"booked_after_rehold,omitempty"` // and booked
+	RefusedRehold     int            `json:"refused_rehold,omitempty"`      // the re-hold refused (taken meanwhile)
+	BookedOnExpired   int            `json:"booked_on_expired,omitempty"`   // booked on the hold that ran out: the confirm reached the server first
+	JournalDisagrees  int            `json:"journal_disagrees"`             // desk journal and server differ (booking layer)
 }
 
 // checkLedger compares what the client believes with what the sandbox
@@ -133,7 +143,7 @@ func checkLedger(t *testing.T, sb *sandbox.Server, domain string, bs []*belief, 
 		switch {
 		case b.unknown:
 			r.Unresolved++
-			t.Errorf("%s: the outcome was never found out (the ledger has %d)", b.email, len(got))
+			t.Errorf("%s: the outcome was never found out (%s; the ledger has %d)", b.email, strings.Join(b.trail, "; "), len(got))
 		case b.id != "":
 			r.Booked++
 			if len(got) == 0 || got[0].ID != b.id || got[0].Status != b.status || !got[0].Start.Equal(b.start) {
@@ -199,6 +209,11 @@ func (r *soakResult) report(t *testing.T, began time.Time) {
 		"%d unknown outcomes met, %d unresolved; %d duplicates, %d lost, %d unexpected, %d over capacity, %d holds left live %v; injected: %s",
 		r.Layer, r.Seed, r.Faults, r.Bookings, r.Seconds, r.Booked, r.Rescheduled, r.Cancelled, r.NotBooked,
 		r.UnknownSeen, r.Unresolved, r.Duplicates, r.Lost, r.Unexpected, r.OverCapacity, r.LiveHolds, r.LiveWhy, strings.Join(kinds, ", "))
+	if r.Expiries != nil {
+		t.Logf("%s soak, hold expiry: %d holds ran out %v; %d confirms answered \"hold expired\", %d re-held, %d booked after the re-hold, "+
+			"%d re-holds refused; %d booked on the hold that ran out (the confirm was first); %d journal disagreements",
+			r.Layer, sumCounts(r.Expiries), r.Expiries, r.ExpiredSeen, r.Reheld, r.BookedAfterRehold, r.RefusedRehold, r.BookedOnExpired, r.JournalDisagrees)
+	}
 	if *soakReport == "" {
 		return
 	}
@@ -216,6 +231,14 @@ func (r *soakResult) report(t *testing.T, began time.Time) {
 
 var reportMu sync.Mutex
 
+func sumCounts(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
 // holdWitness sees every hold request a client sends and remembers the
 // keys of those whose reply reached it: a hold placed under any other key
 // is one the client never learned of (its reply was lost), which its
@@ -225,6 +248,62 @@ type holdWitness struct {
 	mu       sync.Mutex
 	learned  map[string]bool
 	releases map[string][]string // DELETE of a hold by id: what came of each
+	script   *confirmScript
+}
+
+// confirmScript makes the next confirms fail as told, whatever the
+// sandbox's own faults: block stops requests before the server (it does
+// not act), lose lets the server act and loses its reply; then runs once,
+// after the first scripted one.
+type confirmScript struct {
+	block, lose int
+	then        func()
+}
+
+var errScripted = errors.New("soak: connection lost (scripted)")
+
+// scriptConfirms sets the script for the next confirms; nil ends it.
+func (w *holdWitness) scriptConfirms(s *confirmScript) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.script = s
+}
+
+// scripted runs the script on a confirm, if one is set: done says it
+// answered in the server's place.
+func (w *holdWitness) scripted(r *http.Request) (done bool, err error) {
+	w.mu.Lock()
+	s := w.script
+	var block, lose bool
+	var then func()
+	if s != nil {
+		block, lose = s.block > 0, s.block == 0 && s.lose > 0
+		if block {
+			s.block--
+		} else if lose {
+			s.lose--
+		}
+		if block || lose {
+			then, s.then = s.then, nil
+		}
+	}
+	w.mu.Unlock()
+	if !block && !lose {
+		return false, nil
+	}
+	if block && r.Body != nil {
+		r.Body.Close()
+	}
+	if lose {
+		if res, err := w.next.RoundTrip(r); err == nil {
+			_, _ = io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+		}
+	}
+	if then != nil {
+		then()
+	}
+	return true, errScripted
 }
 
 func newHoldWitness() *holdWitness {
@@ -232,6 +311,11 @@ func newHoldWitness() *holdWitness {
 }
 
 func (w *holdWitness) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/appointments/confirm") {
+		if done, err := w.scripted(r); done {
+			return nil, err
+		}
+	}
 	res, err := w.next.RoundTrip(r)
 	if r.Method == http.MethodDelete {
 		id := r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]
