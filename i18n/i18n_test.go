@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -359,4 +360,34 @@ func BenchmarkT(b *testing.B) {
 	for b.Loop() {
 		p.T(DayFree, 3, "mardi 3 mars", "09:00", "17:30")
 	}
+}
+
+// Sessions share one catalogue, which compiles messages as they are first
+// asked for: many printers at once, in both languages, must word them as
+// one printer alone does (run under -race).
+func TestCatalogueSharedByManySessions(t *testing.T) {
+	keys := []Key{DayFree, Minutes, KioskBusy, UsageUsage, ApptToday, FieldNameName}
+	args := map[Key][]any{DayFree: {3, "mardi 3 mars", "09:00", "17:30"}, Minutes: {2}}
+	want := map[Lang]map[Key]string{}
+	for _, lang := range Langs() {
+		p := NewCatalog().Printer(Locale{Lang: lang}, model.Clock{H24: true})
+		want[lang] = map[Key]string{}
+		for _, k := range keys {
+			want[lang][k] = p.T(k, args[k]...)
+		}
+	}
+	cat := NewCatalog()
+	var wg sync.WaitGroup
+	for i := range 16 {
+		lang := Langs()[i%len(Langs())]
+		wg.Go(func() {
+			p := cat.Printer(Locale{Lang: lang}, model.Clock{H24: true})
+			for _, k := range keys {
+				if got := p.T(k, args[k]...); got != want[lang][k] {
+					t.Errorf("%s %s: %q, want %q", lang, k, got, want[lang][k])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
