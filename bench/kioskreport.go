@@ -123,21 +123,26 @@ func signed(b float64) string {
 	return "−" + mib(-b)
 }
 
+// writeWhen opens a section that can be measured alone (-only word):
+// when and where it was measured, and how to measure it again.
+func writeWhen(b *strings.Builder, s *suite, word string, at time.Time, took time.Duration, flags string) {
+	m := s.machine
+	when := "In this run"
+	if s.cfg.only != nil {
+		when = "Apart from the other sections, by `go run ./bench -only " + word + "` on " + at.UTC().Format("2006-01-02 15:04 UTC")
+	}
+	fmt.Fprintf(b, "%s, on %s (%d cores, Linux %s, %s, zimun %s), in %s; load average %s before. "+
+		"Run alone with `go run ./bench -only %s` (flags %s), which replaces this section and the findings in BENCHMARKS.md.\n\n",
+		when, m.cpu, m.cores, m.kernel, m.goVersion, m.revision, took.Round(time.Second), m.loadBefore, word, flags)
+}
+
 func writeKiosk(b *strings.Builder, s *suite, r *results) {
 	kr := r.kiosk
 	if kr == nil {
 		b.WriteString("Not measured in this run.\n\n")
 		return
 	}
-	m := s.machine
-	when := "In this run"
-	if s.cfg.only != nil {
-		when = "Apart from the other sections, by `go run ./bench -only kiosk` on " + kr.at.UTC().Format("2006-01-02 15:04 UTC")
-	}
-	fmt.Fprintf(b, "%s, on %s (%d cores, Linux %s, %s, zimun %s), in %s; load average %s before. "+
-		"Run alone with `go run ./bench -only kiosk` (flags `-kiosk-sessions`, `-kiosk-rate`, `-kiosk-window`, `-kiosk-cycles`, `-kiosk-workers`), "+
-		"which replaces this section and the findings in BENCHMARKS.md.\n\n",
-		when, m.cpu, m.cores, m.kernel, m.goVersion, m.revision, kr.took.Round(time.Second), m.loadBefore)
+	writeWhen(b, s, "kiosk", kr.at, kr.took, "`-kiosk-sessions`, `-kiosk-rate`, `-kiosk-window`, `-kiosk-cycles`, `-kiosk-workers`")
 	fmt.Fprintf(b, "The kiosk: `%s`, on the embedded demo sandbox. ", kr.cmd)
 	fmt.Fprintf(b, "The load client (in the harness, on the same cores, collecting garbage at GOGC=400 to disturb the timings less) opens SSH sessions with `golang.org/x/crypto/ssh`, each "+
 		"with a PTY (%s, %d×%d), and answers no terminal query. Sessions arrive at %.0f a second; from its first frame each presses a key "+

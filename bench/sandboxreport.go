@@ -51,15 +51,7 @@ func writeSandbox(b *strings.Builder, s *suite, r *results) {
 		b.WriteString("Not measured in this run.\n\n")
 		return
 	}
-	m := s.machine
-	when := "In this run"
-	if s.cfg.only != nil {
-		when = "Apart from the other sections, by `go run ./bench -only sandbox` on " + sr.at.UTC().Format("2006-01-02 15:04 UTC")
-	}
-	fmt.Fprintf(b, "%s, on %s (%d cores, Linux %s, %s, zimun %s), in %s; load average %s before. "+
-		"Run alone with `go run ./bench -only sandbox` (flags `-sandbox-window`, `-sandbox-workers`, `-sandbox-days`, `-sandbox-slots`), "+
-		"which replaces this section and the findings in BENCHMARKS.md.\n\n",
-		when, m.cpu, m.cores, m.kernel, m.goVersion, m.revision, sr.took.Round(time.Second), m.loadBefore)
+	writeWhen(b, s, "sandbox", sr.at, sr.took, "`-sandbox-window`, `-sandbox-workers`, `-sandbox-days`, `-sandbox-slots`")
 	var sizes []string
 	for _, d := range sr.cfg.days {
 		sizes = append(sizes, fmt.Sprintf("%d days: %s", d, mib(float64(sr.bodySize[d]))))
@@ -79,7 +71,7 @@ func writeSandbox(b *strings.Builder, s *suite, r *results) {
 		"the winners confirm, and the sandbox is asked over the API what it now holds: the confirmed appointments it lists on each slot "+
 		"(`GET /api/v1/appointments`) and what availability still offers there. CPU comes from `/proc/PID/stat` (10 ms ticks); µs a call is that CPU over the phase's timed calls (a hold's includes its release), "+
 		"steadier than the rates on a shared machine.\n\n",
-		sr.cmd, m.cores, sr.cfg.workers, sr.cfg.window, readService(sr), strings.Join(sizes, ", "), sr.holdService, len(sr.storm), sr.stormService, stormCapacity(sr))
+		sr.cmd, s.machine.cores, sr.cfg.workers, sr.cfg.window, readService(sr), strings.Join(sizes, ", "), sr.holdService, len(sr.storm), sr.stormService, stormCapacity(sr))
 
 	b.WriteString("### Targets\n\n")
 	table(b, []string{"target", "this run", ""}, sandboxTargets(sr))
