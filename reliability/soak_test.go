@@ -112,6 +112,10 @@ type soakResult struct {
 	RefusedRehold     int            `json:"refused_rehold,omitempty"`      // the re-hold refused (taken meanwhile)
 	BookedOnExpired   int            `json:"booked_on_expired,omitempty"`   // booked on the hold that ran out: the confirm reached the server first
 	JournalDisagrees  int            `json:"journal_disagrees"`             // desk journal and server differ (booking layer)
+	// What the UI's frames said, checked as each was drawn.
+	CardsChecked int `json:"cards_checked,omitempty"` // confirmation cards, each looked up in the ledger
+	FalseCards   int `json:"false_cards"`             // cards for an appointment the server does not have
+	FalseExpired int `json:"false_expired"`           // frames saying a hold expired when none had
 }
 
 // checkLedger compares what the client believes with what the sandbox
@@ -213,6 +217,10 @@ func (r *soakResult) report(t *testing.T, began time.Time) {
 		t.Logf("%s soak, hold expiry: %d holds ran out %v; %d confirms answered \"hold expired\", %d re-held, %d booked after the re-hold, "+
 			"%d re-holds refused; %d booked on the hold that ran out (the confirm was first); %d journal disagreements",
 			r.Layer, sumCounts(r.Expiries), r.Expiries, r.ExpiredSeen, r.Reheld, r.BookedAfterRehold, r.RefusedRehold, r.BookedOnExpired, r.JournalDisagrees)
+	}
+	if r.CardsChecked > 0 {
+		t.Logf("%s soak, frames: %d confirmation cards checked against the ledger, %d for an appointment the server does not have; %d frames said a hold expired when none had",
+			r.Layer, r.CardsChecked, r.FalseCards, r.FalseExpired)
 	}
 	if *soakReport == "" {
 		return
