@@ -35,7 +35,7 @@ type uiExpiryLane struct {
 	svc      model.Service
 	loc      model.Location
 	bs       []*belief
-	cases    []*expiryCase
+	cases    []*uiExpiryCase
 	// unverified are bookings the form could not tell were made; the
 	// desk looks their contact up once the lane is done.
 	unverified []*belief
@@ -53,6 +53,7 @@ type uiExpiryCase struct {
 	armed   bool       // the confirm script is set
 	reholds int        // r pressed
 	reheld  bool       // the form said it holds the slot again
+	said    string     // what the form said of the hold that ran out: expired, or can't tell
 	booked  bool       // counted as booked after the re-hold
 	retype  bool       // the next form is typed afresh
 	rival   *booking.Session
@@ -99,7 +100,7 @@ func runUIExpiryLane(t *testing.T, n int) *uiExpiryLane {
 			lane: x, rng: rng, name: fmt.Sprintf("Soak Expiry %d", i),
 			c: &expiryCase{b: &belief{email: fmt.Sprintf("expiry%d@soak-ui-expiry.example", i)}, mode: uiExpiryModes[i%3], rival: rng.IntN(4) == 0},
 		}
-		x.bs, x.cases = append(x.bs, cur.c.b), append(x.cases, cur.c)
+		x.bs, x.cases = append(x.bs, cur.c.b), append(x.cases, cur)
 		x.drive(d, rng, cur.c.b, cur.name, cur)
 		cur.closeRival()
 		x.witness.scriptConfirms(nil)
@@ -156,6 +157,7 @@ func (x *uiExpiryCase) step(d *driver, v string) (handled, done bool) {
 	case strings.Contains(v, "no longer knows this hold"):
 		// Whether the first attempt booked can't be told: the person
 		// gives the slot up and looks the customer up later.
+		x.said = "can't tell"
 		c.b.unknown = true
 		c.b.trail = append(c.b.trail, c.mode+": the form could not tell whether it booked")
 		l.count(func(r *soakResult) { r.UnknownSeen++ })
@@ -211,6 +213,7 @@ func (x *uiExpiryCase) expired(d *driver, v string) (done bool) {
 		l.fail("the form lost what was typed when the hold ran out: " + v)
 	}
 	if x.reholds == 0 {
+		x.said = "expired"
 		l.count(func(r *soakResult) { r.ExpiredSeen++ })
 	}
 	if x.reholds == 3 {
@@ -300,7 +303,18 @@ func (x *uiExpiryLane) check() {
 	t := x.t
 	x.r.Bookings = len(x.bs)
 	checkLedger(t, x.env.Sandbox, "@soak-ui-expiry.example", x.bs, liveReason(x.releases, x.witness), &x.r)
-	checkExpiry(t, x.env.Sandbox.Ledger(), x.cases, &x.r)
+	cases := make([]*expiryCase, len(x.cases))
+	for i, c := range x.cases {
+		cases[i] = c.c
+		switch {
+		case !c.c.ranOut:
+		case c.c.reached && c.said == "expired":
+			t.Errorf("%s: the form said the hold expired (%s), though the server had booked on it", c.c.b.email, c.c.mode)
+		case !c.c.reached && c.said == "":
+			t.Errorf("%s: the hold ran out (%s) before its confirm reached the server, and the form never said so (%s)", c.c.b.email, c.c.mode, strings.Join(c.c.b.trail, "; "))
+		}
+	}
+	checkExpiry(t, x.env.Sandbox.Ledger(), cases, &x.r)
 	x.r.report(t, x.began)
 	if x.r.Expiries[expireBeforeConfirm] == 0 || x.r.Expiries[expireDuringConfirm] == 0 || x.r.Expiries[expireWhileUnknown] == 0 ||
 		x.r.ExpiredSeen == 0 || x.r.BookedAfterRehold == 0 || x.r.BookedOnExpired == 0 {
