@@ -25,7 +25,7 @@ import (
 //
 //	go test -race ./reliability -run Soak -soak.bookings=1000 -timeout 30m -v
 var (
-	soakBookings = flag.Int("soak.bookings", 0, "bookings through the booking layer; the CLI soak does an eighth of it, the UI soak a fifth (0: the short form)")
+	soakBookings = flag.Int("soak.bookings", 0, "bookings through the booking layer; the CLI soak does an eighth of it, the UI soak a fifth, and a fifth of that again whose holds run out (0: the short form)")
 	soakSeed     = flag.Uint64("soak.seed", 1, "seed of the bookings' choices and of the sandbox's faults")
 	soakFaults   = flag.String("soak.faults", "error=0.1,drop=0.05,latency=1ms-4ms", "the sandbox's fault SPEC during the soak")
 	soakReport   = flag.String("soak.report", "", "append each soak's figures to this file, one JSON object a line")
