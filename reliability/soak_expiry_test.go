@@ -211,9 +211,11 @@ func (s *officeSoak) rehold(ctx context.Context, c *expiryCase, in *booking.Inte
 	return err
 }
 
-// bookedOn reports whether the sandbox holds an appointment made on hold.
-func (s *officeSoak) bookedOn(holdID string) bool {
-	for _, a := range s.env.Sandbox.Ledger().Appointments {
+func (s *officeSoak) bookedOn(holdID string) bool { return bookedOn(s.env.Sandbox, holdID) }
+
+// bookedOn reports whether sb holds an appointment made on hold.
+func bookedOn(sb *sandbox.Server, holdID string) bool {
+	for _, a := range sb.Ledger().Appointments {
 		if a.HoldID == holdID {
 			return true
 		}

@@ -25,7 +25,7 @@ import (
 //
 //	go test -race ./reliability -run Soak -soak.bookings=1000 -timeout 30m -v
 var (
-	soakBookings = flag.Int("soak.bookings", 0, "bookings through the booking layer; the CLI soak does an eighth of it, the UI soak a fifth (0: the short form)")
+	soakBookings = flag.Int("soak.bookings", 0, "bookings through the booking layer; the CLI soak does an eighth of it, the UI soak a fifth, and a fifth of that again whose holds run out (0: the short form)")
 	soakSeed     = flag.Uint64("soak.seed", 1, "seed of the bookings' choices and of the sandbox's faults")
 	soakFaults   = flag.String("soak.faults", "error=0.1,drop=0.05,latency=1ms-4ms", "the sandbox's fault SPEC during the soak")
 	soakReport   = flag.String("soak.report", "", "append each soak's figures to this file, one JSON object a line")
@@ -112,6 +112,10 @@ type soakResult struct {
 	RefusedRehold     int            `json:"refused_rehold,omitempty"`      // the re-hold refused (taken meanwhile)
 	BookedOnExpired   int            `json:"booked_on_expired,omitempty"`   // booked on the hold that ran out: the confirm reached the server first
 	JournalDisagrees  int            `json:"journal_disagrees"`             // desk journal and server differ (booking layer)
+	// What the UI's frames said, checked as each was drawn.
+	CardsChecked int `json:"cards_checked,omitempty"` // confirmation cards, each looked up in the ledger
+	FalseCards   int `json:"false_cards"`             // cards for an appointment the server does not have
+	FalseExpired int `json:"false_expired"`           // frames saying a hold expired when none had
 }
 
 // checkLedger compares what the client believes with what the sandbox
@@ -213,6 +217,10 @@ func (r *soakResult) report(t *testing.T, began time.Time) {
 		t.Logf("%s soak, hold expiry: %d holds ran out %v; %d confirms answered \"hold expired\", %d re-held, %d booked after the re-hold, "+
 			"%d re-holds refused; %d booked on the hold that ran out (the confirm was first); %d journal disagreements",
 			r.Layer, sumCounts(r.Expiries), r.Expiries, r.ExpiredSeen, r.Reheld, r.BookedAfterRehold, r.RefusedRehold, r.BookedOnExpired, r.JournalDisagrees)
+	}
+	if r.CardsChecked > 0 {
+		t.Logf("%s soak, frames: %d confirmation cards checked against the ledger, %d for an appointment the server does not have; %d frames said a hold expired when none had",
+			r.Layer, r.CardsChecked, r.FalseCards, r.FalseExpired)
 	}
 	if *soakReport == "" {
 		return

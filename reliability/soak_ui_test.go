@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"sync"
@@ -37,6 +38,11 @@ type driver struct {
 	// failure to show how the desk got there.
 	trail   []string
 	holdLog []string
+	// held is the last hold the slot list placed, and its slot.
+	held     model.Hold
+	heldSlot model.Slot
+	// frame, if set, sees every frame.
+	frame func(view string)
 }
 
 func (d *driver) note(s string) {
@@ -93,6 +99,9 @@ func (d *driver) update(msg tea.Msg) {
 	case slots.HoldMsg:
 		h, ok := m.Placed()
 		d.note(fmt.Sprintf("HoldMsg %s %v", h.ID, ok))
+		if ok {
+			d.held, d.heldSlot = h, m.Slot()
+		}
 	case slots.HoldPlacedMsg:
 		d.note("HoldPlacedMsg " + m.Hold.ID)
 	default:
@@ -101,6 +110,9 @@ func (d *driver) update(msg tea.Msg) {
 	var cmd tea.Cmd
 	d.m, cmd = d.m.Update(msg)
 	d.view = ansi.Strip(d.m.View())
+	if d.frame != nil {
+		d.frame(d.view)
+	}
 	d.exec(cmd)
 }
 
@@ -194,6 +206,8 @@ func TestSoakUI(t *testing.T) {
 		}
 	}()
 	var wg sync.WaitGroup
+	var lane *uiExpiryLane
+	wg.Go(func() { lane = runUIExpiryLane(t, max(n/5, 6)) })
 	for desk := range uiDesks {
 		wg.Go(func() {
 			ctx, cancel := context.WithCancel(context.Background())
@@ -206,6 +220,7 @@ func TestSoakUI(t *testing.T) {
 			pair := pairs[desk%len(pairs)]
 			root := ui.New(c, ui.Config{ServiceID: pair[0], LocationID: pair[1]})
 			d := newDriver(t, ctx, root, 100, 30)
+			d.frame = s.frames(func() bool { return false }) // no hold runs out here
 			for i := desk; i < n; i += uiDesks {
 				bs[i] = s.book(d, i)
 			}
@@ -223,6 +238,7 @@ func TestSoakUI(t *testing.T) {
 	s.r.Bookings = n
 	checkLedger(t, env.Sandbox, "@soak-ui.example", bs, liveReason(releases, witness), &s.r)
 	s.r.report(t, began)
+	lane.check()
 }
 
 const uiWait = 20 * time.Second
@@ -233,9 +249,13 @@ var bookingID = regexp.MustCompile(`Booking id\s+(a_[a-z0-9]+)`)
 // card, as a person would: it looks at the screen and does what it asks.
 // Then it perhaps moves or cancels the booking.
 func (s *uiSoak) book(d *driver, i int) *belief {
-	rng := rngFor("ui", i)
 	b := &belief{email: fmt.Sprintf("guest%d@soak-ui.example", i)}
-	name := fmt.Sprintf("Soak Guest %d", i)
+	return s.drive(d, rngFor("ui", i), b, fmt.Sprintf("Soak Guest %d", i), nil)
+}
+
+// drive books b at desk d; x, if set, is the hold-expiry lane's part in it
+// (soak_ui_expiry_test.go).
+func (s *uiSoak) drive(d *driver, rng *rand.Rand, b *belief, name string, x *uiExpiryCase) *belief {
 	d.press("t") // from today, a few free days on
 	for range rng.IntN(4) {
 		d.press("n")
@@ -249,7 +269,18 @@ func (s *uiSoak) book(d *driver, i int) *belief {
 		}
 		v := d.view
 		before := v
+		handled := false
+		if x != nil {
+			var done bool
+			if handled, done = x.step(d, v); done {
+				return b
+			}
+			if x.retype {
+				x.retype, typed = false, false
+			}
+		}
 		switch {
+		case handled:
 		case strings.Contains(v, "Booking id") && !strings.Contains(v, b.email):
 			s.newBooking(d) // an earlier booking's card
 		case strings.Contains(v, "Booking id"):
@@ -285,9 +316,9 @@ func (s *uiSoak) book(d *driver, i int) *belief {
 			d.press("enter")
 		case strings.Contains(v, "enter confirm"):
 			d.press("enter")
-		case containsAny(v, "Couldn't book", "someone else", "no longer knows", "hold expired", "taken by"):
+		case containsAny(v, "Couldn't book", "someone else", "no longer knows", "Your hold expired", "taken by"):
 			// A definite answer: nothing was booked, and the screen says so.
-			b.refused = firstLineWith(v, "Couldn't book", "someone else", "no longer knows", "hold expired", "taken by")
+			b.refused = firstLineWith(v, "Couldn't book", "someone else", "no longer knows", "Your hold expired", "taken by")
 			d.press("esc")
 			if d.any(uiWait, "Release the hold") != "" {
 				d.press("y")
@@ -298,11 +329,19 @@ func (s *uiSoak) book(d *driver, i int) *belief {
 			// ctrl+u clears what a hold given up left in a field.
 			d.update(tea.KeyMsg{Type: tea.KeyCtrlU})
 			d.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)})
+			waitForIt := x != nil && x.whileTyping()
 			d.press("tab")
 			d.update(tea.KeyMsg{Type: tea.KeyCtrlU})
 			d.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(b.email)})
-			d.press("ctrl+s")
 			typed = true
+			if waitForIt {
+				// The person stops typing: the countdown says it ran out.
+				if !d.until(3*time.Second, func(v string) bool { return strings.Contains(v, "Your hold expired") }) {
+					s.fail("the form never said the hold ran out: " + d.view)
+				}
+				continue
+			}
+			d.press("ctrl+s")
 		case strings.Contains(v, "ctrl+s book"):
 			d.press("ctrl+s")
 		case strings.Contains(v, "enter hold this time") && strings.Contains(v, " left"):
@@ -488,6 +527,27 @@ func (s *uiSoak) startOf(id string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// frames checks every frame a desk shows: a hold is said to have run out
+// only when one did (expiredOK), and a confirmation card shows only an
+// appointment the sandbox has.
+func (s *uiSoak) frames(expiredOK func() bool) func(view string) {
+	var card string
+	return func(v string) {
+		if strings.Contains(strings.ToLower(v), "hold expired") && !expiredOK() {
+			s.count(func(r *soakResult) { r.FalseExpired++ })
+			s.fail("a frame says a hold expired, though none ran out: " + v)
+		}
+		if m := bookingID.FindStringSubmatch(v); m != nil && m[1] != card {
+			card = m[1]
+			s.count(func(r *soakResult) { r.CardsChecked++ })
+			if s.startOf(card).IsZero() {
+				s.count(func(r *soakResult) { r.FalseCards++ })
+				s.fail("a confirmation card for " + card + ", which the server does not have: " + v)
+			}
+		}
+	}
 }
 
 func (s *uiSoak) fail(msg string) { s.t.Error(msg) }
