@@ -13,6 +13,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/google/uuid"
@@ -54,6 +55,23 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	}.Run(ctx, args)
 }
 
+// Interrupted is the cause of a run's context ended by a signal.
+type Interrupted struct{ Signal os.Signal }
+
+func (i Interrupted) Error() string { return i.Signal.String() + " signal received" }
+
+// interruptedStatus is the exit status of a run a signal ended, as shells
+// report it: 128 + the signal's number (130 when the cause is not said).
+func interruptedStatus(ctx context.Context) int {
+	var in Interrupted
+	if errors.As(context.Cause(ctx), &in) {
+		if s, ok := in.Signal.(syscall.Signal); ok {
+			return 128 + int(s)
+		}
+	}
+	return 130
+}
+
 // Run executes one command line and returns the exit code.
 func (e Env) Run(ctx context.Context, args []string) int {
 	if e.Getenv == nil {
@@ -77,7 +95,7 @@ func (e Env) Run(ctx context.Context, args []string) int {
 		return exitOK
 	}
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-		return 130 // interrupted, as shells report SIGINT
+		return interruptedStatus(ctx)
 	}
 	var ce *codedError
 	if !errors.As(err, &ce) {

@@ -102,7 +102,10 @@ func TestSignalsEndEveryScreen(t *testing.T) {
 				if hs := liveHolds(d.sb); len(hs) > 0 {
 					t.Errorf("%d holds still live after %v: %+v", len(hs), sig, hs)
 				}
-				t.Logf("exit %d after %v", a.exitCode(), took.Round(time.Millisecond))
+				// As a shell reports a run a signal ended: 128 + its number.
+				if want := 128 + int(sig); a.exitCode() != want {
+					t.Errorf("exit %d after %v, want %d", a.exitCode(), sig, want)
+				}
 			})
 		}
 	}
