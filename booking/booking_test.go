@@ -313,6 +313,80 @@ func TestResumeAfterTheServerForgot(t *testing.T) {
 	}
 }
 
+// loseFirstConfirm lets the first confirm reach the server, loses its
+// reply, and runs then before the client's own retry goes out.
+type loseFirstConfirm struct {
+	next http.RoundTripper
+	then func()
+	done atomic.Bool
+}
+
+func (l *loseFirstConfirm) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/appointments/confirm") || l.done.Swap(true) {
+		return l.next.RoundTrip(r)
+	}
+	if res, err := l.next.RoundTrip(r); err == nil {
+		res.Body.Close()
+	}
+	l.then()
+	return nil, errors.New("connection lost")
+}
+
+// Defect: the API client's own retry of a confirm whose reply was lost met
+// a server that had forgotten the hold and the key; its 404 was read as
+// "nothing was booked" because this layer had sent the key only once, and
+// a re-hold booked a second appointment.
+func TestClientRetryAfterTheServerForgot(t *testing.T) {
+	plan, err := sandbox.ParseFaults("forget=1m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := testenv.New(t, func(o *sandbox.Options) { o.RateLimit, o.Faults = -1, plan })
+	lose := &loseFirstConfirm{next: &http.Transport{DisableKeepAlives: true}}
+	d := deskOn(t, env, nil, func(c *api.Config) {
+		c.MaxRetries = 2
+		c.HTTPClient = &http.Client{Transport: lose}
+	})
+	s := d.o.NewSession()
+	slot := d.day.Slots[0]
+	h := d.hold(t, s, slot)
+	lose.then = func() { env.Clock.Advance(h.ExpiresAt.Sub(env.Clock.Now()) + 2*time.Minute) }
+	i := s.Begin(d.svc, d.loc, slot, h, ada)
+	out := i.Confirm(ctx, ada)
+	if out.Result != Booked || !out.Found {
+		t.Fatalf("retry after the server forgot: %+v, want the booking found", out)
+	}
+	if got := d.appointmentsFor(t, ada.Email); len(got) != 1 || got[0].ID != out.Appointment.ID {
+		t.Fatalf("appointments for Ada: %+v, want only %s", got, out.Appointment.ID)
+	}
+}
+
+// Defect: the API client's own retry of a confirm whose reply was lost
+// could not sign in (its token had run out meanwhile); that failure says
+// nothing of the first attempt, yet it was read as "nothing was booked".
+func TestClientRetryCannotSignIn(t *testing.T) {
+	env := testenv.New(t, func(o *sandbox.Options) { o.RateLimit = -1 })
+	lose := &loseFirstConfirm{next: &http.Transport{DisableKeepAlives: true}}
+	d := deskOn(t, env, nil, func(c *api.Config) {
+		c.MaxRetries = 2
+		c.HTTPClient = &http.Client{Transport: lose}
+	})
+	lose.then = func() {
+		env.Clock.Advance(2 * time.Hour) // past the token's life
+		env.Sandbox.InjectFault(sandbox.Fault{Method: "POST", Path: "/oauth/token", Status: 503})
+	}
+	s := d.o.NewSession()
+	slot := d.day.Slots[0]
+	i := s.Begin(d.svc, d.loc, slot, d.hold(t, s, slot), ada)
+	out := i.Confirm(ctx, ada)
+	if out.Result != Booked || !out.Found {
+		t.Fatalf("retry that could not sign in: %+v, want the booking found", out)
+	}
+	if got := d.appointmentsFor(t, ada.Email); len(got) != 1 || got[0].ID != out.Appointment.ID {
+		t.Fatalf("appointments for Ada: %+v, want only %s", got, out.Appointment.ID)
+	}
+}
+
 func TestAlreadyConfirmedIsBookedForTheSameContact(t *testing.T) {
 	d := newDesk(t, nil)
 	s := d.o.NewSession()

@@ -33,7 +33,16 @@ type expiryCase struct {
 	reached bool // the server had booked on it by then
 	reheld  bool
 	rival   bool // another desk takes the slot before the re-hold
+	// forget: the server is to forget the hold and its key once it has
+	// run out, before the resend; forgotten: it had when a resend went.
+	forget, forgotten bool
+	// afterForget is what the first confirm after the server forgot came to.
+	afterForget *booking.Outcome
 }
+
+// forgetAfter is how long the lane's sandbox keeps a hold after it
+// expires, and a key after its first use, when it is made to forget.
+const forgetAfter = time.Minute
 
 // expiryPhase books n more, one at a time, and makes each one's hold run
 // out (the clock moves past it) before the confirm, during a confirm
@@ -58,6 +67,7 @@ func (s *officeSoak) bookExpiring(ctx context.Context, sess *booking.Session, i 
 	witness := s.witness
 	rng := rngFor("expiry", i)
 	c := &expiryCase{b: &belief{email: fmt.Sprintf("expiry%d@soak-office.example", i)}, rival: rng.IntN(4) == 0}
+	c.forget = rngFor("expiry forget", i).IntN(2) == 0 // its own source: the other choices stay as they were
 	contact := model.Contact{Name: fmt.Sprintf("Soak Expiry %d", i), Email: c.b.email}
 	pair := s.pairs[rng.IntN(len(s.pairs))]
 	svc, _ := s.cat.Service(pair[0])
@@ -71,7 +81,12 @@ func (s *officeSoak) bookExpiring(ctx context.Context, sess *booking.Session, i 
 	in := sess.Begin(svc, loc, slot, h, contact)
 	runOut := func() {
 		c.ranOut, c.reached = true, s.bookedOn(h.ID)
-		s.env.Clock.Advance(h.ExpiresAt.Sub(s.env.Clock.Now()) + time.Minute)
+		if c.forget && c.mode != expireBeforeConfirm {
+			s.forgetPast(h)
+			c.forgotten = true
+		} else {
+			s.env.Clock.Advance(h.ExpiresAt.Sub(s.env.Clock.Now()) + time.Minute)
+		}
 		s.count(func(r *soakResult) { r.Expiries[c.mode]++ })
 	}
 	var out booking.Outcome
@@ -118,6 +133,21 @@ func (s *officeSoak) bookExpiring(ctx context.Context, sess *booking.Session, i 
 // resumed once the network heals.
 func (s *officeSoak) conclude(ctx context.Context, c *expiryCase, in *booking.Intent, contact model.Contact, out booking.Outcome) {
 	b := c.b
+	if c.forgotten && c.afterForget == nil && out.Result != booking.Unknown {
+		first := out
+		c.afterForget = &first
+		s.count(func(r *soakResult) {
+			r.Forgotten++
+			switch out.Result {
+			case booking.Booked:
+				if out.Found {
+					r.FoundByLookup++
+				}
+			case booking.Unverified:
+				r.CannotRuleOut++
+			}
+		})
+	}
 	for {
 		b.trail = append(b.trail, fmt.Sprintf("%s: %s %v", c.mode, resultName(out.Result), out.Err))
 		b.unknown = false // until said otherwise below
@@ -138,6 +168,8 @@ func (s *officeSoak) conclude(ctx context.Context, c *expiryCase, in *booking.In
 					b.trail = append(b.trail, "resume: "+err.Error())
 					return
 				}
+				// A later case's forgetting may have taken this hold too.
+				c.forgotten = c.forgotten || !s.holdKept(c.hold.ID)
 				s.conclude(ctx, c, again, contact, s.confirm(ctx, again, contact))
 			})
 			return
@@ -213,6 +245,30 @@ func (s *officeSoak) rehold(ctx context.Context, c *expiryCase, in *booking.Inte
 
 func (s *officeSoak) bookedOn(holdID string) bool { return bookedOn(s.env.Sandbox, holdID) }
 
+// forgetPast moves the clock past h's expiry and has the server forget
+// h and its key (and, by age, everything older) before the resend. The
+// lane's faults stay as they were; the holds forgotten are kept aside for
+// checkExpiry.
+func (s *officeSoak) forgetPast(h model.Hold) {
+	sb := s.env.Sandbox
+	plan := sb.Faults()
+	s.gone = append(s.gone, sb.Ledger().Holds...)
+	forgetting := plan
+	forgetting.Rules = append(slices.Clone(plan.Rules), sandbox.FaultRule{Kind: sandbox.FaultForget, Min: forgetAfter})
+	sb.SetFaults(forgetting)
+	s.env.Clock.Advance(h.ExpiresAt.Sub(s.env.Clock.Now()) + forgetAfter + time.Minute)
+	_ = sb.Ledger() // applies the forget rule, as the next request would
+	sb.SetFaults(plan)
+	if s.holdKept(h.ID) {
+		s.t.Errorf("hold %s: the sandbox still has it after being made to forget", h.ID)
+	}
+}
+
+// holdKept reports whether the server still has the hold.
+func (s *officeSoak) holdKept(id string) bool {
+	return slices.ContainsFunc(s.env.Sandbox.Ledger().Holds, func(h sandbox.LedgerHold) bool { return h.ID == id })
+}
+
 // bookedOn reports whether sb holds an appointment made on hold.
 func bookedOn(sb *sandbox.Server, holdID string) bool {
 	for _, a := range sb.Ledger().Appointments {
@@ -260,6 +316,43 @@ func checkExpiry(t *testing.T, l sandbox.Ledger, cases []*expiryCase, r *soakRes
 				t.Errorf("%s: booked as %s before its hold ran out (%s); the client believes %q (refused %q)", c.b.email, got[0].ID, c.mode, c.b.id, c.b.refused)
 			}
 		}
+		if c.forgotten {
+			checkForgotten(t, l, c)
+		}
+	}
+}
+
+// checkForgotten checks a case whose hold and key the server forgot
+// before the resend: a confirm that had reached the server resolves to
+// that one appointment, found by looking; one that had not is answered
+// expired, and a re-hold books once. "Cannot rule out" may be said
+// instead, as such; it must still end in neither a duplicate nor a loss.
+func checkForgotten(t *testing.T, l sandbox.Ledger, c *expiryCase) {
+	t.Helper()
+	var mine []sandbox.LedgerAppointment
+	for _, a := range l.Appointments {
+		if strings.EqualFold(a.Email, c.b.email) && a.Status != model.StatusCancelled {
+			mine = append(mine, a)
+		}
+	}
+	if c.afterForget == nil {
+		t.Errorf("%s: hold %s was forgotten (%s) and no resend came to an answer: %v", c.b.email, c.hold.ID, c.mode, c.b.trail)
+		return
+	}
+	got := c.afterForget
+	switch {
+	case len(mine) > 1:
+		t.Errorf("%s: forgotten before the resend (%s), then booked %d times: %+v; trail %v", c.b.email, c.mode, len(mine), mine, c.b.trail)
+	case got.Result == booking.Unverified:
+		// Said as such; the desk's later look-up settles it.
+	case c.reached && (got.Result != booking.Booked || !got.Found || len(mine) != 1 || got.Appointment.ID != mine[0].ID || mine[0].HoldID != c.hold.ID):
+		t.Errorf("%s: the confirm had reached the server before it forgot (%s); the resend came to %s %q, the ledger has %+v; trail %v",
+			c.b.email, c.mode, resultName(got.Result), got.Appointment.ID, mine, c.b.trail)
+	case !c.reached && got.Result != booking.Expired:
+		t.Errorf("%s: the confirm had not reached the server before it forgot (%s); the resend came to %s, not \"hold expired\"; trail %v",
+			c.b.email, c.mode, resultName(got.Result), c.b.trail)
+	case !c.reached && c.b.id != "" && (len(mine) != 1 || mine[0].HoldID == c.hold.ID):
+		t.Errorf("%s: forgotten, not booked, then re-held (%s): the ledger has %+v", c.b.email, c.mode, mine)
 	}
 }
 

@@ -111,6 +111,9 @@ type soakResult struct {
 	BookedAfterRehold int            `json:"booked_after_rehold,omitempty"` // and booked
 	RefusedRehold     int            `json:"refused_rehold,omitempty"`      // the re-hold refused (taken meanwhile)
 	BookedOnExpired   int            `json:"booked_on_expired,omitempty"`   // booked on the hold that ran out: the confirm reached the server first
+	Forgotten         int            `json:"forgotten,omitempty"`           // the server forgot the hold and its key before the resend
+	FoundByLookup     int            `json:"found_by_lookup,omitempty"`     // and the booking layer found the appointment by looking
+	CannotRuleOut     int            `json:"cannot_rule_out,omitempty"`     // or said it could not rule one out
 	JournalDisagrees  int            `json:"journal_disagrees"`             // desk journal and server differ (booking layer)
 	// What the UI's frames said, checked as each was drawn.
 	CardsChecked int `json:"cards_checked,omitempty"` // confirmation cards, each looked up in the ledger
@@ -217,6 +220,9 @@ func (r *soakResult) report(t *testing.T, began time.Time) {
 		t.Logf("%s soak, hold expiry: %d holds ran out %v; %d confirms answered \"hold expired\", %d re-held, %d booked after the re-hold, "+
 			"%d re-holds refused; %d booked on the hold that ran out (the confirm was first); %d journal disagreements",
 			r.Layer, sumCounts(r.Expiries), r.Expiries, r.ExpiredSeen, r.Reheld, r.BookedAfterRehold, r.RefusedRehold, r.BookedOnExpired, r.JournalDisagrees)
+	}
+	if r.Forgotten > 0 {
+		t.Logf("%s soak, hold expiry: forgotten before the resend: %d, found by lookup: %d, cannot rule out: %d", r.Layer, r.Forgotten, r.FoundByLookup, r.CannotRuleOut)
 	}
 	if r.CardsChecked > 0 {
 		t.Logf("%s soak, frames: %d confirmation cards checked against the ledger, %d for an appointment the server does not have; %d frames said a hold expired when none had",
