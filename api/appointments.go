@@ -148,6 +148,7 @@ func (c *Client) Confirm(ctx context.Context, r ConfirmRequest) (model.Appointme
 		key = NewIdempotencyKey()
 	}
 	ct := r.Contact.Normalized()
+	var unsure bool
 	res, err := c.do(ctx, call{op: opConfirm, method: http.MethodPost, path: "/appointments/confirm", key: key,
 		body: confirmBody{
 			HoldID:       r.HoldID,
@@ -155,8 +156,26 @@ func (c *Client) Confirm(ctx context.Context, r ConfirmRequest) (model.Appointme
 			ContactEmail: ct.Email,
 			ContactPhone: ct.Phone,
 			Notes:        ct.Notes,
-		}})
-	return writtenAppointment(opConfirm, res, err)
+		}, retriedUnsure: &unsure})
+	a, err := writtenAppointment(opConfirm, res, err)
+	if err != nil && unsure {
+		err = unsureError{err}
+	}
+	return a, err
+}
+
+// unsureError is a write's failure after a retry of an attempt whose
+// reply was lost: that attempt may have acted.
+type unsureError struct{ error }
+
+func (e unsureError) Unwrap() error { return e.error }
+
+// EarlierAttemptUnsure reports that err ended a write whose earlier
+// attempt may have acted (its reply was lost, and a retry failed): a 404
+// or a failed sign-in then does not prove that nothing was done.
+func EarlierAttemptUnsure(err error) bool {
+	var u unsureError
+	return errors.As(err, &u)
 }
 
 type rescheduleBody struct {

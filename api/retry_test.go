@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"sync"
 	"testing"
@@ -130,8 +131,12 @@ func TestRetriesStopAtTheBudget(t *testing.T) {
 			sim := simulate(e, c)
 			e.sb.InjectFault(tc.fault)
 			err := tc.call(t.Context(), c)
-			if e, ok := err.(*api.Error); !ok || e.Status != http.StatusServiceUnavailable {
+			if e := (*api.Error)(nil); !errors.As(err, &e) || e.Status != http.StatusServiceUnavailable {
 				t.Fatalf("err = %v, want the server's 503", err)
+			}
+			// A write's 503 may have acted: its retries leave it unsure.
+			if got, want := api.EarlierAttemptUnsure(err), tc.name == "write"; got != want {
+				t.Errorf("EarlierAttemptUnsure = %v, want %v", got, want)
 			}
 			// Equal jitter: each wait is at least half its ceiling, and the
 			// ceiling is at most 5 s, so the budget is spent to within 5 s.
@@ -176,8 +181,12 @@ func TestRetryOnInternalError(t *testing.T) {
 	h := b.hold(t, c)
 	e.sb.InjectFault(sandbox.Fault{Method: "POST", Path: "/api/v1/appointments/confirm", Status: 500, Times: 1})
 	before := sim.count()
-	if _, err := c.Confirm(t.Context(), api.ConfirmRequest{HoldID: h.ID, Contact: dana("five")}); err == nil {
+	_, err := c.Confirm(t.Context(), api.ConfirmRequest{HoldID: h.ID, Contact: dana("five")})
+	if err == nil {
 		t.Fatal("a confirm's 500 was retried into a booking")
+	}
+	if api.EarlierAttemptUnsure(err) {
+		t.Error("a confirm tried once is said unsure of an earlier attempt")
 	}
 	if sim.count() != before {
 		t.Errorf("a confirm's 500 was retried %d times", sim.count()-before)

@@ -162,6 +162,7 @@ func (i *Intent) Confirm(ctx context.Context, c model.Contact) Outcome {
 		i.d.KeyContact = c.Normalized() // adopted with its key
 		i.d.Contact = i.d.KeyContact
 	}
+	resend := i.sent
 	i.sent = true
 	// Written before the call: a crash mid-call resumes with this key.
 	saveErr := i.saveLocked()
@@ -186,7 +187,7 @@ func (i *Intent) Confirm(ctx context.Context, c model.Contact) Outcome {
 			i.mu.Unlock()
 			continue
 		}
-		return i.settle(ctx, appt, err)
+		return i.settle(ctx, appt, err, resend || api.EarlierAttemptUnsure(err))
 	}
 }
 
@@ -214,7 +215,10 @@ func hasCode(err error, code string) bool {
 
 var appointmentIDIn = regexp.MustCompile(`\ba_[A-Za-z0-9]+\b`)
 
-func (i *Intent) settle(ctx context.Context, appt model.Appointment, err error) Outcome {
+// settle reads a confirm's answer; unsure says an earlier attempt may
+// have acted (this layer resent it, or the API client retried one whose
+// reply was lost), so a failure must be looked into before it is believed.
+func (i *Intent) settle(ctx context.Context, appt model.Appointment, err error, unsure bool) Outcome {
 	d := i.Draft()
 	switch {
 	case err == nil:
@@ -251,17 +255,18 @@ func (i *Intent) settle(ctx context.Context, appt model.Appointment, err error) 
 		i.finish(d.Hold.ID)
 		return Outcome{Result: TakenByOther, Appointment: model.Appointment{ID: appointmentIDIn.FindString(e.Message)}, Err: err}
 	case api.IsHoldExpired(err), api.IsNotFound(err):
-		// The server may have forgotten the hold and the key: that does
-		// not prove an earlier attempt failed, whether this layer resent
-		// it or the API client's own retry did after a lost reply (which
-		// this layer cannot see). Look before a new booking.
-		a, found, ruledOut := i.lookUp(ctx, d)
-		switch {
-		case found:
-			return i.booked(a, true)
-		case !ruledOut:
-			i.definite()
-			return Outcome{Result: Unverified, Candidates: i.candidates(ctx, d), Err: err}
+		if unsure {
+			// The server may have forgotten the hold and the key: that
+			// does not prove the earlier attempt failed. Look before a
+			// new booking.
+			a, found, ruledOut := i.lookUp(ctx, d)
+			switch {
+			case found:
+				return i.booked(a, true)
+			case !ruledOut:
+				i.definite()
+				return Outcome{Result: Unverified, Candidates: i.candidates(ctx, d), Err: err}
+			}
 		}
 		i.definite()
 		i.s.drop(d.Hold.ID)
@@ -273,15 +278,17 @@ func (i *Intent) settle(ctx context.Context, appt model.Appointment, err error) 
 		i.definite()
 		return Outcome{Result: Failed, Err: err} // a dry run
 	}
-	// The API client's own retry may have met this after an attempt whose
-	// reply was lost (a sign-in that failed, a 4xx): look before saying
-	// nothing was booked; if that cannot tell, the key stays out.
-	a, found, ruledOut := i.lookUp(ctx, d)
-	switch {
-	case found:
-		return i.booked(a, true)
-	case !ruledOut:
-		return Outcome{Result: Unknown, Err: err}
+	if unsure {
+		// A failure after an attempt whose reply was lost (a sign-in that
+		// failed, a 4xx): look before saying nothing was booked; if that
+		// cannot tell, the key stays out.
+		a, found, ruledOut := i.lookUp(ctx, d)
+		switch {
+		case found:
+			return i.booked(a, true)
+		case !ruledOut:
+			return Outcome{Result: Unknown, Err: err}
+		}
 	}
 	i.definite()
 	return Outcome{Result: Failed, Err: err}

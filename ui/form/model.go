@@ -5,6 +5,7 @@
 package form
 
 import (
+	"errors"
 	"log/slog"
 	"strings"
 	"time"
@@ -603,7 +604,7 @@ func fieldIndex(name string) int {
 
 // errText is the server's own words when it gave some, as sent.
 func (m Model) errText(err error) string {
-	if e, ok := err.(*api.Error); ok && e.Message != "" {
+	if e := (*api.Error)(nil); errors.As(err, &e) && e.Message != "" {
 		return model.Sanitize(e.Message)
 	}
 	return common.ErrorText(m.c.Words, err)
