@@ -87,22 +87,23 @@ func startServer(t testing.TB, opts kiosk.Options, factory kiosk.Factory) *testS
 
 // recorder builds fake apps and records what happened to them.
 type recorder struct {
-	mu     sync.Mutex
-	n      int
-	ends   []string
-	ended  chan string // app ids, as they end
-	block  chan struct{}
-	onView func()
+	mu      sync.Mutex
+	n       int
+	ends    []string
+	ended   chan string // app ids, as they end
+	block   chan struct{}
+	blocked chan struct{} // told when an app blocks on "b", if set
+	onView  func()
 }
 
 func (r *recorder) factory(ctx context.Context, s kiosk.Session) (tea.Model, func(context.Context)) {
 	r.mu.Lock()
 	r.n++
 	id := fmt.Sprintf("%s/%d", s.ID, r.n)
-	block := r.block
+	block, blocked := r.block, r.blocked
 	r.mu.Unlock()
 	info := fmt.Sprintf("user=%s term=%s lang=%s command=%q key=%v", s.User, s.Term, s.Lang, s.Command, s.KeyFingerprint != "")
-	return fakeApp{id: id, role: s.Role.String(), info: info, block: block}, func(context.Context) {
+	return fakeApp{id: id, role: s.Role.String(), info: info, block: block, blocked: blocked}, func(context.Context) {
 		r.mu.Lock()
 		r.ends = append(r.ends, id)
 		r.mu.Unlock()
@@ -148,6 +149,7 @@ type fakeApp struct {
 	news     string
 	got      []string
 	block    chan struct{}
+	blocked  chan struct{}
 }
 
 func (a fakeApp) Init() tea.Cmd { return nil }
@@ -168,6 +170,9 @@ func (a fakeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case "c":
 			return a, func() tea.Msg { panic("boom in a command") }
 		case "b":
+			if a.blocked != nil {
+				a.blocked <- struct{}{}
+			}
 			<-a.block
 		case "q":
 			return a, tea.Quit

@@ -302,12 +302,17 @@ func TestBroadcastReachesEverySessionAndAStuckOneIsClosed(t *testing.T) {
 
 func TestBroadcastToAFullMailboxClosesTheSession(t *testing.T) {
 	t.Parallel()
-	rec := &recorder{ended: make(chan string, 16), block: make(chan struct{})}
+	rec := &recorder{ended: make(chan string, 16), block: make(chan struct{}), blocked: make(chan struct{}, 1)}
 	defer close(rec.block)
 	ts := startServer(t, kiosk.Options{MailboxSize: 4}, rec.factory)
 	c := dial(t, ts.addr, dialOpts{})
 	c.out.waitFor(t, "APP", soon)
 	c.press(t, "b")
+	select { // the news must find the app stuck, not still reading the key
+	case <-rec.blocked:
+	case <-time.After(soon):
+		t.Fatal("the app never took the key that blocks it")
+	}
 	for i := range 6 {
 		ts.Broadcast(fmt.Sprintf("day/%d", i), newsMsg("x"))
 	}
