@@ -259,13 +259,11 @@ func (i *Intent) settle(ctx context.Context, appt model.Appointment, err error, 
 			// The server may have forgotten the hold and the key: that
 			// does not prove the earlier attempt failed. Look before a
 			// new booking.
-			a, found, ruledOut := i.lookUp(ctx, d)
-			switch {
-			case found:
-				return i.booked(a, true)
-			case !ruledOut:
+			if out, ok := i.lookFirst(ctx, d, func() Outcome {
 				i.definite()
 				return Outcome{Result: Unverified, Candidates: i.candidates(ctx, d), Err: err}
+			}); ok {
+				return out
 			}
 		}
 		i.definite()
@@ -282,16 +280,26 @@ func (i *Intent) settle(ctx context.Context, appt model.Appointment, err error, 
 		// A failure after an attempt whose reply was lost (a sign-in that
 		// failed, a 4xx): look before saying nothing was booked; if that
 		// cannot tell, the key stays out.
-		a, found, ruledOut := i.lookUp(ctx, d)
-		switch {
-		case found:
-			return i.booked(a, true)
-		case !ruledOut:
-			return Outcome{Result: Unknown, Err: err}
+		if out, ok := i.lookFirst(ctx, d, func() Outcome { return Outcome{Result: Unknown, Err: err} }); ok {
+			return out
 		}
 	}
 	i.definite()
 	return Outcome{Result: Failed, Err: err}
+}
+
+// lookFirst looks for the booking a failure may hide: found, it is
+// booked; when the look cannot rule one out, undecided says so; ok is
+// false when it was ruled out, and the failure stands.
+func (i *Intent) lookFirst(ctx context.Context, d state.Draft, undecided func() Outcome) (out Outcome, ok bool) {
+	a, found, ruledOut := i.lookUp(ctx, d)
+	switch {
+	case found:
+		return i.booked(a, true), true
+	case !ruledOut:
+		return undecided(), true
+	}
+	return Outcome{}, false
 }
 
 // definite drops the key after an answer that says nothing was booked
