@@ -214,23 +214,8 @@ func describe(p *i18n.Printer, err error) string {
 // choiceError words a service or location that cannot be booked as
 // asked, naming what can.
 func choiceError(p *i18n.Printer, e *model.ChoiceError) string {
-	choices := p.T(i18n.ChoicesNone)
-	if len(e.Choices) > 0 {
-		choices = strings.Join(e.Choices, ", ")
-	}
-	svc, loc := model.Sanitize(model.Named(e.Service.Name, e.Service.ID)), model.Sanitize(model.Named(e.Location.Name, e.Location.ID))
-	switch e.Problem {
-	case model.Several:
-		return p.T(i18n.SeveralPickLocation, svc, choices)
-	case model.NotOffered:
-		return p.T(i18n.NotOfferedAt, svc, loc, choices)
-	case model.Inactive:
-		return p.T(i18n.TakesNoBookings, loc, choices)
-	case model.NoSuch:
-		if e.What == "location" {
-			return p.T(i18n.NoSuchLocation, model.Sanitize(e.Key), choices)
-		}
-		return p.T(i18n.NoSuchService, model.Sanitize(e.Key), choices)
+	if text, ok := p.Choice(e, i18n.SeveralPickLocation); ok {
+		return text
 	}
 	return e.Error()
 }

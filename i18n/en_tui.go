@@ -51,12 +51,7 @@ func englishTUI() map[Key]msg {
 		NetReset:          s("connection reset"),
 		NetUnknownHost:    s("unknown host %s"),
 		NetError:          s("network error"),
-		ChoiceNone:        s("none"),
 		ChoiceSeveral:     s("%[1]s is offered at several locations; pick one: %[2]s"),
-		ChoiceNotOffered:  s("%[1]s is not offered at %[2]s; it is at: %[3]s"),
-		ChoiceInactive:    s("%[1]s takes no bookings; it is offered at: %[2]s"),
-		ChoiceNoService:   s("no service %[1]q; the services are: %[2]s"),
-		ChoiceNoLocation:  s("no location %[1]q; the locations are: %[2]s"),
 		// The hold's countdown.
 		CountdownLeft:         s("%s left"),
 		CountdownHurry:        s("%s left, hurry"),

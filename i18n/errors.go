@@ -95,3 +95,29 @@ func isWorded(err error) bool {
 	}
 	return false
 }
+
+// Choice words a service or location asked for (a flag, the config) that
+// cannot be booked as asked, naming what can; several is the wording for
+// a service at several locations (the command line names its flag). ok is
+// false for a problem it does not know.
+func (p *Printer) Choice(e *model.ChoiceError, several Key) (text string, ok bool) {
+	choices := p.T(ChoicesNone)
+	if len(e.Choices) > 0 {
+		choices = model.Sanitize(strings.Join(e.Choices, ", "))
+	}
+	svc, loc := model.Sanitize(model.Named(e.Service.Name, e.Service.ID)), model.Sanitize(model.Named(e.Location.Name, e.Location.ID))
+	switch e.Problem {
+	case model.Several:
+		return p.T(several, svc, choices), true
+	case model.NotOffered:
+		return p.T(NotOfferedAt, svc, loc, choices), true
+	case model.Inactive:
+		return p.T(TakesNoBookings, loc, choices), true
+	case model.NoSuch:
+		if e.What == "location" {
+			return p.T(NoSuchLocation, model.Sanitize(e.Key), choices), true
+		}
+		return p.T(NoSuchService, model.Sanitize(e.Key), choices), true
+	}
+	return "", false
+}

@@ -294,7 +294,7 @@ func frenchBase() map[Key]msg {
 		NoSuchService:       s("aucune prestation %[1]q ; les prestations sont : %[2]s"),
 		NoSuchLocation:      s("aucun lieu %[1]q ; les lieux sont : %[2]s"),
 		NotOfferedAt:        s("%[1]s n'est pas proposé à %[2]s ; il l'est à : %[3]s"),
-		TakesNoBookings:     s("%[1]s ne prend pas de rendez-vous ; il est proposé à : %[2]s"),
+		TakesNoBookings:     s("%[1]s ne prend pas de rendez-vous ; la prestation est proposée à : %[2]s"),
 		ChoicesNone:         s("aucun"),
 		HoldTTLDemoOnly:     s("--hold-ttl ne s'applique qu'au bac à sable de démonstration ; ajoutez --demo"),
 	}

@@ -51,12 +51,7 @@ func frenchTUI() map[Key]msg {
 		NetReset:          s("connexion réinitialisée"),
 		NetUnknownHost:    s("hôte inconnu %s"),
 		NetError:          s("erreur réseau"),
-		ChoiceNone:        s("aucun"),
 		ChoiceSeveral:     s("%[1]s est proposé à plusieurs lieux ; choisissez-en un : %[2]s"),
-		ChoiceNotOffered:  s("%[1]s n'est pas proposé à %[2]s ; il l'est à : %[3]s"),
-		ChoiceInactive:    s("%[1]s ne prend pas de rendez-vous ; la prestation est proposée à : %[2]s"),
-		ChoiceNoService:   s("aucune prestation %[1]q ; les prestations sont : %[2]s"),
-		ChoiceNoLocation:  s("aucun lieu %[1]q ; les lieux sont : %[2]s"),
 		// The hold's countdown.
 		CountdownLeft:         s("%s restantes"),
 		CountdownHurry:        s("%s restantes, vite"),

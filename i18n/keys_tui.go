@@ -57,12 +57,7 @@ const (
 	NetReset          Key = "NetReset"          // connection reset
 	NetUnknownHost    Key = "NetUnknownHost"    // unknown host %s
 	NetError          Key = "NetError"          // network error
-	ChoiceNone        Key = "ChoiceNone"        // none
 	ChoiceSeveral     Key = "ChoiceSeveral"     // %[1]s is offered at several locations; pick one: %[2]s
-	ChoiceNotOffered  Key = "ChoiceNotOffered"  // %[1]s is not offered at %[2]s; it is at: %[3]s
-	ChoiceInactive    Key = "ChoiceInactive"    // %[1]s takes no bookings; it is offered at: %[2]s
-	ChoiceNoService   Key = "ChoiceNoService"   // no service %[1]q; the services are: %[2]s
-	ChoiceNoLocation  Key = "ChoiceNoLocation"  // no location %[1]q; the locations are: %[2]s
 )
 
 // The hold's countdown.

@@ -39,7 +39,10 @@ func ErrorText(p *i18n.Printer, err error) string {
 	}
 	var ce *model.ChoiceError
 	if errors.As(err, &ce) {
-		return choiceText(p, ce)
+		if text, ok := p.Choice(ce, i18n.ChoiceSeveral); ok {
+			return text
+		}
+		return clip(model.Sanitize(ce.Error()))
 	}
 	return clip(model.Sanitize(err.Error()))
 }
@@ -86,30 +89,6 @@ func apiErrorText(p *i18n.Printer, e *api.Error) string {
 func isNetwork(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, syscall.ECONNREFUSED)
-}
-
-// choiceText words a service or location asked for (a flag, the config)
-// that cannot be booked as asked, naming what can.
-func choiceText(p *i18n.Printer, e *model.ChoiceError) string {
-	choices := p.T(i18n.ChoiceNone)
-	if len(e.Choices) > 0 {
-		choices = model.Sanitize(strings.Join(e.Choices, ", "))
-	}
-	svc, loc := model.Sanitize(model.Named(e.Service.Name, e.Service.ID)), model.Sanitize(model.Named(e.Location.Name, e.Location.ID))
-	switch e.Problem {
-	case model.Several:
-		return p.T(i18n.ChoiceSeveral, svc, choices)
-	case model.NotOffered:
-		return p.T(i18n.ChoiceNotOffered, svc, loc, choices)
-	case model.Inactive:
-		return p.T(i18n.ChoiceInactive, loc, choices)
-	case model.NoSuch:
-		if e.What == "location" {
-			return p.T(i18n.ChoiceNoLocation, model.Sanitize(e.Key), choices)
-		}
-		return p.T(i18n.ChoiceNoService, model.Sanitize(e.Key), choices)
-	}
-	return clip(model.Sanitize(e.Error()))
 }
 
 // networkCause names the failure in a few words, never a full URL.
